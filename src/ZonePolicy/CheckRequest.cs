@@ -1,0 +1,34 @@
+using ZonePolicy.Diagnostics;
+
+namespace ZonePolicy;
+
+/// <summary>What to check: the topologies, the rules and the settings that shape the outcome.</summary>
+public sealed class CheckRequest
+{
+    /// <summary>Topology files; each describes one site and is checked on its own.</summary>
+    public IReadOnlyList<string> TopologyFiles { get; init; } = [];
+
+    /// <summary>Rule files or folders (a folder contributes every <c>*.zpol</c> below it).</summary>
+    public IReadOnlyList<string> RuleSources { get; init; } = [];
+
+    /// <summary>Rule packs by name, looked up in <see cref="PackDirectories"/>.</summary>
+    public IReadOnlyList<string> Packs { get; init; } = [];
+
+    /// <summary>Folders that hold one sub-folder per rule pack.</summary>
+    public IReadOnlyList<string> PackDirectories { get; init; } = [];
+
+    /// <summary>Parameter overrides, each value in the language's literal syntax (a bare word is a string).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; init; } = [];
+
+    /// <summary>Severity overrides by rule or diagnostic id, applied after the rules' own severities.</summary>
+    public IReadOnlyList<KeyValuePair<string, Severity>> SeverityOverrides { get; init; } = [];
+
+    /// <summary>The evaluation date (<c>today</c>); the current UTC date when null.</summary>
+    public DateOnly? Today { get; init; }
+
+    /// <summary>A baseline file of accepted violations; only new violations are reported when set.</summary>
+    public string? BaselineFile { get; init; }
+
+    /// <summary>Promotes warnings to errors.</summary>
+    public bool WarningsAsErrors { get; init; }
+}

@@ -1,0 +1,32 @@
+using ZonePolicy.Diagnostics;
+
+namespace ZonePolicy;
+
+/// <summary>The outcome of a check: what is in force, what was suppressed, and which rules ran.</summary>
+public sealed class CheckResult
+{
+    /// <summary>Diagnostics in force, sorted by file, line, column and id.</summary>
+    public required IReadOnlyList<Diagnostic> Diagnostics { get; init; }
+
+    /// <summary>Violations suppressed by a waiver or a baseline, in the same order.</summary>
+    public required IReadOnlyList<Diagnostic> Suppressed { get; init; }
+
+    /// <summary>Every rule that ran (for SARIF's <c>tool.driver.rules</c>), ordered by id.</summary>
+    public required IReadOnlyList<RuleInfo> Rules { get; init; }
+
+    /// <summary>True when rules, topology or settings were invalid: the check could not run in full.</summary>
+    public required bool InputInvalid { get; init; }
+
+    public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
+
+    public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
+
+    public int Infos => Diagnostics.Count(d => d.Severity == Severity.Info);
+
+    /// <summary>0 no errors; 1 an error-severity finding; 2 invalid input; 3 internal error.</summary>
+    public int ExitCode =>
+        Diagnostics.Any(d => d.Id == DiagnosticIds.InternalError) ? 3
+        : InputInvalid ? 2
+        : Errors > 0 ? 1
+        : 0;
+}

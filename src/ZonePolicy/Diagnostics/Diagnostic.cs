@@ -1,0 +1,35 @@
+namespace ZonePolicy.Diagnostics;
+
+/// <summary>
+/// One finding: an engine diagnostic (ZPxxxx) or a rule violation (the rule's own id).
+/// </summary>
+public sealed record Diagnostic(string Id, Severity Severity, string Message, SourceLocation Location)
+{
+    /// <summary>The rule that produced a violation; null for engine diagnostics.</summary>
+    public RuleInfo? Rule { get; init; }
+
+    /// <summary>Ids of the bound entities, in <c>for</c> order: the violation's identity with the rule id.</summary>
+    public IReadOnlyList<string> Entities { get; init; } = [];
+
+    /// <summary>The witness path of a reachability violation, one step per hop.</summary>
+    public IReadOnlyList<PathStep> Witness { get; init; } = [];
+
+    /// <summary>The waiver that suppresses this violation, when it is suppressed.</summary>
+    public WaiverInfo? Waiver { get; init; }
+
+    public string HelpUri => Rule?.HelpUri ?? DiagnosticCatalog.HelpUri(Id);
+
+    public string ToCanonicalString() =>
+        $"{Location}: {Severity.Name()} {Id}: {Message}";
+
+    public override string ToString() => ToCanonicalString();
+}
+
+/// <summary>What a reporter needs to know about the rule behind a violation.</summary>
+public sealed record RuleInfo(string Id, string Title, Severity DefaultSeverity, string? Category, IReadOnlyList<string> Refs, string HelpUri, SourceLocation Location);
+
+/// <summary>One hop of a witness path: an asset or a flow, at its place in the topology.</summary>
+public sealed record PathStep(string EntityId, string Kind, SourceLocation Location);
+
+/// <summary>The waiver that suppressed a violation.</summary>
+public sealed record WaiverInfo(string Reason, string ApprovedBy, DateOnly Expires, SourceLocation Location);

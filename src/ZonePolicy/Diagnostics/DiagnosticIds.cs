@@ -1,0 +1,51 @@
+namespace ZonePolicy.Diagnostics;
+
+/// <summary>
+/// Every engine diagnostic id. Ids are never reused: a retired id stays here, commented out.
+/// ZP00xx syntax, ZP01xx binding and types, ZP02xx topology input, ZP03xx waivers, baselines and
+/// configuration, ZP09xx internal errors.
+/// </summary>
+public static class DiagnosticIds
+{
+    public const string SyntaxError = "ZP0001";
+    public const string UnterminatedString = "ZP0002";
+    public const string InvalidCharacter = "ZP0003";
+    public const string InvalidEscape = "ZP0004";
+    public const string InvalidDate = "ZP0005";
+    public const string InvalidNumber = "ZP0006";
+    public const string NestingTooDeep = "ZP0007";
+    public const string InvalidMessageTemplate = "ZP0008";
+    public const string UnterminatedComment = "ZP0009";
+    public const string NotTextFile = "ZP0010";
+
+    public const string UnknownAttribute = "ZP0101";
+    public const string UnknownName = "ZP0102";
+    public const string WrongArgumentCount = "ZP0103";
+    public const string ImportOutsideRoot = "ZP0104";
+    public const string ImportCycle = "ZP0105";
+    public const string TypeMismatch = "ZP0106";
+    public const string InvalidRuleStructure = "ZP0107";
+    public const string ImportNotFound = "ZP0108";
+    public const string DuplicateDeclaration = "ZP0109";
+    public const string DuplicateRuleId = "ZP0110";
+    public const string RecursiveFunction = "ZP0111";
+    public const string InvalidRegex = "ZP0112";
+
+    public const string InvalidJson = "ZP0201";
+    public const string SchemaViolation = "ZP0202";
+    public const string InvalidReference = "ZP0203";
+    public const string DuplicateId = "ZP0204";
+
+    public const string WaiverExpired = "ZP0301";
+    public const string WaiverUnused = "ZP0302";
+    public const string WaiverExpiringSoon = "ZP0303";
+    public const string UnknownParameter = "ZP0304";
+    public const string InvalidParameterValue = "ZP0305";
+    public const string NoRuleFiles = "ZP0306";
+    public const string UnknownPack = "ZP0307";
+    public const string InvalidSeverityOverride = "ZP0308";
+    public const string InvalidBaseline = "ZP0309";
+    public const string FileNotFound = "ZP0310";
+
+    public const string InternalError = "ZP0901";
+}
