@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using ZonePolicy.Benchmarks.HandWritten;
+
+namespace ZonePolicy.Benchmarks.Measurements;
+
+/// <summary>
+/// Times the phases of one check, and each rule on its own, with a stopwatch: where the time of a full
+/// check goes, and how it grows with the site. One run per size after a warm-up on the smallest site.
+/// </summary>
+internal static class PhaseTimes
+{
+    public static void Run(IReadOnlyList<int> sizes, TextWriter output)
+    {
+        var program = EnginePipeline.Compile(BenchmarkFiles.RuleFile);
+        Measure(sizes.Min(), program, TextWriter.Null);
+        foreach (var assets in sizes)
+        {
+            Measure(assets, program, output);
+        }
+    }
+
+    private static void Measure(int assets, Evaluation.CompiledProgram program, TextWriter output)
+    {
+        var topology = BenchmarkFiles.Site(assets);
+        var size = new FileInfo(topology).Length;
+        Collect();
+
+        var clock = Stopwatch.StartNew();
+        var site = EnginePipeline.Load(topology);
+        var load = clock.Elapsed;
+
+        clock.Restart();
+        EnginePipeline.Compile(BenchmarkFiles.RuleFile);
+        var compile = clock.Elapsed;
+
+        var context = program.CreateContext(site, BenchmarkFiles.Today);
+        var perRule = new List<(string Rule, TimeSpan Time, int Violations)>();
+        foreach (var rule in program.Rules)
+        {
+            clock.Restart();
+            var violations = rule.Evaluate(context).Count;
+            perRule.Add((rule.Rule.Id, clock.Elapsed, violations));
+        }
+
+        var evaluate = perRule.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Time);
+
+        clock.Restart();
+        var handWritten = HandWrittenRules.Check(site, BenchmarkFiles.Today);
+        var hand = clock.Elapsed;
+
+        Collect();
+        clock.Restart();
+        var result = EnginePipeline.Check(topology, BenchmarkFiles.RuleFile);
+        var check = clock.Elapsed;
+
+        output.WriteLine($"{assets:N0} assets ({size / (1024.0 * 1024.0):F1} MB of JSON, {site.OfKind(Topology.EntityKind.Flow).Count:N0} flows)");
+        output.WriteLine($"  load+validate        {Ms(load)}");
+        output.WriteLine($"  compile rules        {Ms(compile)}");
+        output.WriteLine($"  evaluate rules       {Ms(evaluate)}   ({perRule.Sum(r => r.Violations):N0} violations)");
+        foreach (var (rule, time, violations) in perRule.OrderByDescending(r => r.Time).Take(8))
+        {
+            output.WriteLine($"    {rule,-14}     {Ms(time)}   ({violations:N0})");
+        }
+
+        output.WriteLine($"  report (rest)        {Ms(check - load - compile - evaluate)}   (waivers, diagnostics, sorting: full check minus the phases above)");
+        output.WriteLine($"  full check           {Ms(check)}   ({result.Diagnostics.Count:N0} diagnostics in force)");
+        output.WriteLine($"  hand-written rules   {Ms(hand)}   ({handWritten.InForce.Count:N0} in force)");
+        output.WriteLine($"  check / load         {check / load:F2}");
+        output.WriteLine($"  check / (load+hand)  {check / (load + hand):F2}");
+        output.WriteLine();
+    }
+
+    private static string Ms(TimeSpan time) => $"{time.TotalMilliseconds,10:N1} ms";
+
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+}

@@ -1,0 +1,42 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Filters;
+using BenchmarkDotNet.Running;
+using ZonePolicy.Benchmarks;
+using ZonePolicy.Benchmarks.Measurements;
+
+// Without a mode of its own, every argument goes to BenchmarkDotNet (`--filter`, `--list flat`, ...).
+// `--quick` runs the benchmarks without the 100,000-asset site.
+switch (args.FirstOrDefault())
+{
+    case "--verify":
+        return Sizes(args, [1_000, 10_000]).Select(n => Agreement.Verify(n, Console.Out)).ToList().All(ok => ok) ? 0 : 1;
+    case "--phases":
+        PhaseTimes.Run(Sizes(args, [1_000, 10_000, 100_000]), Console.Out);
+        return 0;
+    case "--peak":
+        PeakMemory.Run(Sizes(args, [100_000])[0], Console.Out);
+        return 0;
+    case "--generate":
+        foreach (var assets in Sizes(args, [1_000, 10_000, 100_000]))
+        {
+            Console.WriteLine(BenchmarkFiles.Site(assets));
+        }
+
+        return 0;
+}
+
+var config = DefaultConfig.Instance;
+if (args.Contains("--quick"))
+{
+    config = config.AddFilter(new SimpleFilter(b => b.Parameters["Assets"] is not int assets || assets < 100_000));
+    args = args.Where(a => a != "--quick").ToArray();
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(BenchmarkFiles).Assembly).Run(args, config);
+return 0;
+
+static IReadOnlyList<int> Sizes(string[] args, int[] defaults)
+{
+    var given = args.Skip(1).Select(a => int.TryParse(a, out var n) ? n : 0).Where(n => n > 0).ToArray();
+    return given.Length > 0 ? given : defaults;
+}
