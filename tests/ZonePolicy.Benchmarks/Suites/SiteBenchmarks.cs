@@ -3,7 +3,7 @@ using ZonePolicy.Benchmarks.HandWritten;
 using ZonePolicy.Evaluation;
 using ZonePolicy.Topology;
 
-namespace ZonePolicy.Benchmarks.Benchmarks;
+namespace ZonePolicy.Benchmarks.Suites;
 
 /// <summary>
 /// One site, side by side: load and validate only (the baseline of the ratio column), the full check, the

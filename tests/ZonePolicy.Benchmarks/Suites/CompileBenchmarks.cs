@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-namespace ZonePolicy.Benchmarks.Benchmarks;
+namespace ZonePolicy.Benchmarks.Suites;
 
 /// <summary>Reading, parsing, binding and compiling a pack of 1,000 rules (target: under 200 ms).</summary>
 [MemoryDiagnoser]
