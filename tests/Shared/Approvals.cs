@@ -62,13 +62,13 @@ internal static class Approvals
                 lines.Add((' ', expected[e++]));
                 a++;
             }
-            else if (a < actual.Length && (e == expected.Length || common[e, a + 1] >= common[e + 1, a]))
+            else if (e < expected.Length && (a == actual.Length || common[e + 1, a] >= common[e, a + 1]))
             {
-                lines.Add(('+', actual[a++]));
+                lines.Add(('-', expected[e++]));
             }
             else
             {
-                lines.Add(('-', expected[e++]));
+                lines.Add(('+', actual[a++]));
             }
         }
 
