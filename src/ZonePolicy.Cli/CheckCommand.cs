@@ -172,24 +172,12 @@ internal sealed class CheckCommand : Command
         }
 
         var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        var outputPath = FullPathOrNull(outputToken.Value);
+        var outputPath = FilePaths.FullPathOrNull(outputToken.Value);
         var inputs = new[] { result.GetResult(topologies), result.GetResult(rules), result.GetResult(baseline) as SymbolResult }
             .SelectMany(input => input?.Tokens ?? []);
-        if (outputPath is not null && inputs.Any(input => string.Equals(FullPathOrNull(input.Value), outputPath, comparison)))
+        if (outputPath is not null && inputs.Any(input => string.Equals(FilePaths.FullPathOrNull(input.Value), outputPath, comparison)))
         {
             result.AddError($"`--output` names the input file `{outputToken.Value}`; write the report to another file");
-        }
-    }
-
-    private static string? FullPathOrNull(string path)
-    {
-        try
-        {
-            return Path.GetFullPath(path);
-        }
-        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            return null;
         }
     }
 

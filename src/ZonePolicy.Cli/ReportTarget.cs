@@ -57,18 +57,12 @@ internal sealed record ReportTarget(ReportFormat Format, string? OutputFile)
     private static void ValidateOutput(OptionResult result)
     {
         var file = result.Tokens[0].Value;
-        string fullPath;
-        try
-        {
-            fullPath = Path.GetFullPath(file);
-        }
-        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
+        var fullPath = FilePaths.FullPathOrNull(file);
+        if (fullPath is null)
         {
             result.AddError($"`{file}` is not a valid file name for `{OutputName}`");
-            return;
         }
-
-        if (Directory.Exists(fullPath))
+        else if (Directory.Exists(fullPath))
         {
             result.AddError($"`{OutputName}` names the folder `{file}`; give a file name");
         }
