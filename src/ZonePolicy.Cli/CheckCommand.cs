@@ -104,6 +104,7 @@ internal sealed class CheckCommand : Command
             PackDirectories = [Path.Combine(AppContext.BaseDirectory, "packs")],
             Parameters = parse.GetValue(parameters) ?? [],
             SeverityOverrides = severityConfiguration.Overrides,
+            ConfiguredSeverities = severityConfiguration.Configured,
             Today = parse.GetValue(today),
             BaselineFile = parse.GetValue(baseline),
             WarningsAsErrors = parse.GetValue(warningsAsErrors),
