@@ -19,6 +19,7 @@ namespace ZonePolicy.Cli;
 /// of these, <c>--warnaserror</c> turns every warning left into an error.
 /// Command-line overrides are checked (an id no rule has is reported); config files are shared with other
 /// analyzers, so ids the check does not know are ignored there.
+/// </summary>
 internal sealed partial record SeverityConfiguration(
     IReadOnlyList<KeyValuePair<string, Severity>> Overrides,
     IReadOnlyList<KeyValuePair<string, Severity>> Configured,
