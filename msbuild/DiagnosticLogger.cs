@@ -6,7 +6,9 @@ namespace ZonePolicy.MSBuild;
 
 /// <summary>
 /// Logs diagnostics through MSBuild so that each prints as <c>file(line,col): error ID: message</c>,
-/// carries its help link, and lands in the IDE's error list at its place.
+/// carries its help link, and lands in the IDE's error list at its place. The end of the span is
+/// left out on purpose: given one, MSBuild prints <c>file(line,col,endLine,endCol)</c> instead of the
+/// canonical form the command line, CI annotations and the tests expect.
 /// </summary>
 internal sealed class DiagnosticLogger(TaskLoggingHelper log, string projectFile)
 {
@@ -28,15 +30,15 @@ internal sealed class DiagnosticLogger(TaskLoggingHelper log, string projectFile
         {
             case Severity.Error:
                 log.LogError(null, diagnostic.Id, diagnostic.Id, diagnostic.HelpUri, file,
-                    location.Line, location.Column, location.EndLine, location.EndColumn, diagnostic.Message);
+                    location.Line, location.Column, 0, 0, diagnostic.Message);
                 break;
             case Severity.Warning:
                 log.LogWarning(null, diagnostic.Id, diagnostic.Id, diagnostic.HelpUri, file,
-                    location.Line, location.Column, location.EndLine, location.EndColumn, diagnostic.Message);
+                    location.Line, location.Column, 0, 0, diagnostic.Message);
                 break;
             case Severity.Info:
                 log.LogMessage(null, diagnostic.Id, diagnostic.Id, file,
-                    location.Line, location.Column, location.EndLine, location.EndColumn, MessageImportance.High, diagnostic.Message);
+                    location.Line, location.Column, 0, 0, MessageImportance.High, diagnostic.Message);
                 break;
         }
     }
