@@ -10,6 +10,9 @@ namespace ZonePolicy.MSBuild;
 /// </summary>
 public sealed class CheckZonePolicy : Microsoft.Build.Utilities.Task
 {
+    /// <summary>The project being built: settings errors are reported against it.</summary>
+    public string? ProjectFile { get; set; }
+
     /// <summary>Topology files (<c>ZonePolicyTopology</c> items).</summary>
     [Required]
     public ITaskItem[] Topologies { get; set; } = [];
@@ -45,7 +48,7 @@ public sealed class CheckZonePolicy : Microsoft.Build.Utilities.Task
 
     public override bool Execute()
     {
-        var logger = new DiagnosticLogger(Log, BuildEngine?.ProjectFileOfTaskNode ?? "");
+        var logger = new DiagnosticLogger(Log, ProjectFile ?? BuildEngine?.ProjectFileOfTaskNode ?? "");
         try
         {
             var result = Check(logger.ProjectFile);
