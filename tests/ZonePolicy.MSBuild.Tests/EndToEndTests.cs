@@ -142,7 +142,7 @@ public sealed class EndToEndTests(PackageFixture package)
     }
 
     [Fact]
-    public void A_bad_setting_is_reported_against_the_project_and_a_disabled_check_does_not_run()
+    public void A_bad_setting_is_reported_against_the_project_and_neither_a_disabled_check_nor_a_design_time_build_runs_it()
     {
         var project = NewProject("bad-setting", Scenario.Items + """
                 <ZonePolicySeverity Include="T-ERR" Severity="fatal" />
@@ -157,6 +157,10 @@ public sealed class EndToEndTests(PackageFixture package)
         var disabled = project.Build("-p:ZonePolicyEnabled=false");
         Assert.True(disabled.ExitCode == 0, disabled.ToString());
         Assert.Empty(disabled.Diagnostics);
+
+        var designTime = project.Build("-p:DesignTimeBuild=true");
+        Assert.True(designTime.ExitCode == 0, designTime.ToString());
+        Assert.Empty(designTime.Diagnostics);
     }
 
     [Fact]
