@@ -47,7 +47,7 @@ internal sealed class DiagnosticLogger(TaskLoggingHelper log, string projectFile
     public void LogInternalError(Exception exception)
     {
         Log(DiagnosticCatalog.Create(DiagnosticIds.InternalError, SourceLocation.None(projectFile),
-            $"internal error in the ZonePolicy check: {exception.GetType().Name}: {FirstLine(exception.Message)}; please report it with the build log"));
+            $"internal error in the ZonePolicy check: {exception.GetType().Name}: {FirstLine(exception.Message).TrimEnd('.')}; please report it with the build log"));
         log.LogMessage(MessageImportance.Low, exception.ToString());
     }
 
