@@ -10,15 +10,20 @@ internal sealed record Bracketed<T>(Token<RuleToken> Open, IReadOnlyList<T> Item
 /// <summary>Combinators the grammar needs beyond Superpower's own.</summary>
 internal static class ParserCombinators
 {
+    // Token.Matching with a typed predicate, not Token.EqualTo, whose generic Equals boxes the kinds it compares.
+    private static readonly TokenListParser<RuleToken, Token<RuleToken>>[] TokenParsers =
+        [.. Enum.GetValues<RuleToken>().Select(kind => Token.Matching<RuleToken>(k => k == kind, SyntaxErrors.Expectation(kind)))];
+
+    /// <summary>
+    /// The parser of one token kind, built once: a query's clauses after the first are evaluated on every
+    /// parse, and building a token parser looks up the token's attributes.
+    /// </summary>
+    public static TokenListParser<RuleToken, Token<RuleToken>> Expect(RuleToken kind) => TokenParsers[(int)kind];
+
     /// <summary>An optional part of a production: null when it is absent.</summary>
     public static TokenListParser<RuleToken, T?> OrNone<T>(this TokenListParser<RuleToken, T> parser)
         where T : class =>
         parser.Select(value => (T?)value).OptionalOrDefault();
-
-    /// <summary>A parser that consumes nothing and yields null: an optional part that is not allowed here.</summary>
-    public static TokenListParser<RuleToken, T?> Nothing<T>()
-        where T : class =>
-        Parse.Return<RuleToken, T?>(null);
 
     /// <summary>
     /// One of several productions, chosen by the kind of the next token: what <c>Parse.OneOf</c> does for
@@ -47,9 +52,9 @@ internal static class ParserCombinators
     /// </summary>
     public static TokenListParser<RuleToken, Bracketed<T>> Bracketed<T>(RuleToken open, TokenListParser<RuleToken, T> item, RuleToken close)
     {
-        var openToken = Token.EqualTo(open);
-        var closeToken = Token.EqualTo(close);
-        var comma = Token.EqualTo(RuleToken.Comma);
+        var openToken = Expect(open);
+        var closeToken = Expect(close);
+        var comma = Expect(RuleToken.Comma);
 
         return input =>
         {

@@ -11,40 +11,41 @@ namespace ZonePolicy.Syntax;
 
 /// <summary>
 /// The grammar of <c>.zpol</c> files (LANGUAGE.md), one parser per production, from the atoms up to a
-/// declaration. Each node is built with the location of the text it came from.
+/// declaration. Each node is built with the location of the text it came from. Every part a production
+/// refers to after its first token is a field or <see cref="ParserCombinators.Expect"/>, built once:
+/// a query's later clauses run on every parse.
 /// </summary>
 internal static class RuleTokenParsers
 {
     // Names and literals
 
     private static readonly TokenListParser<RuleToken, Identifier> Name =
-        Token.EqualTo(RuleToken.Identifier).Select(t => new Identifier(t.ToStringValue(), Locate(t)));
+        Expect(RuleToken.Identifier).Select(t => new Identifier(t.ToStringValue(), Locate(t)));
 
     private static readonly TokenListParser<RuleToken, Identifier> MemberName = Name.Named("member name");
 
     private static readonly TokenListParser<RuleToken, StringLiteral> Text =
-        Token.EqualTo(RuleToken.String).Select(t => new StringLiteral(StringLiterals.Value(t.Span), Locate(t)));
+        Expect(RuleToken.String).Select(t => new StringLiteral(StringLiterals.Value(t.Span), Locate(t)));
 
     private static readonly TokenListParser<RuleToken, Expression> NumberLiteral =
-        Token.EqualTo(RuleToken.Number).Select(t => Literal(NumberValue(t.ToStringValue()), Locate(t)));
+        Expect(RuleToken.Number).Select(t => Literal(NumberValue(t.ToStringValue()), Locate(t)));
 
     private static readonly TokenListParser<RuleToken, Expression> NegativeNumber =
-        from minus in Token.EqualTo(RuleToken.Minus)
-        from number in Token.EqualTo(RuleToken.Number)
+        from minus in Expect(RuleToken.Minus)
+        from number in Expect(RuleToken.Number)
         select Literal(NumberValue("-" + number.ToStringValue()), minus.Through(number));
 
     private static readonly TokenListParser<RuleToken, Expression> TextLiteral =
-        Token.EqualTo(RuleToken.String).Select(t => Literal(StringLiterals.Value(t.Span), Locate(t)));
+        Expect(RuleToken.String).Select(t => Literal(StringLiterals.Value(t.Span), Locate(t)));
 
     private static readonly TokenListParser<RuleToken, Expression> DateLiteral =
-        Token.EqualTo(RuleToken.Date).Select(t => Literal(DateValue(t.ToStringValue()), Locate(t)));
+        Expect(RuleToken.Date).Select(t => Literal(DateValue(t.ToStringValue()), Locate(t)));
 
     private static readonly TokenListParser<RuleToken, Expression> BooleanLiteral =
-        Token.EqualTo(RuleToken.True).Select(t => Literal(true, Locate(t)))
-            .Or(Token.EqualTo(RuleToken.False).Select(t => Literal(false, Locate(t))));
+        Expect(RuleToken.True).Or(Expect(RuleToken.False)).Select(t => Literal(t.Kind == RuleToken.True, Locate(t)));
 
     private static readonly TokenListParser<RuleToken, Expression> NullLiteral =
-        Token.EqualTo(RuleToken.Null).Select(t => Literal(null, Locate(t)));
+        Expect(RuleToken.Null).Select(t => Literal(null, Locate(t)));
 
     private static readonly TokenListParser<RuleToken, Expression> ScalarLiteral =
         ByFirstToken(
@@ -65,6 +66,32 @@ internal static class RuleTokenParsers
 
     // Primary expressions
 
+    // Brackets, arguments and comprehensions hold whole expressions, whose parser comes last.
+    private static readonly TokenListParser<RuleToken, Expression> Nested = StackGuarded(Parse.Ref(() => Expr!));
+
+    private static readonly TokenListParser<RuleToken, Expression> Today =
+        Expect(RuleToken.Today).Select(t => (Expression)new TodayExpression(Locate(t)));
+
+    private static readonly TokenListParser<RuleToken, Bracketed<Expression>?> Arguments =
+        Bracketed(RuleToken.LParen, Nested, RuleToken.RParen).OrNone();
+
+    private static readonly TokenListParser<RuleToken, Expression> NameOrCall =
+        from name in Name
+        from arguments in Arguments
+        select arguments is null
+            ? (Expression)new NameExpression(name.Name, name.Location)
+            : new CallExpression(name, arguments.Items, name.Location.Through(arguments.Close));
+
+    private static readonly TokenListParser<RuleToken, Expression> Parenthesized =
+        from open in Expect(RuleToken.LParen)
+        from inner in Nested
+        from close in Expect(RuleToken.RParen)
+        select inner with { Location = open.Through(close) };
+
+    private static readonly TokenListParser<RuleToken, Expression> ListLiteral =
+        Bracketed(RuleToken.LBracket, Nested, RuleToken.RBracket)
+            .Select(list => (Expression)new ListExpression(list.Items, list.Open.Through(list.Close)));
+
     private static readonly Dictionary<RuleToken, QuantifierKind> QuantifierKinds = new()
     {
         [RuleToken.Any] = QuantifierKind.Any,
@@ -76,72 +103,50 @@ internal static class RuleTokenParsers
         [RuleToken.Max] = QuantifierKind.Max,
     };
 
-    // Brackets, arguments and comprehensions hold whole expressions, whose parser comes last.
-    private static readonly TokenListParser<RuleToken, Expression> Nested = StackGuarded(Parse.Ref(() => Expr!));
-
-    private static readonly TokenListParser<RuleToken, Expression> Today =
-        Token.EqualTo(RuleToken.Today).Select(t => (Expression)new TodayExpression(Locate(t)));
-
-    private static readonly TokenListParser<RuleToken, Expression> NameOrCall =
-        from name in Name
-        from arguments in Bracketed(RuleToken.LParen, Nested, RuleToken.RParen).OrNone()
-        select arguments is null
-            ? (Expression)new NameExpression(name.Name, name.Location)
-            : new CallExpression(name, arguments.Items, name.Location.Through(arguments.Close));
-
-    private static readonly TokenListParser<RuleToken, Expression> Parenthesized =
-        from open in Token.EqualTo(RuleToken.LParen)
-        from inner in Nested
-        from close in Token.EqualTo(RuleToken.RParen)
-        select inner with { Location = open.Through(close) };
-
-    private static readonly TokenListParser<RuleToken, Expression> ListLiteral =
-        Bracketed(RuleToken.LBracket, Nested, RuleToken.RBracket)
-            .Select(list => (Expression)new ListExpression(list.Items, list.Open.Through(list.Close)));
-
-    private static readonly TokenListParser<RuleToken, (Token<RuleToken> Token, QuantifierKind Kind)> QuantifierKeyword =
-        Token.Matching<RuleToken>(kind => QuantifierKinds.ContainsKey(kind), "quantifier")
-            .Select(t => (t, QuantifierKinds[t.Kind]));
-
     // `x in` is looked ahead of, so that `count(xs)` and `count(x in xs)` both parse.
-    private static readonly TokenListParser<RuleToken, Identifier> BoundVariable =
+    private static readonly TokenListParser<RuleToken, Identifier?> BoundVariable =
         (from variable in Name
-         from @in in Token.EqualTo(RuleToken.In)
-         select variable).Try();
+         from @in in Expect(RuleToken.In)
+         select variable).Try().OrNone();
 
     private static readonly TokenListParser<RuleToken, Expression?> WherePart =
-        Token.EqualTo(RuleToken.Where).IgnoreThen(Nested).OrNone();
+        Expect(RuleToken.Where).IgnoreThen(Nested).OrNone();
 
     private static readonly TokenListParser<RuleToken, Expression?> SelectPart =
-        Token.EqualTo(RuleToken.Select).IgnoreThen(Nested).OrNone();
+        Expect(RuleToken.Select).IgnoreThen(Nested).OrNone();
+
+    // The short form over a plain list, `count(xs)`, takes no `where` or `select`.
+    private static readonly TokenListParser<RuleToken, Expression?> NoPart = Parse.Return<RuleToken, Expression?>(null);
 
     /// <summary><c>any(x in xs where p)</c>, <c>sum(x in xs select e)</c>, or the short form over a list, <c>count(xs)</c>.</summary>
     private static readonly TokenListParser<RuleToken, Expression> Comprehension =
-        from keyword in QuantifierKeyword
-        from open in Token.EqualTo(RuleToken.LParen)
-        from variable in BoundVariable.OrNone()
+        from keyword in Token.Matching<RuleToken>(QuantifierKinds.ContainsKey, "quantifier")
+        from open in Expect(RuleToken.LParen)
+        from variable in BoundVariable
         from source in Nested
-        from filter in variable is null ? Nothing<Expression>() : WherePart
-        from projection in variable is null ? Nothing<Expression>() : SelectPart
-        from close in Token.EqualTo(RuleToken.RParen)
-        select (Expression)new QuantifierExpression(keyword.Kind, variable, source, filter, projection, keyword.Token.Through(close));
+        from filter in variable is null ? NoPart : WherePart
+        from projection in variable is null ? NoPart : SelectPart
+        from close in Expect(RuleToken.RParen)
+        select (Expression)new QuantifierExpression(QuantifierKinds[keyword.Kind], variable, source, filter, projection, keyword.Through(close));
 
-    private static readonly TokenListParser<RuleToken, AvoidClause> Avoid =
-        from avoid in Token.EqualTo(RuleToken.Avoid)
-        from variable in Name
-        from @where in Token.EqualTo(RuleToken.Where)
-        from predicate in Nested
-        select new AvoidClause(variable, predicate, avoid.Through(predicate.Location));
+    private static readonly TokenListParser<RuleToken, AvoidClause?> AvoidPart =
+        (from comma in Expect(RuleToken.Comma)
+         from avoid in Expect(RuleToken.Avoid)
+         from variable in Name
+         from @where in Expect(RuleToken.Where)
+         from predicate in Nested
+         select new AvoidClause(variable, predicate, avoid.Through(predicate.Location)))
+        .OrNone();
 
     /// <summary><c>path(from, to [, avoid x where p])</c> and <c>reachable(...)</c>.</summary>
     private static readonly TokenListParser<RuleToken, Expression> Path =
-        from keyword in Token.EqualTo(RuleToken.Path).Or(Token.EqualTo(RuleToken.Reachable))
-        from open in Token.EqualTo(RuleToken.LParen)
+        from keyword in Expect(RuleToken.Path).Or(Expect(RuleToken.Reachable))
+        from open in Expect(RuleToken.LParen)
         from source in Nested
-        from comma in Token.EqualTo(RuleToken.Comma)
+        from comma in Expect(RuleToken.Comma)
         from target in Nested
-        from avoid in Token.EqualTo(RuleToken.Comma).IgnoreThen(Avoid).OrNone()
-        from close in Token.EqualTo(RuleToken.RParen)
+        from avoid in AvoidPart
+        from close in Expect(RuleToken.RParen)
         select (Expression)new PathExpression(keyword.Kind == RuleToken.Reachable, source, target, avoid, keyword.Through(close));
 
     private static readonly TokenListParser<RuleToken, Expression> Primary = ByFirstToken(
@@ -168,24 +173,29 @@ internal static class RuleTokenParsers
     // Operators, from the tightest binding to the loosest
 
     private static readonly TokenListParser<RuleToken, Func<Expression, Expression>> MemberAccess =
-        from dot in Token.EqualTo(RuleToken.Dot)
+        from dot in Expect(RuleToken.Dot)
         from member in MemberName
         select new Func<Expression, Expression>(target => new MemberExpression(target, member, target.Location.Through(member.Location)));
 
     private static readonly TokenListParser<RuleToken, Func<Expression, Expression>> Indexer =
-        from open in Token.EqualTo(RuleToken.LBracket)
+        from open in Expect(RuleToken.LBracket)
         from index in Nested
-        from close in Token.EqualTo(RuleToken.RBracket)
+        from close in Expect(RuleToken.RBracket)
         select new Func<Expression, Expression>(target => new IndexExpression(target, index, target.Location.Through(close)));
+
+    private static readonly TokenListParser<RuleToken, Func<Expression, Expression>[]> PostfixSteps =
+        ByFirstToken((RuleToken.Dot, MemberAccess), (RuleToken.LBracket, Indexer)).Many();
 
     private static readonly TokenListParser<RuleToken, Expression> Postfix =
         from primary in Primary
-        from steps in ByFirstToken((RuleToken.Dot, MemberAccess), (RuleToken.LBracket, Indexer)).Many()
+        from steps in PostfixSteps
         select steps.Aggregate(primary, (target, step) => step(target));
 
+    private static readonly TokenListParser<RuleToken, Expression> Negated = StackGuarded(Parse.Ref(() => Unary!));
+
     private static readonly TokenListParser<RuleToken, Expression> Negation =
-        from minus in Token.EqualTo(RuleToken.Minus)
-        from operand in StackGuarded(Parse.Ref(() => Unary!))
+        from minus in Expect(RuleToken.Minus)
+        from operand in Negated
         select (Expression)new UnaryExpression(UnaryOperator.Negate, operand, minus.Through(operand.Location));
 
     private static readonly TokenListParser<RuleToken, Expression> Unary = Negation.Or(Postfix).Named("expression");
@@ -209,7 +219,7 @@ internal static class RuleTokenParsers
         Operator(RuleToken.Greater, BinaryOperator.Greater),
         Operator(RuleToken.GreaterOrEqual, BinaryOperator.GreaterOrEqual),
         Operator(RuleToken.In, BinaryOperator.In),
-        (RuleToken.Not, Token.EqualTo(RuleToken.Not).IgnoreThen(Token.EqualTo(RuleToken.In)).Value(BinaryOperator.NotIn)),
+        (RuleToken.Not, Expect(RuleToken.Not).IgnoreThen(Expect(RuleToken.In)).Value(BinaryOperator.NotIn)),
         (RuleToken.Identifier, Token.EqualToValue(RuleToken.Identifier, "contains").Value(BinaryOperator.Contains)
             .Or(Token.EqualToValue(RuleToken.Identifier, "matches").Value(BinaryOperator.Matches))));
 
@@ -221,18 +231,24 @@ internal static class RuleTokenParsers
             : TokenListParserResult.Value(Unit.Value, input, input);
     };
 
+    private static readonly TokenListParser<RuleToken, (BinaryOperator Operator, Expression Right)?> ComparisonTail =
+        (from op in ComparisonOperator
+         from right in Additive
+         from end in NoSecondComparison
+         select ((BinaryOperator, Expression)?)(op, right))
+        .OptionalOrDefault();
+
     /// <summary>Comparisons are not associative: <c>a &lt; b &lt; c</c> is an error, not <c>(a &lt; b) &lt; c</c>.</summary>
     private static readonly TokenListParser<RuleToken, Expression> Comparison =
-        Additive.Then(left =>
-            (from op in ComparisonOperator
-             from right in Additive
-             from end in NoSecondComparison
-             select MakeBinary(op, left, right))
-            .OptionalOrDefault(left));
+        from left in Additive
+        from tail in ComparisonTail
+        select tail is { } comparison ? MakeBinary(comparison.Operator, left, comparison.Right) : left;
+
+    private static readonly TokenListParser<RuleToken, Expression> Negatable = StackGuarded(Parse.Ref(() => Not!));
 
     private static readonly TokenListParser<RuleToken, Expression> Not =
-        (from not in Token.EqualTo(RuleToken.Not)
-         from operand in StackGuarded(Parse.Ref(() => Not!))
+        (from not in Expect(RuleToken.Not)
+         from operand in Negatable
          select (Expression)new UnaryExpression(UnaryOperator.Not, operand, not.Through(operand.Location)))
         .Or(Comparison)
         .Named("expression");
@@ -247,56 +263,68 @@ internal static class RuleTokenParsers
 
     // Rule clauses
 
+    private static readonly TokenListParser<RuleToken, Token<RuleToken>> SeverityLevel =
+        ByFirstToken((RuleToken.Error, Expect(RuleToken.Error)), (RuleToken.Warning, Expect(RuleToken.Warning)), (RuleToken.Info, Expect(RuleToken.Info)));
+
     private static readonly TokenListParser<RuleToken, RuleClause> Severity =
-        from keyword in Token.EqualTo(RuleToken.Severity)
-        from level in Parse.OneOf(Token.EqualTo(RuleToken.Error), Token.EqualTo(RuleToken.Warning), Token.EqualTo(RuleToken.Info))
+        from keyword in Expect(RuleToken.Severity)
+        from level in SeverityLevel
         select (RuleClause)new SeverityClause(new Identifier(level.ToStringValue(), Locate(level)), keyword.Through(level));
 
     private static readonly TokenListParser<RuleToken, RuleClause> Category =
-        from keyword in Token.EqualTo(RuleToken.Category)
+        from keyword in Expect(RuleToken.Category)
         from category in Text
         select (RuleClause)new CategoryClause(category, keyword.Through(category.Location));
 
+    private static readonly TokenListParser<RuleToken, StringLiteral[]> TextList =
+        Text.AtLeastOnceDelimitedBy(Expect(RuleToken.Comma));
+
     private static readonly TokenListParser<RuleToken, RuleClause> Refs =
-        from keyword in Token.EqualTo(RuleToken.Refs)
-        from refs in Text.AtLeastOnceDelimitedBy(Token.EqualTo(RuleToken.Comma))
+        from keyword in Expect(RuleToken.Refs)
+        from refs in TextList
         select (RuleClause)new RefsClause(refs, keyword.Through(refs[^1].Location));
 
     private static readonly TokenListParser<RuleToken, RuleClause> Help =
-        from keyword in Token.EqualTo(RuleToken.Help)
+        from keyword in Expect(RuleToken.Help)
         from help in Text
         select (RuleClause)new HelpClause(help, keyword.Through(help.Location));
 
+    private static readonly TokenListParser<RuleToken, Identifier> EntityKind = Name.Named("entity kind");
+
+    private static readonly TokenListParser<RuleToken, Identifier> VariableName = Name.Named("variable name");
+
+    private static readonly TokenListParser<RuleToken, Expression?> InPart = Expect(RuleToken.In).IgnoreThen(Expr).OrNone();
+
     private static readonly TokenListParser<RuleToken, RuleClause> For =
-        from keyword in Token.EqualTo(RuleToken.For)
-        from kind in Name.Named("entity kind")
-        from variable in Name.Named("variable name")
-        from source in Token.EqualTo(RuleToken.In).IgnoreThen(Expr).OrNone()
+        from keyword in Expect(RuleToken.For)
+        from kind in EntityKind
+        from variable in VariableName
+        from source in InPart
         from filter in WherePart
         select (RuleClause)new ForClause(kind, variable, source, filter, keyword.Through((filter ?? source)?.Location ?? variable.Location));
 
     private static readonly TokenListParser<RuleToken, RuleClause> LetBinding =
-        from keyword in Token.EqualTo(RuleToken.Let)
+        from keyword in Expect(RuleToken.Let)
         from name in Name
-        from assign in Token.EqualTo(RuleToken.Assign)
+        from assign in Expect(RuleToken.Assign)
         from value in Expr
         select (RuleClause)new LetClause(name, value, keyword.Through(value.Location));
 
     private static readonly TokenListParser<RuleToken, RuleClause> Condition =
-        from keyword in Token.EqualTo(RuleToken.Require).Or(Token.EqualTo(RuleToken.Forbid))
+        from keyword in Expect(RuleToken.Require).Or(Expect(RuleToken.Forbid))
         from condition in Expr
         select (RuleClause)new ConditionClause(keyword.Kind == RuleToken.Forbid, condition, keyword.Through(condition.Location));
 
     private static readonly TokenListParser<RuleToken, RuleClause> At =
-        from keyword in Token.EqualTo(RuleToken.At)
+        from keyword in Expect(RuleToken.At)
         from target in Expr
         select (RuleClause)new AtClause(target, keyword.Through(target.Location));
 
     private static readonly TokenListParser<RuleToken, MessageTemplate> Template =
-        Token.EqualTo(RuleToken.String).Then(TemplateParser.Parse);
+        Expect(RuleToken.String).Then(TemplateParser.Parse);
 
     private static readonly TokenListParser<RuleToken, RuleClause> Message =
-        from keyword in Token.EqualTo(RuleToken.Message)
+        from keyword in Expect(RuleToken.Message)
         from template in Template
         select (RuleClause)new MessageClause(template, keyword.Through(template.Location));
 
@@ -312,6 +340,8 @@ internal static class RuleTokenParsers
         (RuleToken.At, At),
         (RuleToken.Message, Message));
 
+    private static readonly TokenListParser<RuleToken, RuleClause[]> Clauses = Clause.Many();
+
     private static readonly string[] ClauseKeywords =
     [
         .. new[]
@@ -321,66 +351,73 @@ internal static class RuleTokenParsers
         }.Select(SyntaxErrors.Expectation),
     ];
 
-    /// <summary>
-    /// The <c>}</c> that ends a rule. A rule must state a condition, so before one is seen the brace is
-    /// answered with <c>expected "require" or "forbid"</c>; any other stray token with the clauses allowed.
-    /// </summary>
-    private static TokenListParser<RuleToken, Token<RuleToken>> RuleEnd(bool hasCondition) => input =>
-    {
-        var next = input.ConsumeToken();
-        var atBrace = next.HasValue && next.Value.Kind == RuleToken.RBrace;
-        if (atBrace && hasCondition)
-            return next;
+    // A rule must state a condition, so before one is seen its closing brace is answered with
+    // `expected "require" or "forbid"`, and any other stray token with the clauses allowed there.
+    private static readonly TokenListParser<RuleToken, Token<RuleToken>> RuleEnd = RuleEndExpecting(
+        [.. ClauseKeywords, SyntaxErrors.Expectation(RuleToken.RBrace)], closes: true);
 
-        string[] expected = atBrace
-            ? [SyntaxErrors.Expectation(RuleToken.Require), SyntaxErrors.Expectation(RuleToken.Forbid)]
-            : hasCondition ? [.. ClauseKeywords, SyntaxErrors.Expectation(RuleToken.RBrace)] : ClauseKeywords;
-        return TokenListParserResult.Empty<RuleToken, Token<RuleToken>>(input, expected);
-    };
+    private static readonly TokenListParser<RuleToken, Token<RuleToken>> RuleEndWithoutCondition = RuleEndExpecting(
+        ClauseKeywords, closes: false);
 
     // Declarations
 
-    private static readonly TokenListParser<RuleToken, Identifier> DottedName =
-        from first in Name
-        from rest in Token.EqualTo(RuleToken.Dot).IgnoreThen(MemberName).Many()
-        select rest.Length == 0
-            ? first
-            : new Identifier(string.Join('.', rest.Select(r => r.Name).Prepend(first.Name)), first.Location.Through(rest[^1].Location));
+    private static readonly TokenListParser<RuleToken, Identifier[]> DottedNameRest =
+        Expect(RuleToken.Dot).IgnoreThen(MemberName).Many();
+
+    private static readonly TokenListParser<RuleToken, Identifier> PackName =
+        (from first in Name
+         from rest in DottedNameRest
+         select rest.Length == 0
+             ? first
+             : new Identifier(string.Join('.', rest.Select(r => r.Name).Prepend(first.Name)), first.Location.Through(rest[^1].Location)))
+        .Named("pack name");
+
+    private static readonly TokenListParser<RuleToken, StringLiteral?> VersionPart = Expect(RuleToken.Version).IgnoreThen(Text).OrNone();
+
+    private static readonly TokenListParser<RuleToken, StringLiteral?> TitlePart = Expect(RuleToken.Title).IgnoreThen(Text).OrNone();
 
     private static readonly TokenListParser<RuleToken, SyntaxNode> Pack =
-        from keyword in Token.EqualTo(RuleToken.Pack)
-        from name in DottedName.Named("pack name")
-        from version in Token.EqualTo(RuleToken.Version).IgnoreThen(Text).OrNone()
-        from title in Token.EqualTo(RuleToken.Title).IgnoreThen(Text).OrNone()
+        from keyword in Expect(RuleToken.Pack)
+        from name in PackName
+        from version in VersionPart
+        from title in TitlePart
         select (SyntaxNode)new PackDeclaration(name, version, title, keyword.Through(((SyntaxNode?)title ?? (SyntaxNode?)version ?? name).Location));
 
     private static readonly TokenListParser<RuleToken, SyntaxNode> Import =
-        from keyword in Token.EqualTo(RuleToken.Import)
+        from keyword in Expect(RuleToken.Import)
         from path in Text
         select (SyntaxNode)new ImportDeclaration(path, keyword.Through(path.Location));
 
     private static readonly TokenListParser<RuleToken, SyntaxNode> Param =
-        from keyword in Token.EqualTo(RuleToken.Param)
+        from keyword in Expect(RuleToken.Param)
         from name in Name
-        from assign in Token.EqualTo(RuleToken.Assign)
+        from assign in Expect(RuleToken.Assign)
         from value in LiteralValue
         select (SyntaxNode)new ParamDeclaration(name, value, keyword.Through(value.Location));
 
+    private static readonly TokenListParser<RuleToken, Bracketed<Identifier>?> ParameterList =
+        Bracketed(RuleToken.LParen, Name.Named("parameter name"), RuleToken.RParen).OrNone();
+
     private static readonly TokenListParser<RuleToken, SyntaxNode> Let =
-        from keyword in Token.EqualTo(RuleToken.Let)
+        from keyword in Expect(RuleToken.Let)
         from name in Name
-        from parameters in Bracketed(RuleToken.LParen, Name.Named("parameter name"), RuleToken.RParen).OrNone()
-        from assign in Token.EqualTo(RuleToken.Assign)
+        from parameters in ParameterList
+        from assign in Expect(RuleToken.Assign)
         from body in Expr
         select (SyntaxNode)new LetDeclaration(name, parameters?.Items, body, keyword.Through(body.Location));
 
+    private static readonly TokenListParser<RuleToken, Identifier> RuleId =
+        Expect(RuleToken.RuleId).Select(t => new Identifier(t.ToStringValue(), Locate(t)));
+
+    private static readonly TokenListParser<RuleToken, StringLiteral> RuleTitle = Text.Named("rule title");
+
     private static readonly TokenListParser<RuleToken, SyntaxNode> Rule =
-        from keyword in Token.EqualTo(RuleToken.Rule)
-        from id in Token.EqualTo(RuleToken.RuleId).Select(t => new Identifier(t.ToStringValue(), Locate(t)))
-        from title in Text.Named("rule title")
-        from open in Token.EqualTo(RuleToken.LBrace)
-        from clauses in Clause.Many()
-        from close in RuleEnd(clauses.Any(c => c is ConditionClause))
+        from keyword in Expect(RuleToken.Rule)
+        from id in RuleId
+        from title in RuleTitle
+        from open in Expect(RuleToken.LBrace)
+        from clauses in Clauses
+        from close in clauses.Any(c => c is ConditionClause) ? RuleEnd : RuleEndWithoutCondition
         select (SyntaxNode)new RuleDeclaration(id, title, clauses, keyword.Through(close));
 
     /// <summary>One top-level declaration; the file is parsed one declaration at a time.</summary>
@@ -405,8 +442,23 @@ internal static class RuleTokenParsers
         return TokenListParserResult.Empty<RuleToken, T>(input, ParseScope.ReportStackExhausted(location));
     };
 
+    /// <summary>The <c>}</c> ending a rule when <paramref name="closes"/>; otherwise a failure naming what may come instead.</summary>
+    private static TokenListParser<RuleToken, Token<RuleToken>> RuleEndExpecting(string[] expected, bool closes)
+    {
+        string[] conditions = [SyntaxErrors.Expectation(RuleToken.Require), SyntaxErrors.Expectation(RuleToken.Forbid)];
+        return input =>
+        {
+            var next = input.ConsumeToken();
+            var atBrace = next.HasValue && next.Value.Kind == RuleToken.RBrace;
+            if (atBrace && closes)
+                return next;
+
+            return TokenListParserResult.Empty<RuleToken, Token<RuleToken>>(input, atBrace ? conditions : expected);
+        };
+    }
+
     private static (RuleToken, TokenListParser<RuleToken, BinaryOperator>) Operator(RuleToken token, BinaryOperator op) =>
-        (token, Token.EqualTo(token).Value(op));
+        (token, Expect(token).Value(op));
 
     private static TokenListParser<RuleToken, BinaryOperator> Operators(params (RuleToken Token, BinaryOperator Operator)[] operators) =>
         ByFirstToken([.. operators.Select(o => Operator(o.Token, o.Operator))]);
