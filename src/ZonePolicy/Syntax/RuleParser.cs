@@ -133,9 +133,6 @@ internal static class RuleParser
         return outcome;
     }
 
-    /// <summary>A parsed declaration and any tokens left after it, or the error that stopped it.</summary>
-    private readonly record struct SegmentOutcome(SyntaxNode? Declaration, Diagnostic? Error, Token<RuleToken>? Extra, bool StackExhausted);
-
     /// <summary>What follows a declaration's tokens: the next declaration's keyword, or the end of the file just after the last token.</summary>
     private static InputEnd InputEndAfter(Token<RuleToken>[] tokens, int end)
     {
@@ -197,7 +194,7 @@ internal static class RuleParser
             $"the file is not UTF-8 text: it contains {what}; rule files must be UTF-8 text");
     }
 
-    /// <summary>Collects the declarations in the order LANGUAGE.md §3 requires, and reports those out of it.</summary>
+    /// <summary>Collects the declarations, which a file states in the order pack, import, param, let, rule, and reports those out of that order.</summary>
     private sealed class UnitBuilder
     {
         private readonly List<PackDeclaration> packs = [];
@@ -241,4 +238,7 @@ internal static class RuleParser
         public CompilationUnit Build(string file, SourceLocation location) =>
             new(file, packs.FirstOrDefault(), imports, parameters, lets, rules, location);
     }
+
+    /// <summary>A parsed declaration and any tokens left after it, or the error that stopped it.</summary>
+    private readonly record struct SegmentOutcome(SyntaxNode? Declaration, Diagnostic? Error, Token<RuleToken>? Extra, bool StackExhausted);
 }

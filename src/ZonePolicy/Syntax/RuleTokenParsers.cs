@@ -10,7 +10,7 @@ using static ZonePolicy.Syntax.SourceSpans;
 namespace ZonePolicy.Syntax;
 
 /// <summary>
-/// The grammar of <c>.zpol</c> files (LANGUAGE.md), one parser per production, from the atoms up to a
+/// The grammar of <c>.zpol</c> files, one parser per production, from the atoms up to a
 /// declaration. Each node is built with the location of the text it came from. Every part a production
 /// refers to after its first token is a field or <see cref="ParserCombinators.Expect"/>, built once:
 /// a query's later clauses run on every parse.

@@ -46,7 +46,7 @@ internal static class SyntaxErrors
         return category is null ? shown : $"{category} {shown}";
     }
 
-    /// <summary>How a token kind is named in an expectation: <c>"}"</c>, <c>identifier</c>.</summary>
+    /// <summary>How a token kind is named among a parser's expectations, in Superpower's form: <c>`}`</c>, <c>identifier</c>.</summary>
     public static string Expectation(RuleToken kind)
     {
         var attribute = TokenAttributeOf(kind);
