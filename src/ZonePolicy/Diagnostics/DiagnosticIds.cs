@@ -46,6 +46,7 @@ public static class DiagnosticIds
     public const string InvalidSeverityOverride = "ZP0308";
     public const string InvalidBaseline = "ZP0309";
     public const string FileNotFound = "ZP0310";
+    public const string InvalidArgument = "ZP0311";
 
     public const string InternalError = "ZP0901";
 }
