@@ -295,7 +295,7 @@ internal sealed class HandWrittenRules
             {
                 if (noBoundary.Reaches(AssetsOf(target)))
                 {
-                    Add("BM-REACH-02", [source, target], target, "safety zones are not reachable from the DMZ past no boundary device");
+                    Add("BM-REACH-02", [source, target], target, $"{target.Id} is reachable from DMZ {source.Id} past no boundary device");
                 }
             }
         }
