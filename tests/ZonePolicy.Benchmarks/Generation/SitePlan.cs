@@ -183,13 +183,19 @@ internal sealed class SitePlan
 
     /// <summary>
     /// A zone-crossing flow: through one or both zones' boundary devices (45%), through a conduit (35%),
-    /// or directly (20%): the gaps the rules look for.
+    /// or directly (20%): the gaps the rules look for. Links between plants always pass both plants'
+    /// firewalls, so each plant's gaps stay its own.
     /// </summary>
     private FlowPlan CrossingFlow(int source, ZonePlan zone, ZonePlan target, SeededRandom random)
     {
         var to = target.FirstAsset + random.Below(target.AssetCount);
         var roll = random.Below(100);
         int[] devices = [.. new[] { zone.Boundary, target.Boundary }.OfType<int>().Where(d => d != source && d != to)];
+        if (zone.Plant != target.Plant && devices.Length > 0)
+        {
+            return new FlowPlan(source, to, devices, -1);
+        }
+
         return roll switch
         {
             < 30 when devices.Length > 0 => new FlowPlan(source, to, [devices[^1]], -1),
