@@ -20,10 +20,11 @@ internal static class WaiverMatcher
         var suppressed = new List<Diagnostic>();
         var notes = new List<Diagnostic>();
         var used = new HashSet<Waiver>();
+        var index = IndexInForce(waivers, today);
 
         foreach (var (violation, diagnostic) in violations)
         {
-            var waiver = waivers.FirstOrDefault(w => w.Expires >= today && Matches(w, violation));
+            var waiver = FirstMatch(index, waivers, violation);
             if (waiver is null)
             {
                 inForce.Add(diagnostic);
@@ -58,6 +59,57 @@ internal static class WaiverMatcher
 
         return (inForce, suppressed, notes);
     }
+
+    /// <summary>
+    /// The waivers in force by rule and targets, as positions in file order. A violation looks up its own
+    /// entities instead of trying every waiver, so matching stays linear however many waivers a site has.
+    /// </summary>
+    private static Dictionary<(string Rule, string Targets), List<int>> IndexInForce(IReadOnlyList<Waiver> waivers, DateOnly today)
+    {
+        var index = new Dictionary<(string Rule, string Targets), List<int>>();
+        for (var i = 0; i < waivers.Count; i++)
+        {
+            if (waivers[i].Expires < today)
+            {
+                continue;
+            }
+
+            var key = (waivers[i].Rule, Key(waivers[i].Targets));
+            if (!index.TryGetValue(key, out var positions))
+            {
+                index.Add(key, positions = []);
+            }
+
+            positions.Add(i);
+        }
+
+        return index;
+    }
+
+    /// <summary>The first waiver in file order that matches: one filed under the bound entities or under the reported entity.</summary>
+    private static Waiver? FirstMatch(Dictionary<(string Rule, string Targets), List<int>> index, IReadOnlyList<Waiver> waivers, Violation violation)
+    {
+        if (index.Count == 0)
+        {
+            return null;
+        }
+
+        var first = int.MaxValue;
+        foreach (var key in new[] { Key(violation.Bindings.Select(b => b.Id)), violation.At.Id })
+        {
+            foreach (var position in index.GetValueOrDefault((violation.Rule.Id, key)) ?? [])
+            {
+                if (position < first && Matches(waivers[position], violation))
+                {
+                    first = position;
+                }
+            }
+        }
+
+        return first == int.MaxValue ? null : waivers[first];
+    }
+
+    private static string Key(IEnumerable<string> ids) => string.Join('\u001f', ids);
 
     private static bool Matches(Waiver waiver, Violation violation)
     {
