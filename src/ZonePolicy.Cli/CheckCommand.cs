@@ -103,8 +103,10 @@ internal sealed class CheckCommand : Command
             Packs = parse.GetValue(packs) ?? [],
             PackDirectories = [Path.Combine(AppContext.BaseDirectory, "packs")],
             Parameters = parse.GetValue(parameters) ?? [],
-            SeverityOverrides = severityConfiguration.Overrides,
-            ConfiguredSeverities = severityConfiguration.Configured,
+            // The merged list carries the precedence; the command line's own ids are also passed apart,
+            // so that an id no rule has is reported for them but not for shared config files.
+            SeverityOverrides = parse.GetValue(severities) ?? [],
+            ConfiguredSeverities = severityConfiguration.Overrides,
             Today = parse.GetValue(today),
             BaselineFile = parse.GetValue(baseline),
             WarningsAsErrors = parse.GetValue(warningsAsErrors),
