@@ -46,6 +46,8 @@ public static class DiagnosticIds
     public const string InvalidSeverityOverride = "ZP0308";
     public const string InvalidBaseline = "ZP0309";
     public const string FileNotFound = "ZP0310";
+    public const string InvalidTestExpectation = "ZP0311";
+    public const string MissingTestFixture = "ZP0312";
 
     public const string InternalError = "ZP0901";
 }
