@@ -1,7 +1,167 @@
+using ZonePolicy.Binding;
+using ZonePolicy.Diagnostics;
+using ZonePolicy.Evaluation;
+using ZonePolicy.Syntax;
+using ZonePolicy.Topology;
+
 namespace ZonePolicy;
 
-/// <summary>The engine's façade: compiles the rules, loads each topology, evaluates and reports.</summary>
+/// <summary>The engine's façade: compiles the rules once, loads each topology, evaluates and reports.</summary>
 public static class PolicyEngine
 {
-    public static CheckResult Check(CheckRequest request) => throw new NotImplementedException();
+    // Parsing, binding and evaluation recurse over the syntax tree; a deep stack lets long expression
+    // chains through while the parser's nesting limit keeps the depth bounded.
+    private const int StackSize = 256 * 1024 * 1024;
+
+    public static CheckResult Check(CheckRequest request)
+    {
+        CheckResult? result = null;
+        var thread = new Thread(() => result = CheckGuarded(request), StackSize);
+        thread.Start();
+        thread.Join();
+        return result!;
+    }
+
+    private static CheckResult CheckGuarded(CheckRequest request)
+    {
+        try
+        {
+            return new Checker(request).Run();
+        }
+        catch (Exception e)
+        {
+            var diagnostic = DiagnosticCatalog.Create(DiagnosticIds.InternalError, SourceLocation.None("zpol"),
+                $"internal error: {e.GetType().Name}: {e.Message}; please report this with the inputs that caused it");
+            return new CheckResult { Diagnostics = [diagnostic], Suppressed = [], Rules = [], InputInvalid = true };
+        }
+    }
+
+    /// <summary>One check from inputs to sorted diagnostics.</summary>
+    private sealed class Checker(CheckRequest request)
+    {
+        private readonly DiagnosticBag diagnostics = new();
+        private readonly List<Diagnostic> suppressed = [];
+        private bool inputInvalid;
+
+        public CheckResult Run()
+        {
+            var overrides = request.Parameters.Select(p => new ParameterOverride(p.Key, ParseParameterValue(p.Value), p.Value)).ToList();
+            var modules = new RuleSourceLoader(diagnostics).Load(request);
+            var program = diagnostics.HasErrors ? null : ProgramBinder.Bind(modules, overrides, diagnostics);
+            var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
+            var severities = SeverityOverrides.Create(request.SeverityOverrides, rules, diagnostics);
+            var baseline = request.BaselineFile is null ? null : Baseline.Load(request.BaselineFile, diagnostics);
+
+            if (program is null || diagnostics.HasErrors)
+            {
+                return Finish(rules, severities, baseline, invalid: true);
+            }
+
+            var compiled = CompiledProgram.Compile(program);
+            var today = request.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
+            foreach (var topology in request.TopologyFiles)
+            {
+                CheckSite(compiled, topology, today);
+            }
+
+            return Finish(rules, severities, baseline, inputInvalid);
+        }
+
+        private void CheckSite(CompiledProgram program, string topology, DateOnly today)
+        {
+            if (!File.Exists(topology))
+            {
+                diagnostics.Add(DiagnosticIds.FileNotFound, SourceLocation.None(topology), $"topology file `{topology}` does not exist");
+                inputInvalid = true;
+                return;
+            }
+
+            var loaded = TopologyLoader.Load(topology, topology);
+            diagnostics.AddRange(loaded.Diagnostics);
+            if (loaded.Model is not { } site)
+            {
+                inputInvalid = true;
+                return;
+            }
+
+            var context = program.CreateContext(site, today);
+            var violations = new List<(Violation, Diagnostic)>();
+            foreach (var rule in program.Rules)
+            {
+                try
+                {
+                    violations.AddRange(rule.Evaluate(context).Select(v => (v, ToDiagnostic(v))));
+                }
+                catch (Exception e)
+                {
+                    diagnostics.Add(DiagnosticIds.InternalError, rule.Rule.Info.Location,
+                        $"internal error while evaluating rule `{rule.Rule.Id}` on `{topology}`: {e.GetType().Name}: {e.Message}; please report this");
+                }
+            }
+
+            var (inForce, waived, waiverDiagnostics) = WaiverMatcher.Apply(site.Waivers, violations, today);
+            diagnostics.AddRange(inForce);
+            diagnostics.AddRange(waiverDiagnostics);
+            suppressed.AddRange(waived);
+        }
+
+        private static Diagnostic ToDiagnostic(Violation violation) =>
+            new(violation.Rule.Id, violation.Rule.Info.DefaultSeverity, violation.Message, violation.At.Location)
+            {
+                Rule = violation.Rule.Info,
+                Entities = violation.Bindings.Select(b => b.Id).ToList(),
+                Witness = violation.Witness is { } path ? WitnessSteps(path) : [],
+            };
+
+        private static List<PathStep> WitnessSteps(PathValue path)
+        {
+            var steps = new List<PathStep> { Step(path.Assets[0]) };
+            for (var hop = 0; hop < path.HopFlows.Count; hop++)
+            {
+                steps.Add(Step(path.HopFlows[hop]));
+                steps.Add(Step(path.Assets[hop + 1]));
+            }
+
+            return steps;
+        }
+
+        private static PathStep Step(Entity entity) => new(entity.Id, entity.Kind.Keyword(), entity.Location);
+
+        private CheckResult Finish(IReadOnlyList<RuleInfo> rules, SeverityOverrides severities, Baseline? baseline, bool invalid)
+        {
+            var inForce = new List<Diagnostic>();
+            var quiet = new List<Diagnostic>();
+            foreach (var diagnostic in diagnostics.Items)
+            {
+                var adjusted = severities.Apply(diagnostic, request.WarningsAsErrors);
+                if (adjusted is null)
+                {
+                    continue;
+                }
+
+                if (baseline is not null && adjusted.Rule is not null && baseline.Contains(adjusted))
+                {
+                    quiet.Add(adjusted with { Baselined = true });
+                }
+                else
+                {
+                    inForce.Add(adjusted);
+                }
+            }
+
+            quiet.AddRange(suppressed.Select(d => severities.Apply(d, request.WarningsAsErrors)).OfType<Diagnostic>());
+            return new CheckResult
+            {
+                Diagnostics = DiagnosticOrder.Sort(inForce),
+                Suppressed = DiagnosticOrder.Sort(quiet),
+                Rules = rules,
+                InputInvalid = invalid || diagnostics.Items.Any(d => IsInvalidInput(d.Id)),
+            };
+        }
+
+        private static bool IsInvalidInput(string id) => DiagnosticCatalog.IsEngineId(id) && !SeverityOverrides.IsAdjustable(id);
+
+        /// <summary>A parameter value in the language's literal syntax; a bare word is a string.</summary>
+        private static object? ParseParameterValue(string text) => RuleParser.TryParseLiteral(text, out var value) ? value : text;
+    }
 }

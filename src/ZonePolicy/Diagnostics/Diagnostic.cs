@@ -17,6 +17,9 @@ public sealed record Diagnostic(string Id, Severity Severity, string Message, So
     /// <summary>The waiver that suppresses this violation, when it is suppressed.</summary>
     public WaiverInfo? Waiver { get; init; }
 
+    /// <summary>True when a baseline file accepts this violation: it is suppressed, not in force.</summary>
+    public bool Baselined { get; init; }
+
     public string HelpUri => Rule?.HelpUri ?? DiagnosticCatalog.HelpUri(Id);
 
     public string ToCanonicalString() =>

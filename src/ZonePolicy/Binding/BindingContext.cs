@@ -1,0 +1,66 @@
+using ZonePolicy.Diagnostics;
+using ZonePolicy.Syntax;
+
+namespace ZonePolicy.Binding;
+
+/// <summary>State shared while binding one compilation: its names, the diagnostics, and what is being bound now.</summary>
+internal sealed class BindingContext(ModuleSymbols symbols, DiagnosticBag diagnostics, ProgramState program)
+{
+    private readonly HashSet<LetDeclaration> functionsInProgress = [];
+    private readonly HashSet<ConstantSymbol> constantsInProgress = [];
+
+    public ModuleSymbols Symbols { get; } = symbols;
+
+    public DiagnosticBag Diagnostics { get; } = diagnostics;
+
+    public ProgramState Program { get; } = program;
+
+    public void Error(string id, SourceLocation location, string message) => Diagnostics.Add(id, location, message);
+
+    public bool EnterFunction(LetDeclaration function) => functionsInProgress.Add(function);
+
+    public void LeaveFunction(LetDeclaration function) => functionsInProgress.Remove(function);
+
+    /// <summary>Binds a module constant the first time it is used; a constant that depends on itself is an error.</summary>
+    public ConstantSymbol? EnsureBound(ConstantDeclaration constant, SourceLocation usedAt)
+    {
+        var symbol = constant.Symbol;
+        if (symbol.Value is not null)
+        {
+            return symbol;
+        }
+
+        if (!constantsInProgress.Add(symbol))
+        {
+            Error(DiagnosticIds.RecursiveFunction, usedAt, $"`{symbol.Name}` is defined in terms of itself");
+            return null;
+        }
+
+        var layout = new FrameLayout();
+        symbol.Value = new ExpressionBinder(this, layout).Bind(constant.Declaration.Body, Scope.Empty);
+        symbol.Type = symbol.Value.Type;
+        symbol.FrameSize = layout.Size;
+        constantsInProgress.Remove(symbol);
+        return symbol;
+    }
+}
+
+/// <summary>A module-level <c>let</c> without parameters, before and after binding.</summary>
+internal sealed record ConstantDeclaration(LetDeclaration Declaration, ConstantSymbol Symbol);
+
+/// <summary>What the whole program accumulates across compilations: constants and path sites.</summary>
+internal sealed class ProgramState
+{
+    public List<ConstantSymbol> Constants { get; } = [];
+
+    public int PathSites { get; private set; }
+
+    public int NextPathSite() => PathSites++;
+
+    public ConstantSymbol AddConstant(string name, SourceLocation location)
+    {
+        var symbol = new ConstantSymbol(name, location) { Index = Constants.Count };
+        Constants.Add(symbol);
+        return symbol;
+    }
+}

@@ -1,0 +1,615 @@
+using System.Text.RegularExpressions;
+using ZonePolicy.Diagnostics;
+using ZonePolicy.Syntax;
+using ZonePolicy.Topology;
+
+namespace ZonePolicy.Binding;
+
+/// <summary>
+/// Resolves the names of one expression, checks its types, and produces the bound tree. Every problem is a
+/// located diagnostic; the faulty node gets the error type, which fits anywhere, so one mistake is reported once.
+/// </summary>
+internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame)
+{
+    private static readonly string[] GlobalLists = EntityKinds.All.Select(k => k.CollectionName()).ToArray();
+
+    private static readonly Dictionary<string, (BuiltinFunction Function, int Arity)> Builtins = new(StringComparer.Ordinal)
+    {
+        ["len"] = (BuiltinFunction.Len, 1),
+        ["lower"] = (BuiltinFunction.Lower, 1),
+        ["upper"] = (BuiltinFunction.Upper, 1),
+        ["startsWith"] = (BuiltinFunction.StartsWith, 2),
+        ["endsWith"] = (BuiltinFunction.EndsWith, 2),
+        ["has"] = (BuiltinFunction.Has, 1),
+        ["days"] = (BuiltinFunction.Days, 1),
+        ["level"] = (BuiltinFunction.Level, 1),
+    };
+
+    public BoundExpression Bind(Expression expression, Scope scope) => expression switch
+    {
+        LiteralExpression literal => new BoundLiteral(literal.Value, TypeOfValue(literal.Value), literal.Location),
+        TodayExpression today => new BoundToday(today.Location),
+        NameExpression name => BindName(name, scope),
+        MemberExpression member => BindMember(member, scope),
+        IndexExpression index => BindIndex(index, scope),
+        CallExpression call => BindCall(call, scope),
+        UnaryExpression unary => BindUnary(unary, scope),
+        BinaryExpression binary => BindBinary(binary, scope),
+        ListExpression list => BindList(list, scope),
+        QuantifierExpression quantifier => BindQuantifier(quantifier, scope),
+        PathExpression path => BindPath(path, scope),
+        _ => Fail(expression.Location, DiagnosticIds.InternalError, "unsupported expression"),
+    };
+
+    /// <summary>Binds an expression that must be a boolean (a condition, a filter).</summary>
+    public BoundExpression BindCondition(Expression expression, Scope scope, string role)
+    {
+        var bound = Bind(expression, scope);
+        if (!Fits(bound.Type, ZpType.Bool))
+        {
+            context.Error(DiagnosticIds.TypeMismatch, expression.Location, $"{role} needs a `bool`, found `{bound.Type}`");
+        }
+
+        return bound;
+    }
+
+    public static ZpType TypeOfValue(object? value) => value switch
+    {
+        null => ZpType.Null,
+        bool => ZpType.Bool,
+        long or int => ZpType.Int,
+        decimal => ZpType.Decimal,
+        string => ZpType.String,
+        DateOnly => ZpType.Date,
+        IReadOnlyList<object?> list => ZpType.ListOf(list.Select(TypeOfValue).Aggregate(ZpType.Null as ZpType, (a, b) => Unify(a, b) ?? ZpType.Error)),
+        _ => ZpType.Any,
+    };
+
+    /// <summary>True when a value of type <paramref name="actual"/> may stand where <paramref name="expected"/> is wanted.</summary>
+    public static bool Fits(ZpType actual, ZpType expected) =>
+        actual.IsWildcard || expected.IsWildcard || actual == expected
+        || (actual == ZpType.Int && expected == ZpType.Decimal)
+        || (actual is ListType a && expected is ListType e && Fits(a.Element, e.Element));
+
+    /// <summary>The common type of two values compared or listed together, or null when they have none.</summary>
+    public static ZpType? Unify(ZpType a, ZpType b)
+    {
+        if (a == ZpType.Null || a == ZpType.Error)
+        {
+            return b;
+        }
+
+        if (b == ZpType.Null || b == ZpType.Error)
+        {
+            return a;
+        }
+
+        if (a == b)
+        {
+            return a;
+        }
+
+        if (a.IsNumeric && b.IsNumeric)
+        {
+            return ZpType.Decimal;
+        }
+
+        if (a == ZpType.Any || b == ZpType.Any)
+        {
+            return a == ZpType.Any ? b : a;
+        }
+
+        if (a is ListType la && b is ListType lb && Unify(la.Element, lb.Element) is { } element)
+        {
+            return ZpType.ListOf(element);
+        }
+
+        return null;
+    }
+
+    private BoundExpression BindName(NameExpression name, Scope scope)
+    {
+        if (scope.Lookup(name.Name) is { } variable)
+        {
+            return new BoundVariable(variable, name.Location);
+        }
+
+        switch (context.Symbols.Lookup(name.Name))
+        {
+            case ParamSymbol param:
+                return new BoundLiteral(param.Value, param.Type, name.Location);
+            case ConstantDeclaration constant:
+                return context.EnsureBound(constant, name.Location) is { } symbol
+                    ? new BoundConstant(symbol, name.Location)
+                    : Error(name.Location);
+            case FunctionSymbol:
+                return Fail(name.Location, DiagnosticIds.TypeMismatch, $"`{name.Name}` is a function: call it with its arguments, as in `{name.Name}(...)`");
+        }
+
+        if (EntityKinds.TryParseCollection(name.Name, out var kind))
+        {
+            return new BoundGlobalList(kind, name.Location);
+        }
+
+        var known = scope.Names.Concat(context.Symbols.Names).Concat(GlobalLists);
+        return Fail(name.Location, DiagnosticIds.UnknownName, $"unknown name `{name.Name}`{NameSuggester.DidYouMean(name.Name, known)}");
+    }
+
+    private BoundExpression BindMember(MemberExpression member, Scope scope)
+    {
+        var target = Bind(member.Target, scope);
+        var name = member.Member.Name;
+        switch (target.Type)
+        {
+            case EntityType entity:
+                return BindAttribute(target, TopologySchema.For(entity.Kind), member, $"{entity.Kind.Keyword()}");
+            case RecordType record:
+                return BindAttribute(target, record.Shape, member, $"`{record.Shape.Name}`");
+            case PrimitiveType p when p == ZpType.Path:
+                return name switch
+                {
+                    "length" => new BoundPathMember(target, PathMember.Length, ZpType.Int, member.Location),
+                    "assets" => new BoundPathMember(target, PathMember.Assets, ZpType.ListOf(new EntityType(EntityKind.Asset)), member.Location),
+                    "flows" => new BoundPathMember(target, PathMember.Flows, ZpType.ListOf(new EntityType(EntityKind.Flow)), member.Location),
+                    _ => Fail(member.Member.Location, DiagnosticIds.UnknownAttribute,
+                        $"a path has no attribute `{name}`{NameSuggester.DidYouMean(name, ["length", "assets", "flows"])}"),
+                };
+            case var t when t == ZpType.Error || t == ZpType.Null:
+                return Error(member.Location);
+            case ListType list:
+                return Fail(member.Member.Location, DiagnosticIds.TypeMismatch,
+                    $"`.{name}` is not an attribute of a list (`{list}`); use a comprehension such as `any(x in ... where x.{name} ...)`");
+            default:
+                return Fail(member.Member.Location, DiagnosticIds.TypeMismatch, $"a value of type `{target.Type}` has no attribute `{name}`");
+        }
+    }
+
+    private BoundExpression BindAttribute(BoundExpression target, Shape shape, MemberExpression member, string owner)
+    {
+        var name = member.Member.Name;
+        if (shape.TryGet(name, out var attribute))
+        {
+            return new BoundAttribute(target, attribute, member.Location);
+        }
+
+        var suggestion = NameSuggester.DidYouMean(name, shape.Attributes.Select(a => a.Name));
+        return Fail(member.Member.Location, DiagnosticIds.UnknownAttribute, $"{owner} has no attribute `{name}`{suggestion}");
+    }
+
+    private BoundExpression BindIndex(IndexExpression index, Scope scope)
+    {
+        var target = Bind(index.Target, scope);
+        var key = Bind(index.Index, scope);
+        if (target.Type == ZpType.Error)
+        {
+            return Error(index.Location);
+        }
+
+        if (target.Type is not PropsType)
+        {
+            return Fail(index.Location, DiagnosticIds.TypeMismatch, $"only `props` can be indexed, as in `a.props[\"key\"]`; found `{target.Type}`");
+        }
+
+        if (!Fits(key.Type, ZpType.String))
+        {
+            return Fail(index.Index.Location, DiagnosticIds.TypeMismatch, $"a `props` key is a `string`, found `{key.Type}`");
+        }
+
+        return new BoundPropsIndex(target, key, index.Location);
+    }
+
+    private BoundExpression BindCall(CallExpression call, Scope scope)
+    {
+        var name = call.Function.Name;
+        var arguments = call.Arguments.Select(a => Bind(a, scope)).ToList();
+        if (Builtins.TryGetValue(name, out var builtin))
+        {
+            return CheckArity(call, builtin.Arity) ? BindBuiltin(builtin.Function, call, arguments) : Error(call.Location);
+        }
+
+        switch (context.Symbols.Lookup(name))
+        {
+            case FunctionSymbol function:
+                return BindHelperCall(function.Declaration, call, arguments);
+            case ParamSymbol or ConstantDeclaration:
+                return Fail(call.Function.Location, DiagnosticIds.TypeMismatch, $"`{name}` is a value, not a function");
+        }
+
+        var known = Builtins.Keys.Concat(context.Symbols.Names.Where(n => context.Symbols.Lookup(n) is FunctionSymbol));
+        return Fail(call.Function.Location, DiagnosticIds.UnknownName, $"unknown function `{name}`{NameSuggester.DidYouMean(name, known)}");
+    }
+
+    private bool CheckArity(CallExpression call, int arity)
+    {
+        if (call.Arguments.Count == arity)
+        {
+            return true;
+        }
+
+        var plural = arity == 1 ? "argument" : "arguments";
+        context.Error(DiagnosticIds.WrongArgumentCount, call.Location, $"`{call.Function.Name}` takes {arity} {plural}, found {call.Arguments.Count}");
+        return false;
+    }
+
+    private BoundExpression BindBuiltin(BuiltinFunction function, CallExpression call, List<BoundExpression> args)
+    {
+        ZpType? result = function switch
+        {
+            BuiltinFunction.Len => args[0].Type is ListType || Fits(args[0].Type, ZpType.String) ? ZpType.Int : null,
+            BuiltinFunction.Lower or BuiltinFunction.Upper => Fits(args[0].Type, ZpType.String) ? ZpType.String : null,
+            BuiltinFunction.StartsWith or BuiltinFunction.EndsWith =>
+                Fits(args[0].Type, ZpType.String) && Fits(args[1].Type, ZpType.String) ? ZpType.Bool : null,
+            BuiltinFunction.Has => ZpType.Bool,
+            BuiltinFunction.Days => Fits(args[0].Type, ZpType.Decimal) ? ZpType.Duration : null,
+            BuiltinFunction.Level => Fits(args[0].Type, ZpType.String) ? ZpType.Int : null,
+            _ => null,
+        };
+
+        if (result is null)
+        {
+            var found = string.Join(", ", args.Select(a => $"`{a.Type}`"));
+            var wanted = function switch
+            {
+                BuiltinFunction.Len => "a `string` or a list",
+                BuiltinFunction.Days => "a number",
+                BuiltinFunction.StartsWith or BuiltinFunction.EndsWith => "two `string` values",
+                _ => "a `string`",
+            };
+            return Fail(call.Location, DiagnosticIds.TypeMismatch, $"`{call.Function.Name}` takes {wanted}, found {found}");
+        }
+
+        return new BoundBuiltinCall(function, args, result, call.Location);
+    }
+
+    private BoundExpression BindHelperCall(LetDeclaration function, CallExpression call, List<BoundExpression> arguments)
+    {
+        var parameters = function.Parameters ?? [];
+        if (!CheckArity(call, parameters.Count))
+        {
+            return Error(call.Location);
+        }
+
+        if (!context.EnterFunction(function))
+        {
+            return Fail(call.Location, DiagnosticIds.RecursiveFunction, $"helper function `{function.Name.Name}` calls itself; helper functions cannot be recursive");
+        }
+
+        // A helper's parameter types are those of its arguments at this call site: the body is bound anew here.
+        var scope = Scope.Empty;
+        var symbols = new List<VariableSymbol>(parameters.Count);
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var symbol = frame.Allocate(parameters[i].Name, arguments[i].Type);
+            symbols.Add(symbol);
+            scope = scope.With(symbol);
+        }
+
+        var body = Bind(function.Body, scope);
+        context.LeaveFunction(function);
+        return new BoundHelperCall(symbols, arguments, body, call.Location);
+    }
+
+    private BoundExpression BindUnary(UnaryExpression unary, Scope scope)
+    {
+        var operand = Bind(unary.Operand, scope);
+        if (unary.Operator == UnaryOperator.Not)
+        {
+            return Fits(operand.Type, ZpType.Bool)
+                ? new BoundUnary(BoundOperator.Not, operand, ZpType.Bool, unary.Location)
+                : Fail(unary.Location, DiagnosticIds.TypeMismatch, $"`not` needs a `bool`, found `{operand.Type}`");
+        }
+
+        var type = operand.Type;
+        return type.IsNumeric || type == ZpType.Duration || type.IsWildcard
+            ? new BoundUnary(BoundOperator.Negate, operand, type.IsWildcard ? ZpType.Any : type, unary.Location)
+            : Fail(unary.Location, DiagnosticIds.TypeMismatch, $"`-` needs a number or a duration, found `{type}`");
+    }
+
+    private BoundExpression BindBinary(BinaryExpression binary, Scope scope)
+    {
+        var left = Bind(binary.Left, scope);
+        var right = Bind(binary.Right, scope);
+        var l = left.Type;
+        var r = right.Type;
+        var op = binary.Operator;
+        var symbol = OperatorText(op);
+
+        BoundExpression Make(BoundOperator bound, ZpType type) => new BoundBinary(bound, left, right, type, binary.Location);
+
+        BoundExpression Mismatch(string detail) =>
+            Fail(binary.Location, DiagnosticIds.TypeMismatch, $"cannot apply `{symbol}` to `{l}` and `{r}`{detail}");
+
+        switch (op)
+        {
+            case BinaryOperator.And or BinaryOperator.Or:
+                return Fits(l, ZpType.Bool) && Fits(r, ZpType.Bool)
+                    ? Make(op == BinaryOperator.And ? BoundOperator.And : BoundOperator.Or, ZpType.Bool)
+                    : Mismatch($": `{symbol}` needs two `bool` values");
+
+            case BinaryOperator.Equal or BinaryOperator.NotEqual:
+                if (Unify(l, r) is null)
+                {
+                    var hint = (l is EntityType && r == ZpType.String) || (r is EntityType && l == ZpType.String)
+                        ? "; compare the entity's `.id` with a string"
+                        : "";
+                    return Mismatch(hint);
+                }
+
+                return Make(op == BinaryOperator.Equal ? BoundOperator.Equal : BoundOperator.NotEqual, ZpType.Bool);
+
+            case BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual:
+                if (!IsOrdered(l, r))
+                {
+                    var hint = l == ZpType.String && r == ZpType.String ? "; strings are not ordered (for levels use `level(x)`)" : "";
+                    return Mismatch(hint);
+                }
+
+                return Make(op switch
+                {
+                    BinaryOperator.Less => BoundOperator.Less,
+                    BinaryOperator.LessOrEqual => BoundOperator.LessOrEqual,
+                    BinaryOperator.Greater => BoundOperator.Greater,
+                    _ => BoundOperator.GreaterOrEqual,
+                }, ZpType.Bool);
+
+            case BinaryOperator.In or BinaryOperator.NotIn:
+                if (r.IsWildcard || (r is ListType list && Unify(l, list.Element) is not null))
+                {
+                    return Make(op == BinaryOperator.In ? BoundOperator.In : BoundOperator.NotIn, ZpType.Bool);
+                }
+
+                return Mismatch(r is ListType ? "" : ": the right side of `in` must be a list");
+
+            case BinaryOperator.Contains:
+                if ((l is ListType contained && Unify(contained.Element, r) is not null)
+                    || (Fits(l, ZpType.String) && Fits(r, ZpType.String) && l is not ListType))
+                {
+                    return Make(BoundOperator.Contains, ZpType.Bool);
+                }
+
+                return Mismatch(": `contains` needs a list and an element, or two strings");
+
+            case BinaryOperator.Matches:
+                return BindMatches(binary, left, right);
+
+            case BinaryOperator.Add or BinaryOperator.Subtract:
+                return ArithmeticType(op, l, r) is { } sum
+                    ? Make(op == BinaryOperator.Add ? BoundOperator.Add : BoundOperator.Subtract, sum)
+                    : Mismatch("");
+
+            default:
+                if ((l.IsNumeric || l.IsWildcard) && (r.IsNumeric || r.IsWildcard))
+                {
+                    var type = op == BinaryOperator.Divide ? ZpType.Decimal
+                        : l == ZpType.Int && r == ZpType.Int ? ZpType.Int
+                        : l.IsWildcard && r.IsWildcard ? ZpType.Any
+                        : ZpType.Decimal;
+                    return Make(op switch
+                    {
+                        BinaryOperator.Multiply => BoundOperator.Multiply,
+                        BinaryOperator.Divide => BoundOperator.Divide,
+                        _ => BoundOperator.Modulo,
+                    }, type);
+                }
+
+                return Mismatch(": arithmetic needs numbers");
+        }
+    }
+
+    private static bool IsOrdered(ZpType l, ZpType r)
+    {
+        if (l.IsWildcard || r.IsWildcard)
+        {
+            return !(l is ListType || r is ListType || l is EntityType || r is EntityType);
+        }
+
+        return (l.IsNumeric && r.IsNumeric) || (l == ZpType.Date && r == ZpType.Date) || (l == ZpType.Duration && r == ZpType.Duration);
+    }
+
+    private static ZpType? ArithmeticType(BinaryOperator op, ZpType l, ZpType r)
+    {
+        var add = op == BinaryOperator.Add;
+        if (l.IsWildcard || r.IsWildcard)
+        {
+            var known = l.IsWildcard ? r : l;
+            return known.IsWildcard ? ZpType.Any
+                : known == ZpType.Date && !add && l == ZpType.Date ? ZpType.Any
+                : known is ListType or EntityType or RecordType || known == ZpType.Bool || known == ZpType.Path ? null
+                : known;
+        }
+
+        if (l.IsNumeric && r.IsNumeric)
+        {
+            return l == ZpType.Int && r == ZpType.Int ? ZpType.Int : ZpType.Decimal;
+        }
+
+        if (add && l is ListType && r is ListType)
+        {
+            return Unify(l, r);
+        }
+
+        if (l == ZpType.Date && r == ZpType.Duration)
+        {
+            return ZpType.Date;
+        }
+
+        if (add && l == ZpType.Duration && r == ZpType.Date)
+        {
+            return ZpType.Date;
+        }
+
+        if (!add && l == ZpType.Date && r == ZpType.Date)
+        {
+            return ZpType.Duration;
+        }
+
+        if (l == ZpType.Duration && r == ZpType.Duration)
+        {
+            return ZpType.Duration;
+        }
+
+        return add && l == ZpType.String && r == ZpType.String ? ZpType.String : null;
+    }
+
+    private BoundExpression BindMatches(BinaryExpression binary, BoundExpression left, BoundExpression right)
+    {
+        if (!Fits(left.Type, ZpType.String) || !Fits(right.Type, ZpType.String))
+        {
+            return Fail(binary.Location, DiagnosticIds.TypeMismatch, $"`matches` needs a `string` and a regular expression, found `{left.Type}` and `{right.Type}`");
+        }
+
+        if (right is BoundLiteral { Value: string pattern })
+        {
+            try
+            {
+                var regex = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                return new BoundConstantMatch(left, regex, binary.Location);
+            }
+            catch (ArgumentException e)
+            {
+                return Fail(binary.Right.Location, DiagnosticIds.InvalidRegex, $"invalid regular expression `{pattern}`: {RegexProblem(e)}");
+            }
+        }
+
+        return new BoundBinary(BoundOperator.Matches, left, right, ZpType.Bool, binary.Location);
+    }
+
+    private static string RegexProblem(ArgumentException e)
+    {
+        var text = e.Message;
+        var colon = text.LastIndexOf(" - ", StringComparison.Ordinal);
+        var problem = colon >= 0 ? text[(colon + 3)..] : text;
+        return problem.TrimEnd('.').Length > 0 ? char.ToLowerInvariant(problem[0]) + problem[1..].TrimEnd('.') : "invalid pattern";
+    }
+
+    private BoundExpression BindList(ListExpression list, Scope scope)
+    {
+        var items = list.Items.Select(i => Bind(i, scope)).ToList();
+        ZpType element = ZpType.Null;
+        foreach (var item in items)
+        {
+            if (Unify(element, item.Type) is { } unified)
+            {
+                element = unified;
+            }
+            else
+            {
+                return Fail(item.Location, DiagnosticIds.TypeMismatch, $"a list holds one type: found `{item.Type}` after `{element}`");
+            }
+        }
+
+        return new BoundList(items, ZpType.ListOf(element), list.Location);
+    }
+
+    private BoundExpression BindQuantifier(QuantifierExpression q, Scope scope)
+    {
+        var source = Bind(q.Source, scope);
+        var name = q.Kind.ToString().ToLowerInvariant();
+        ZpType element;
+        if (source.Type is ListType list)
+        {
+            element = list.Element;
+        }
+        else if (source.Type.IsWildcard)
+        {
+            element = ZpType.Error;
+        }
+        else
+        {
+            return Fail(q.Source.Location, DiagnosticIds.TypeMismatch, $"`{name}` ranges over a list, found `{source.Type}`");
+        }
+
+        VariableSymbol? variable = null;
+        var inner = scope;
+        if (q.Variable is not null)
+        {
+            variable = frame.Allocate(q.Variable.Name, element);
+            inner = scope.With(variable);
+        }
+
+        var where = q.Where is null ? null : BindCondition(q.Where, inner, $"the `where` of `{name}`");
+        var select = q.Select is null ? null : Bind(q.Select, inner);
+
+        if ((q.Kind is QuantifierKind.All or QuantifierKind.None) && where is null)
+        {
+            return Fail(q.Location, DiagnosticIds.TypeMismatch, $"`{name}` needs a condition, as in `{name}(x in xs where ...)`");
+        }
+
+        switch (q.Kind)
+        {
+            case QuantifierKind.Any or QuantifierKind.All or QuantifierKind.None:
+                return new BoundQuantifier(q.Kind, variable, source, where, null, ZpType.Bool, q.Location);
+            case QuantifierKind.Count:
+                return new BoundQuantifier(q.Kind, variable, source, where, null, ZpType.Int, q.Location);
+        }
+
+        var valueType = select?.Type ?? element;
+        var ok = q.Kind == QuantifierKind.Sum
+            ? valueType.IsNumeric || valueType.IsWildcard || valueType == ZpType.Duration
+            : valueType.IsNumeric || valueType.IsWildcard || valueType == ZpType.Date || valueType == ZpType.Duration;
+        if (!ok)
+        {
+            var what = q.Kind == QuantifierKind.Sum ? "numbers or durations" : "numbers, dates or durations";
+            return Fail((q.Select ?? q.Source).Location, DiagnosticIds.TypeMismatch, $"`{name}` works on {what}, found `{valueType}`");
+        }
+
+        return new BoundQuantifier(q.Kind, variable, source, where, select, valueType, q.Location);
+    }
+
+    private BoundExpression BindPath(PathExpression path, Scope scope)
+    {
+        var from = BindEndpoint(path.From, scope);
+        var to = BindEndpoint(path.To, scope);
+        VariableSymbol? avoidVariable = null;
+        BoundExpression? avoid = null;
+        IReadOnlyList<VariableSymbol> dependsOn = [];
+        if (path.Avoid is not null)
+        {
+            avoidVariable = frame.Allocate(path.Avoid.Variable.Name, new EntityType(EntityKind.Asset));
+            avoid = BindCondition(path.Avoid.Predicate, scope.With(avoidVariable), "`avoid ... where`");
+            dependsOn = FreeVariables.Of(avoid, avoidVariable);
+        }
+
+        return new BoundPath(path.IsReachable, from, to, avoidVariable, avoid, dependsOn, context.Program.NextPathSite(), path.Location);
+    }
+
+    private BoundExpression BindEndpoint(Expression expression, Scope scope)
+    {
+        var bound = Bind(expression, scope);
+        if (bound.Type.IsWildcard || bound.Type is EntityType { Kind: EntityKind.Asset or EntityKind.Zone })
+        {
+            return bound;
+        }
+
+        return Fail(expression.Location, DiagnosticIds.TypeMismatch, $"a path runs between assets or zones, found `{bound.Type}`");
+    }
+
+    private static string OperatorText(BinaryOperator op) => op switch
+    {
+        BinaryOperator.Or => "or",
+        BinaryOperator.And => "and",
+        BinaryOperator.Equal => "==",
+        BinaryOperator.NotEqual => "!=",
+        BinaryOperator.Less => "<",
+        BinaryOperator.LessOrEqual => "<=",
+        BinaryOperator.Greater => ">",
+        BinaryOperator.GreaterOrEqual => ">=",
+        BinaryOperator.In => "in",
+        BinaryOperator.NotIn => "not in",
+        BinaryOperator.Contains => "contains",
+        BinaryOperator.Matches => "matches",
+        BinaryOperator.Add => "+",
+        BinaryOperator.Subtract => "-",
+        BinaryOperator.Multiply => "*",
+        BinaryOperator.Divide => "/",
+        _ => "%",
+    };
+
+    private BoundExpression Fail(SourceLocation location, string id, string message)
+    {
+        context.Error(id, location, message);
+        return Error(location);
+    }
+
+    private static BoundExpression Error(SourceLocation location) => new BoundLiteral(null, ZpType.Error, location);
+}

@@ -1,0 +1,178 @@
+using ZonePolicy.Diagnostics;
+using ZonePolicy.Syntax;
+
+namespace ZonePolicy.Binding;
+
+/// <summary>A `--param` value, already parsed from its literal syntax.</summary>
+internal sealed record ParameterOverride(string Name, object? Value, string Text);
+
+/// <summary>
+/// Binds every compilation of a check into one program: declares each module's params, constants and
+/// helpers, applies parameter overrides, binds the rules, and checks rule ids are unique across all.
+/// </summary>
+internal static class ProgramBinder
+{
+    public static BoundProgram Bind(IReadOnlyList<SourceModule> modules, IReadOnlyList<ParameterOverride> overrides, DiagnosticBag diagnostics)
+    {
+        var program = new ProgramState();
+        var rules = new List<BoundRule>();
+        var ruleIds = new Dictionary<string, RuleDeclaration>(StringComparer.Ordinal);
+        var usedOverrides = new HashSet<ParameterOverride>();
+
+        foreach (var module in modules)
+        {
+            var symbols = DeclareModule(module, program, diagnostics);
+            foreach (var applied in ApplyOverrides(symbols, overrides, diagnostics))
+            {
+                usedOverrides.Add(applied);
+            }
+
+            var context = new BindingContext(symbols, diagnostics, program);
+            foreach (var constant in module.Units.SelectMany(u => u.Lets).Where(l => l.Parameters is null))
+            {
+                if (symbols.Lookup(constant.Name.Name) is ConstantDeclaration declared && declared.Declaration == constant)
+                {
+                    context.EnsureBound(declared, constant.Name.Location);
+                }
+            }
+
+            var ruleBinder = new RuleBinder(context);
+            foreach (var rule in module.Units.SelectMany(u => u.Rules))
+            {
+                if (ruleIds.TryGetValue(rule.Id.Name, out var first))
+                {
+                    diagnostics.Add(DiagnosticIds.DuplicateRuleId, rule.Id.Location,
+                        $"rule id `{rule.Id.Name}` is already used at {first.Id.Location}; rule ids must be unique");
+                    continue;
+                }
+
+                ruleIds.Add(rule.Id.Name, rule);
+                rules.Add(ruleBinder.Bind(rule));
+            }
+        }
+
+        foreach (var unknown in overrides.Where(o => !usedOverrides.Contains(o)))
+        {
+            var known = modules.Count == 0 ? [] : modules.SelectMany(m => m.Units).SelectMany(u => u.Params).Select(p => p.Name.Name).Distinct();
+            diagnostics.Add(DiagnosticIds.UnknownParameter, SourceLocation.None("<command-line>"),
+                $"no rule declares a parameter `{unknown.Name}`{NameSuggester.DidYouMean(unknown.Name, known)}");
+        }
+
+        return new BoundProgram(rules, program.Constants, program.PathSites);
+    }
+
+    private static ModuleSymbols DeclareModule(SourceModule module, ProgramState program, DiagnosticBag diagnostics)
+    {
+        var symbols = new ModuleSymbols();
+        var locations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+
+        void Declare(Identifier name, object symbol)
+        {
+            if (symbols.TryDeclare(name.Name, symbol))
+            {
+                locations[name.Name] = name.Location;
+            }
+            else
+            {
+                diagnostics.Add(DiagnosticIds.DuplicateDeclaration, name.Location, $"`{name.Name}` is already declared at {locations[name.Name]}");
+            }
+        }
+
+        foreach (var unit in module.Units)
+        {
+            foreach (var param in unit.Params)
+            {
+                Declare(param.Name, DeclareParam(param, diagnostics));
+            }
+
+            foreach (var let in unit.Lets)
+            {
+                Declare(let.Name, let.Parameters is null
+                    ? new ConstantDeclaration(let, program.AddConstant(let.Name.Name, let.Name.Location))
+                    : new FunctionSymbol(let));
+            }
+        }
+
+        return symbols;
+    }
+
+    private static ParamSymbol DeclareParam(ParamDeclaration param, DiagnosticBag diagnostics)
+    {
+        var value = ConstantValue(param.Value);
+        if (value is NotConstant)
+        {
+            diagnostics.Add(DiagnosticIds.TypeMismatch, param.Value.Location,
+                $"the value of parameter `{param.Name.Name}` must be a literal: a number, string, date, boolean, or a list of them");
+            return new ParamSymbol(param.Name.Name, ZpType.Error, null, param.Name.Location);
+        }
+
+        var type = ExpressionBinder.TypeOfValue(value);
+        if (type == ZpType.Null)
+        {
+            diagnostics.Add(DiagnosticIds.TypeMismatch, param.Value.Location, $"parameter `{param.Name.Name}` needs a value that gives it a type, not `null`");
+        }
+
+        return new ParamSymbol(param.Name.Name, type, value, param.Name.Location);
+    }
+
+    private static IEnumerable<ParameterOverride> ApplyOverrides(ModuleSymbols symbols, IReadOnlyList<ParameterOverride> overrides, DiagnosticBag diagnostics)
+    {
+        foreach (var parameterOverride in overrides)
+        {
+            if (symbols.Lookup(parameterOverride.Name) is not ParamSymbol param)
+            {
+                continue;
+            }
+
+            var valueType = ExpressionBinder.TypeOfValue(parameterOverride.Value);
+            if (valueType == ZpType.Null || !ExpressionBinder.Fits(valueType, param.Type) || valueType == ZpType.Error)
+            {
+                diagnostics.Add(DiagnosticIds.InvalidParameterValue, SourceLocation.None("<command-line>"),
+                    $"parameter `{param.Name}` is a `{param.Type}`, but the override `{parameterOverride.Text}` is a `{valueType}`");
+            }
+            else
+            {
+                symbols.Replace(param.Name, param with { Value = Widen(parameterOverride.Value, param.Type) });
+            }
+
+            yield return parameterOverride;
+        }
+    }
+
+    /// <summary>An int given where a decimal is declared becomes a decimal, so the run-time sees one type.</summary>
+    private static object? Widen(object? value, ZpType type) => (value, type) switch
+    {
+        (long l, PrimitiveType p) when p == ZpType.Decimal => (decimal)l,
+        (IReadOnlyList<object?> list, ListType listType) => list.Select(v => Widen(v, listType.Element)).ToArray(),
+        _ => value,
+    };
+
+    private sealed class NotConstant
+    {
+        public static readonly NotConstant Instance = new();
+    }
+
+    /// <summary>The value of a literal expression (including negative numbers and lists of literals).</summary>
+    private static object? ConstantValue(Expression expression) => expression switch
+    {
+        LiteralExpression literal => literal.Value,
+        UnaryExpression { Operator: UnaryOperator.Negate, Operand: LiteralExpression { Value: long l } } => -l,
+        UnaryExpression { Operator: UnaryOperator.Negate, Operand: LiteralExpression { Value: decimal d } } => -d,
+        ListExpression list => ListValue(list),
+        _ => NotConstant.Instance,
+    };
+
+    private static object ListValue(ListExpression list)
+    {
+        var values = list.Items.Select(ConstantValue).ToArray();
+        if (values.Any(v => v is NotConstant))
+        {
+            return NotConstant.Instance;
+        }
+
+        var type = ExpressionBinder.TypeOfValue(values);
+        return type is ListType { Element: var e } && e.IsNumeric && values.Any(v => v is decimal)
+            ? values.Select(v => v is long l ? (decimal)l : v).ToArray()
+            : values;
+    }
+}

@@ -1,0 +1,201 @@
+using ZonePolicy.Diagnostics;
+using ZonePolicy.Syntax;
+using ZonePolicy.Topology;
+
+namespace ZonePolicy.Binding;
+
+/// <summary>Checks a rule's clauses (which are required, which unique, in what order) and binds them.</summary>
+internal sealed class RuleBinder(BindingContext context)
+{
+    private static readonly string[] KindNames = EntityKinds.All.Select(k => k.Keyword()).ToArray();
+
+    public BoundRule Bind(RuleDeclaration rule)
+    {
+        var frame = new FrameLayout();
+        var binder = new ExpressionBinder(context, frame);
+        var scope = Scope.Empty;
+        var steps = new List<BoundStep>();
+        var seen = new Dictionary<Type, RuleClause>();
+        var severity = Severity.Warning;
+        string? category = null;
+        string? help = null;
+        var refs = new List<string>();
+        ConditionClause? condition = null;
+        BoundExpression? boundCondition = null;
+        BoundExpression? at = null;
+        IReadOnlyList<BoundMessagePart>? message = null;
+        var ruleVariables = new List<VariableSymbol>();
+
+        foreach (var clause in rule.Clauses)
+        {
+            if (clause is not (ForClause or LetClause) && !seen.TryAdd(clause.GetType(), clause))
+            {
+                Structure(clause.Location, $"rule `{rule.Id.Name}` has more than one `{ClauseKeyword(clause)}` clause");
+                continue;
+            }
+
+            if (clause is ForClause or LetClause && condition is not null)
+            {
+                Structure(clause.Location, $"`{ClauseKeyword(clause)}` must come before the rule's `{(condition.IsForbid ? "forbid" : "require")}`");
+                continue;
+            }
+
+            switch (clause)
+            {
+                case SeverityClause s:
+                    severity = s.Level.Name switch
+                    {
+                        "error" => Severity.Error,
+                        "info" => Severity.Info,
+                        "warning" => Severity.Warning,
+                        _ => Invalid(s, severity),
+                    };
+                    break;
+                case CategoryClause c:
+                    category = c.Category.Value;
+                    break;
+                case RefsClause r:
+                    refs.AddRange(r.Refs.Select(x => x.Value));
+                    break;
+                case HelpClause h:
+                    help = h.Help.Value;
+                    break;
+                case ForClause f:
+                    scope = BindFor(f, binder, scope, steps, ruleVariables, frame);
+                    break;
+                case LetClause l:
+                    var value = binder.Bind(l.Value, scope);
+                    var variable = Declare(l.Name, value.Type, scope, frame);
+                    scope = scope.With(variable);
+                    steps.Add(new BoundLet(variable, value));
+                    break;
+                case ConditionClause c:
+                    condition = c;
+                    boundCondition = binder.BindCondition(c.Condition, scope, $"`{(c.IsForbid ? "forbid" : "require")}`");
+                    break;
+                case AtClause a:
+                    at = BindAt(a, binder, scope);
+                    break;
+                case MessageClause m:
+                    message = m.Template.Parts.Select(p => p switch
+                    {
+                        TemplateHole hole => (BoundMessagePart)new BoundMessageHole(binder.Bind(hole.Expression, scope)),
+                        TemplateText text => new BoundMessageText(text.Text),
+                        _ => new BoundMessageText(""),
+                    }).ToList();
+                    break;
+            }
+        }
+
+        if (ruleVariables.Count == 0)
+        {
+            Structure(rule.Id.Location, $"rule `{rule.Id.Name}` has no `for` clause: say what it ranges over, as in `for asset a`");
+        }
+
+        if (boundCondition is null)
+        {
+            Structure(rule.Id.Location, $"rule `{rule.Id.Name}` has no `require` or `forbid` clause");
+        }
+
+        var info = new RuleInfo(rule.Id.Name, rule.Title.Value, severity, category, refs, HelpUri(help, rule.Location.File), rule.Id.Location);
+        return new BoundRule(
+            info,
+            steps,
+            condition?.IsForbid ?? false,
+            boundCondition ?? new BoundLiteral(true, ZpType.Bool, rule.Location),
+            at,
+            message ?? [new BoundMessageText(rule.Title.Value)],
+            frame.Size);
+    }
+
+    private Scope BindFor(ForClause f, ExpressionBinder binder, Scope scope, List<BoundStep> steps, List<VariableSymbol> ruleVariables, FrameLayout frame)
+    {
+        if (!EntityKinds.TryParseKeyword(f.Kind.Name, out var kind))
+        {
+            context.Error(DiagnosticIds.UnknownName, f.Kind.Location,
+                $"unknown entity kind `{f.Kind.Name}`{NameSuggester.DidYouMean(f.Kind.Name, KindNames)}; the kinds are {string.Join(", ", KindNames.Select(k => $"`{k}`"))}");
+            kind = EntityKind.Asset;
+        }
+
+        var entityType = new EntityType(kind);
+        BoundExpression? source = null;
+        if (f.Source is not null)
+        {
+            source = binder.Bind(f.Source, scope);
+            if (!ExpressionBinder.Fits(source.Type, ZpType.ListOf(entityType)))
+            {
+                context.Error(DiagnosticIds.TypeMismatch, f.Source.Location, $"`for {kind.Keyword()} {f.Variable.Name} in ...` needs a `list<{kind.Keyword()}>`, found `{source.Type}`");
+            }
+        }
+
+        var variable = Declare(f.Variable, entityType, scope, frame);
+        var inner = scope.With(variable);
+        var where = f.Where is null ? null : binder.BindCondition(f.Where, inner, "`where`");
+
+        // A filter that reads only its own variable is the same for every outer binding: it can run once.
+        var invariant = source is null && where is not null && FreeVariables.Of(where).All(v => v == variable);
+        steps.Add(new BoundFor(kind, variable, source, where, invariant));
+        ruleVariables.Add(variable);
+        return inner;
+    }
+
+    private BoundExpression? BindAt(AtClause a, ExpressionBinder binder, Scope scope)
+    {
+        var target = binder.Bind(a.Target, scope);
+        if (target.Type is EntityType || target.Type.IsWildcard)
+        {
+            return target;
+        }
+
+        context.Error(DiagnosticIds.TypeMismatch, a.Target.Location, $"`at` names the entity where a violation is reported, found `{target.Type}`");
+        return null;
+    }
+
+    private VariableSymbol Declare(Identifier name, ZpType type, Scope scope, FrameLayout frame)
+    {
+        if (scope.Lookup(name.Name) is not null)
+        {
+            context.Error(DiagnosticIds.DuplicateDeclaration, name.Location, $"`{name.Name}` is already declared in this rule");
+        }
+
+        return frame.Allocate(name.Name, type);
+    }
+
+    private Severity Invalid(SeverityClause clause, Severity fallback)
+    {
+        context.Error(DiagnosticIds.InvalidRuleStructure, clause.Level.Location, $"unknown severity `{clause.Level.Name}`: use `error`, `warning` or `info`");
+        return fallback;
+    }
+
+    private void Structure(SourceLocation location, string message) => context.Error(DiagnosticIds.InvalidRuleStructure, location, message);
+
+    private static string ClauseKeyword(RuleClause clause) => clause switch
+    {
+        SeverityClause => "severity",
+        CategoryClause => "category",
+        RefsClause => "refs",
+        HelpClause => "help",
+        ForClause => "for",
+        LetClause => "let",
+        ConditionClause => "require` or `forbid",
+        AtClause => "at",
+        _ => "message",
+    };
+
+    /// <summary>A help link as written when it is absolute; a relative one is resolved against the rule file's folder.</summary>
+    private static string HelpUri(string? help, string ruleFile)
+    {
+        if (string.IsNullOrWhiteSpace(help))
+        {
+            return "";
+        }
+
+        if (Uri.TryCreate(help, UriKind.Absolute, out var absolute) && !absolute.IsFile)
+        {
+            return help;
+        }
+
+        var folder = Path.GetDirectoryName(ruleFile) ?? "";
+        return Path.Combine(folder, help).Replace('\\', '/');
+    }
+}

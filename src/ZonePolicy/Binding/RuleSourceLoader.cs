@@ -1,0 +1,189 @@
+using ZonePolicy.Diagnostics;
+using ZonePolicy.Syntax;
+
+namespace ZonePolicy.Binding;
+
+/// <summary>
+/// Turns the rule inputs of a check (files, folders, packs by name) into compilation roots, reads and parses
+/// their files, and follows imports: an import may not leave its root folder (ZP0104), may not form a cycle
+/// (ZP0105), and a file imported twice is compiled once.
+/// </summary>
+internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
+{
+    private const string CommandLine = "<command-line>";
+
+    public IReadOnlyList<SourceModule> Load(CheckRequest request)
+    {
+        var modules = new List<SourceModule>();
+        foreach (var source in request.RuleSources)
+        {
+            if (Directory.Exists(source))
+            {
+                modules.Add(LoadRoot(source, source, RuleFilesIn(source)));
+            }
+            else if (File.Exists(source))
+            {
+                var folder = Path.GetDirectoryName(Path.GetFullPath(source))!;
+                modules.Add(LoadRoot(folder, DisplayFolderOf(source), [Path.GetFullPath(source)]));
+            }
+            else
+            {
+                diagnostics.Add(DiagnosticIds.FileNotFound, SourceLocation.None(source), $"rule file or folder `{source}` does not exist");
+            }
+        }
+
+        foreach (var pack in request.Packs)
+        {
+            if (FindPack(pack, request.PackDirectories) is { } folder)
+            {
+                modules.Add(LoadRoot(folder, folder, RuleFilesIn(folder)));
+            }
+            else
+            {
+                var known = request.PackDirectories.Where(Directory.Exists).SelectMany(Directory.EnumerateDirectories).Select(Path.GetFileName).OfType<string>();
+                diagnostics.Add(DiagnosticIds.UnknownPack, SourceLocation.None(CommandLine),
+                    $"no rule pack named `{pack}`{NameSuggester.DidYouMean(pack, known)}");
+            }
+        }
+
+        if (modules.Count > 0 && modules.All(m => m.Units.Count == 0) && !diagnostics.HasErrors)
+        {
+            var where = string.Join(", ", request.RuleSources.Concat(request.Packs).Select(s => $"`{s}`"));
+            diagnostics.Add(DiagnosticIds.NoRuleFiles, SourceLocation.None(request.RuleSources.FirstOrDefault() ?? CommandLine),
+                $"no `.zpol` rule files found in {where}");
+        }
+        else if (request.RuleSources.Count == 0 && request.Packs.Count == 0)
+        {
+            diagnostics.Add(DiagnosticIds.NoRuleFiles, SourceLocation.None(CommandLine), "no rules to check: name rule files or folders with `--rules`, or a rule pack with `--pack`");
+        }
+
+        return modules;
+    }
+
+    private static string? FindPack(string name, IReadOnlyList<string> packDirectories)
+    {
+        if (name.Length == 0 || name.IndexOfAny(['/', '\\']) >= 0 || name is "." or "..")
+        {
+            return null;
+        }
+
+        return packDirectories.Select(d => Path.Combine(d, name)).FirstOrDefault(Directory.Exists);
+    }
+
+    private static IReadOnlyList<string> RuleFilesIn(string folder) =>
+        Directory.EnumerateFiles(Path.GetFullPath(folder), "*.zpol", SearchOption.AllDirectories)
+            .Where(f => !IsUnder(f, Path.Combine(Path.GetFullPath(folder), "tests")))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    private static string DisplayFolderOf(string file) => Path.GetDirectoryName(file) is { Length: > 0 } folder ? folder : ".";
+
+    private SourceModule LoadRoot(string root, string displayRoot, IReadOnlyList<string> files)
+    {
+        var loading = new RootLoading(Path.GetFullPath(root), displayRoot, diagnostics);
+        foreach (var file in files)
+        {
+            loading.Visit(file, importedFrom: null);
+        }
+
+        return new SourceModule(loading.Root, loading.Units);
+    }
+
+    private static bool IsUnder(string path, string folder)
+    {
+        var prefix = folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar;
+        return path.StartsWith(prefix, StringComparison.Ordinal);
+    }
+
+    /// <summary>The files of one root as they are read: done, in progress (for cycles), and their syntax trees.</summary>
+    private sealed class RootLoading(string root, string displayRoot, DiagnosticBag diagnostics)
+    {
+        private readonly HashSet<string> done = new(StringComparer.Ordinal);
+        private readonly List<string> inProgress = [];
+
+        public string Root { get; } = root;
+
+        public List<CompilationUnit> Units { get; } = [];
+
+        public void Visit(string fullPath, ImportDeclaration? importedFrom)
+        {
+            if (done.Contains(fullPath))
+            {
+                return;
+            }
+
+            var cycleStart = inProgress.IndexOf(fullPath);
+            if (cycleStart >= 0)
+            {
+                var cycle = inProgress.Skip(cycleStart).Append(fullPath).Select(Display);
+                diagnostics.Add(DiagnosticIds.ImportCycle, importedFrom!.Path.Location,
+                    $"import cycle: {string.Join(" -> ", cycle.Select(c => $"`{c}`"))}; remove one of these imports");
+                return;
+            }
+
+            var display = Display(fullPath);
+            if (Read(fullPath, display, importedFrom) is not { } text)
+            {
+                return;
+            }
+
+            var parsed = RuleParser.Parse(text, display);
+            diagnostics.AddRange(parsed.Diagnostics);
+            if (parsed.Unit is not { } unit)
+            {
+                done.Add(fullPath);
+                return;
+            }
+
+            inProgress.Add(fullPath);
+            foreach (var import in unit.Imports)
+            {
+                VisitImport(fullPath, import);
+            }
+
+            inProgress.RemoveAt(inProgress.Count - 1);
+            done.Add(fullPath);
+            Units.Add(unit);
+        }
+
+        private void VisitImport(string importer, ImportDeclaration import)
+        {
+            var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(importer)!, import.Path.Value));
+            if (!IsUnder(target, Root))
+            {
+                diagnostics.Add(DiagnosticIds.ImportOutsideRoot, import.Path.Location,
+                    $"import `{import.Path.Value}` leaves the rule root `{displayRoot}`; a rule file may only import files inside its root folder");
+                return;
+            }
+
+            Visit(target, import);
+        }
+
+        private string? Read(string fullPath, string display, ImportDeclaration? importedFrom)
+        {
+            var location = importedFrom?.Path.Location ?? SourceLocation.None(display);
+            if (!File.Exists(fullPath))
+            {
+                diagnostics.Add(importedFrom is null ? DiagnosticIds.FileNotFound : DiagnosticIds.ImportNotFound, location,
+                    importedFrom is null ? $"rule file `{display}` does not exist" : $"imported file `{importedFrom.Path.Value}` does not exist");
+                return null;
+            }
+
+            try
+            {
+                return File.ReadAllText(fullPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(DiagnosticIds.FileNotFound, location, $"cannot read rule file `{display}`: {e.Message}");
+                return null;
+            }
+        }
+
+        private string Display(string fullPath)
+        {
+            var relative = Path.GetRelativePath(Root, fullPath);
+            return (displayRoot == "." ? relative : Path.Join(displayRoot, relative)).Replace('\\', '/');
+        }
+    }
+}

@@ -1,0 +1,205 @@
+using System.Text;
+using ZonePolicy.Binding;
+using ZonePolicy.Topology;
+
+namespace ZonePolicy.Evaluation;
+
+/// <summary>One rule violation: the rule, its bound entities in <c>for</c> order, where it is reported, its message.</summary>
+internal sealed record Violation(BoundRule Rule, IReadOnlyList<Entity> Bindings, Entity At, string Message, PathValue? Witness);
+
+/// <summary>A module constant compiled to run once per site.</summary>
+internal sealed record CompiledConstant(int FrameSize, Evaluator Evaluate);
+
+/// <summary>The compiled form of a bound program: built once, then run over any number of sites.</summary>
+internal sealed class CompiledProgram
+{
+    private CompiledProgram(IReadOnlyList<CompiledRule> rules, IReadOnlyList<CompiledConstant> constants)
+    {
+        Rules = rules;
+        Constants = constants;
+    }
+
+    public IReadOnlyList<CompiledRule> Rules { get; }
+
+    public IReadOnlyList<CompiledConstant> Constants { get; }
+
+    public static CompiledProgram Compile(BoundProgram program) => new(
+        program.Rules.Select(CompiledRule.Compile).ToList(),
+        program.Constants.Select(c => new CompiledConstant(c.FrameSize, ExpressionCompiler.Compile(c.Value!))).ToList());
+
+    public EvaluationContext CreateContext(SiteModel site, DateOnly today) => new(site, today, this);
+}
+
+/// <summary>A rule compiled to a chain of loops: each <c>for</c> binds its variable, each <c>let</c> its value, then the condition is tested.</summary>
+internal sealed class CompiledRule
+{
+    private readonly Action<Frame, RuleRun> body;
+    private readonly int[] forSlots;
+    private readonly PrefilteredFor[] prefiltered;
+
+    private CompiledRule(BoundRule rule, Action<Frame, RuleRun> body, int[] forSlots, PrefilteredFor[] prefiltered)
+    {
+        Rule = rule;
+        this.body = body;
+        this.forSlots = forSlots;
+        this.prefiltered = prefiltered;
+    }
+
+    public BoundRule Rule { get; }
+
+    public static CompiledRule Compile(BoundRule rule)
+    {
+        var forSlots = rule.Fors.Select(f => f.Variable.Slot).ToArray();
+        var pathLets = rule.Steps.OfType<BoundLet>().Where(l => l.Value.Type == ZpType.Path).Select(l => l.Variable.Slot).ToArray();
+        var condition = ExpressionCompiler.Compile(rule.Condition);
+        var at = rule.At is null ? null : ExpressionCompiler.Compile(rule.At);
+        var message = rule.Message.Select(CompileMessagePart).ToArray();
+        var isForbid = rule.IsForbid;
+        var lastFor = forSlots.Length > 0 ? forSlots[^1] : -1;
+
+        Action<Frame, RuleRun> next = (frame, run) =>
+        {
+            var verdict = condition(frame);
+            var violated = isForbid ? verdict is true : verdict is not true;
+            if (violated)
+            {
+                run.Report(frame, forSlots, at, lastFor, message, pathLets);
+            }
+        };
+
+        var prefiltered = new List<PrefilteredFor>();
+        for (var i = rule.Steps.Count - 1; i >= 0; i--)
+        {
+            next = rule.Steps[i] switch
+            {
+                BoundLet let => LetStep(let, next),
+                BoundFor f => ForStep(f, rule.FrameSize, next, prefiltered),
+                _ => next,
+            };
+        }
+
+        return new CompiledRule(rule, next, forSlots, prefiltered.ToArray());
+    }
+
+    public IReadOnlyList<Violation> Evaluate(EvaluationContext context)
+    {
+        var run = new RuleRun(Rule);
+        foreach (var filter in prefiltered)
+        {
+            run.Prefiltered[filter.Index] = filter.Filter(context);
+        }
+
+        body(new Frame(Rule.FrameSize, context), run);
+        return run.Violations;
+    }
+
+    private static Action<Frame, RuleRun> LetStep(BoundLet let, Action<Frame, RuleRun> next)
+    {
+        var slot = let.Variable.Slot;
+        var value = ExpressionCompiler.Compile(let.Value);
+        return (frame, run) =>
+        {
+            frame.Slots[slot] = value(frame);
+            next(frame, run);
+        };
+    }
+
+    private static Action<Frame, RuleRun> ForStep(BoundFor step, int frameSize, Action<Frame, RuleRun> next, List<PrefilteredFor> prefiltered)
+    {
+        var slot = step.Variable.Slot;
+        var kind = step.Kind;
+        var where = step.Where is null ? null : ExpressionCompiler.Compile(step.Where);
+        var source = step.Source is null ? null : ExpressionCompiler.Compile(step.Source);
+
+        if (step.WhereIsLoopInvariant && where is not null)
+        {
+            // The filter reads only this loop's variable: apply it once per site, not once per outer binding.
+            var index = prefiltered.Count;
+            prefiltered.Add(new PrefilteredFor(index, context =>
+            {
+                var frame = new Frame(frameSize, context);
+                return context.Site.OfKind(kind).Where(e =>
+                {
+                    frame.Slots[slot] = e;
+                    return where(frame) is true;
+                }).ToArray();
+            }));
+            return (frame, run) =>
+            {
+                foreach (var entity in run.Prefiltered[index])
+                {
+                    frame.Slots[slot] = entity;
+                    frame.LastPath = null;
+                    next(frame, run);
+                }
+            };
+        }
+
+        return (frame, run) =>
+        {
+            var items = source is null ? frame.Context.Site.OfKind(kind) : source(frame) as IReadOnlyList<object?>;
+            if (items is null)
+            {
+                return;
+            }
+
+            foreach (var item in items)
+            {
+                if (item is not Entity entity)
+                {
+                    continue;
+                }
+
+                frame.Slots[slot] = entity;
+                frame.LastPath = null;
+                if (where is null || where(frame) is true)
+                {
+                    next(frame, run);
+                }
+            }
+        };
+    }
+
+    private static Func<Frame, string> CompileMessagePart(BoundMessagePart part) => part switch
+    {
+        BoundMessageHole hole => CompileHole(ExpressionCompiler.Compile(hole.Expression)),
+        BoundMessageText text => _ => text.Text,
+        _ => _ => "",
+    };
+
+    private static Func<Frame, string> CompileHole(Evaluator evaluator) => frame => ValueRenderer.Render(evaluator(frame));
+
+    /// <summary>A <c>for</c> whose filter is computed once per site; its list sits in <see cref="RuleRun.Prefiltered"/>.</summary>
+    private sealed record PrefilteredFor(int Index, Func<EvaluationContext, Entity[]> Filter);
+
+    /// <summary>The state of one rule over one site: the violations so far, one per distinct binding.</summary>
+    private sealed class RuleRun(BoundRule rule)
+    {
+        private readonly HashSet<string> identities = new(StringComparer.Ordinal);
+
+        public Dictionary<int, Entity[]> Prefiltered { get; } = [];
+
+        public List<Violation> Violations { get; } = [];
+
+        public void Report(Frame frame, int[] forSlots, Evaluator? at, int lastFor, Func<Frame, string>[] message, int[] pathLets)
+        {
+            var bindings = new Entity[forSlots.Length];
+            var identity = new StringBuilder();
+            for (var i = 0; i < forSlots.Length; i++)
+            {
+                bindings[i] = (Entity)frame.Slots[forSlots[i]]!;
+                identity.Append(bindings[i].Id).Append('\u001f');
+            }
+
+            if (!identities.Add(identity.ToString()))
+            {
+                return;
+            }
+
+            var atEntity = at?.Invoke(frame) as Entity ?? (Entity)frame.Slots[lastFor]!;
+            var text = string.Concat(message.Select(part => part(frame)));
+            var witness = pathLets.Select(s => frame.Slots[s] as PathValue).LastOrDefault(p => p is not null) ?? frame.LastPath;
+            Violations.Add(new Violation(rule, bindings, atEntity, text, witness));
+        }
+    }
+}

@@ -1,0 +1,236 @@
+using ZonePolicy.Binding;
+using ZonePolicy.Syntax;
+using ZonePolicy.Topology;
+
+namespace ZonePolicy.Evaluation;
+
+/// <summary>A compiled expression: one delegate call per evaluation, no walk of the tree.</summary>
+internal delegate object? Evaluator(Frame frame);
+
+/// <summary>
+/// Compiles a bound expression into nested closures once. Null handling follows LANGUAGE.md §5: member
+/// access on null is null, <c>==</c>/<c>!=</c> compare with null, every other operator on null is null;
+/// <c>and</c>/<c>or</c> short-circuit on a decisive left operand.
+/// </summary>
+internal static class ExpressionCompiler
+{
+    public static Evaluator Compile(BoundExpression expression) => expression switch
+    {
+        BoundLiteral literal => Constant(literal.Value),
+        BoundVariable variable => CompileVariable(variable.Variable.Slot),
+        BoundConstant constant => CompileConstant(constant.Constant.Index),
+        BoundGlobalList list => CompileGlobalList(list.Kind),
+        BoundToday => frame => frame.Context.Today,
+        BoundAttribute attribute => CompileAttribute(attribute),
+        BoundPathMember member => CompilePathMember(member),
+        BoundPropsIndex index => CompilePropsIndex(index),
+        BoundBuiltinCall call => CompileBuiltin(call),
+        BoundHelperCall call => CompileHelperCall(call),
+        BoundUnary unary => CompileUnary(unary),
+        BoundBinary binary => CompileBinary(binary),
+        BoundConstantMatch match => CompileMatch(match),
+        BoundList list => CompileList(list),
+        BoundQuantifier quantifier => QuantifierCompiler.Compile(quantifier),
+        BoundPath path => CompilePath(path),
+        _ => throw new InvalidOperationException($"no compilation for {expression.GetType().Name}"),
+    };
+
+    private static Evaluator Constant(object? value)
+    {
+        var boxed = value is bool b ? Truth.Of(b) : value;
+        return _ => boxed;
+    }
+
+    private static Evaluator CompileVariable(int slot) => frame => frame.Slots[slot];
+
+    private static Evaluator CompileConstant(int index) => frame => frame.Context.Constant(index);
+
+    private static Evaluator CompileGlobalList(EntityKind kind) => frame => frame.Context.Site.OfKind(kind);
+
+    private static Evaluator CompileAttribute(BoundAttribute attribute)
+    {
+        var target = Compile(attribute.Target);
+        var slot = attribute.Attribute.Slot;
+        return attribute.Target.Type is RecordType
+            ? frame => target(frame) is RecordValue record ? record.Values[slot] : null
+            : frame => target(frame) is Entity entity ? entity.Values[slot] : null;
+    }
+
+    private static Evaluator CompilePathMember(BoundPathMember member)
+    {
+        var target = Compile(member.Target);
+        return member.Member switch
+        {
+            PathMember.Length => frame => target(frame) is PathValue path ? path.Length : null,
+            PathMember.Assets => frame => target(frame) is PathValue path ? path.Assets : null,
+            _ => frame => target(frame) is PathValue path ? path.Flows : null,
+        };
+    }
+
+    private static Evaluator CompilePropsIndex(BoundPropsIndex index)
+    {
+        var target = Compile(index.Target);
+        var key = Compile(index.Key);
+        return frame => target(frame) is IReadOnlyDictionary<string, object?> props && key(frame) is string name
+            ? Normalize(props.GetValueOrDefault(name))
+            : null;
+    }
+
+    private static object? Normalize(object? value) => value is bool b ? Truth.Of(b) : value;
+
+    private static Evaluator CompileBuiltin(BoundBuiltinCall call)
+    {
+        var args = call.Arguments.Select(Compile).ToArray();
+        var first = args[0];
+        return call.Function switch
+        {
+            BuiltinFunction.Len => frame => Operations.Length(first(frame)),
+            BuiltinFunction.Lower => frame => first(frame) is string s ? s.ToLowerInvariant() : null,
+            BuiltinFunction.Upper => frame => first(frame) is string s ? s.ToUpperInvariant() : null,
+            BuiltinFunction.StartsWith => frame => first(frame) is string s && args[1](frame) is string p ? Truth.Of(s.StartsWith(p, StringComparison.Ordinal)) : null,
+            BuiltinFunction.EndsWith => frame => first(frame) is string s && args[1](frame) is string p ? Truth.Of(s.EndsWith(p, StringComparison.Ordinal)) : null,
+            BuiltinFunction.Has => frame => Truth.Of(first(frame) is not null),
+            BuiltinFunction.Days => frame => first(frame) switch
+            {
+                long n => new Duration(n),
+                decimal d when d is >= long.MinValue and <= long.MaxValue => new Duration((long)Math.Truncate(d)),
+                _ => null,
+            },
+            _ => frame => Operations.Level(first(frame)),
+        };
+    }
+
+    private static Evaluator CompileHelperCall(BoundHelperCall call)
+    {
+        var slots = call.Parameters.Select(p => p.Slot).ToArray();
+        var args = call.Arguments.Select(Compile).ToArray();
+        var body = Compile(call.Body);
+        return frame =>
+        {
+            for (var i = 0; i < args.Length; i++)
+            {
+                frame.Slots[slots[i]] = args[i](frame);
+            }
+
+            return body(frame);
+        };
+    }
+
+    private static Evaluator CompileUnary(BoundUnary unary)
+    {
+        var operand = Compile(unary.Operand);
+        return unary.Operator == BoundOperator.Not
+            ? frame => operand(frame) is bool b ? Truth.Of(!b) : null
+            : frame => operand(frame) is { } value ? Operations.Negate(value) : null;
+    }
+
+    private static Evaluator CompileBinary(BoundBinary binary)
+    {
+        var left = Compile(binary.Left);
+        var right = Compile(binary.Right);
+        switch (binary.Operator)
+        {
+            case BoundOperator.And:
+                return frame => left(frame) switch
+                {
+                    false => Truth.False,
+                    true => right(frame) is bool r ? Truth.Of(r) : null,
+                    _ => null,
+                };
+            case BoundOperator.Or:
+                return frame => left(frame) switch
+                {
+                    true => Truth.True,
+                    false => right(frame) is bool r ? Truth.Of(r) : null,
+                    _ => null,
+                };
+            case BoundOperator.Equal:
+                return frame => Truth.Of(Operations.ValuesEqual(left(frame), right(frame)));
+            case BoundOperator.NotEqual:
+                return frame => Truth.Of(!Operations.ValuesEqual(left(frame), right(frame)));
+            case BoundOperator.Less:
+                return Comparison(left, right, c => c < 0);
+            case BoundOperator.LessOrEqual:
+                return Comparison(left, right, c => c <= 0);
+            case BoundOperator.Greater:
+                return Comparison(left, right, c => c > 0);
+            case BoundOperator.GreaterOrEqual:
+                return Comparison(left, right, c => c >= 0);
+            case BoundOperator.In:
+                return Strict(left, right, (item, list) => list is IReadOnlyList<object?> l ? Truth.Of(Operations.ListContains(l, item)) : null);
+            case BoundOperator.NotIn:
+                return Strict(left, right, (item, list) => list is IReadOnlyList<object?> l ? Truth.Of(!Operations.ListContains(l, item)) : null);
+            case BoundOperator.Contains:
+                return Strict(left, right, Operations.Contains);
+            case BoundOperator.Matches:
+                return Strict(left, right, (input, pattern) => pattern is string p ? Operations.Matches(RegexCache.Get(p), input) : null);
+            case BoundOperator.Add:
+                return Strict(left, right, Operations.Add);
+            case BoundOperator.Subtract:
+                return Strict(left, right, Operations.Subtract);
+            case BoundOperator.Multiply:
+                return Strict(left, right, Operations.Multiply);
+            case BoundOperator.Divide:
+                return Strict(left, right, Operations.Divide);
+            default:
+                return Strict(left, right, Operations.Modulo);
+        }
+    }
+
+    /// <summary>An operator that yields null when either operand is null.</summary>
+    private static Evaluator Strict(Evaluator left, Evaluator right, Func<object, object, object?> operation) =>
+        frame => left(frame) is { } l && right(frame) is { } r ? operation(l, r) : null;
+
+    private static Evaluator Comparison(Evaluator left, Evaluator right, Func<int, bool> test) =>
+        frame => left(frame) is { } l && right(frame) is { } r && Operations.Compare(l, r) is { } c ? Truth.Of(test(c)) : null;
+
+    private static Evaluator CompileMatch(BoundConstantMatch match)
+    {
+        var input = Compile(match.Input);
+        var regex = match.Pattern;
+        return frame => Operations.Matches(regex, input(frame));
+    }
+
+    private static Evaluator CompileList(BoundList list)
+    {
+        var items = list.Items.Select(Compile).ToArray();
+        if (list.Items.All(i => i is BoundLiteral))
+        {
+            var values = items.Select(i => i(null!)).ToArray();
+            return _ => values;
+        }
+
+        return frame =>
+        {
+            var values = new object?[items.Length];
+            for (var i = 0; i < items.Length; i++)
+            {
+                values[i] = items[i](frame);
+            }
+
+            return values;
+        };
+    }
+
+    private static Evaluator CompilePath(BoundPath path)
+    {
+        var from = Compile(path.From);
+        var to = Compile(path.To);
+        var avoid = path.Avoid is null ? null : Compile(path.Avoid);
+        return frame =>
+        {
+            if (from(frame) is not Entity source || to(frame) is not Entity target)
+            {
+                return null;
+            }
+
+            var found = frame.Context.FindPath(path, avoid, source, target, frame);
+            if (found is not null)
+            {
+                frame.LastPath = found;
+            }
+
+            return path.IsReachable ? Truth.Of(found is not null) : found;
+        };
+    }
+}

@@ -1,0 +1,173 @@
+using System.Text.RegularExpressions;
+using ZonePolicy.Topology;
+
+namespace ZonePolicy.Evaluation;
+
+/// <summary>The run-time meaning of the operators and built-ins, null handling included.</summary>
+internal static class Operations
+{
+    private static readonly Dictionary<string, long> Levels = new(StringComparer.Ordinal)
+    {
+        ["low"] = 1,
+        ["medium"] = 2,
+        ["high"] = 3,
+        ["critical"] = 4,
+    };
+
+    public static bool ValuesEqual(object? a, object? b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+
+        if (a is null || b is null)
+        {
+            return false;
+        }
+
+        return (a, b) switch
+        {
+            (string x, string y) => string.Equals(x, y, StringComparison.Ordinal),
+            (long x, long y) => x == y,
+            (long x, decimal y) => x == y,
+            (decimal x, long y) => x == y,
+            (decimal x, decimal y) => x == y,
+            (bool x, bool y) => x == y,
+            (DateOnly x, DateOnly y) => x == y,
+            (Duration x, Duration y) => x == y,
+            (IReadOnlyList<object?> x, IReadOnlyList<object?> y) => x.Count == y.Count && x.Zip(y).All(p => ValuesEqual(p.First, p.Second)),
+            _ => false,
+        };
+    }
+
+    /// <summary>Orders two values of the same ordered type; null when they cannot be ordered.</summary>
+    public static int? Compare(object a, object b) => (a, b) switch
+    {
+        (long x, long y) => x.CompareTo(y),
+        (long x, decimal y) => ((decimal)x).CompareTo(y),
+        (decimal x, long y) => x.CompareTo(y),
+        (decimal x, decimal y) => x.CompareTo(y),
+        (DateOnly x, DateOnly y) => x.CompareTo(y),
+        (Duration x, Duration y) => x.CompareTo(y),
+        _ => null,
+    };
+
+    public static object? Add(object a, object b) => (a, b) switch
+    {
+        (long x, long y) => x + y,
+        (DateOnly d, Duration s) => AddDays(d, s.Days),
+        (Duration s, DateOnly d) => AddDays(d, s.Days),
+        (Duration x, Duration y) => new Duration(x.Days + y.Days),
+        (string x, string y) => x + y,
+        (IReadOnlyList<object?> x, IReadOnlyList<object?> y) => x.Concat(y).ToArray(),
+        _ => Decimal(a, b, (x, y) => x + y),
+    };
+
+    public static object? Subtract(object a, object b) => (a, b) switch
+    {
+        (long x, long y) => x - y,
+        (DateOnly d, Duration s) => AddDays(d, -s.Days),
+        (DateOnly x, DateOnly y) => new Duration(x.DayNumber - y.DayNumber),
+        (Duration x, Duration y) => new Duration(x.Days - y.Days),
+        _ => Decimal(a, b, (x, y) => x - y),
+    };
+
+    public static object? Multiply(object a, object b) => (a, b) switch
+    {
+        (long x, long y) => x * y,
+        _ => Decimal(a, b, (x, y) => x * y),
+    };
+
+    public static object? Divide(object a, object b) => Decimal(a, b, (x, y) => y == 0 ? null : x / y);
+
+    public static object? Modulo(object a, object b) => (a, b) switch
+    {
+        (long x, long y) => y == 0 ? null : x % y,
+        _ => Decimal(a, b, (x, y) => y == 0 ? null : x % y),
+    };
+
+    public static object? Negate(object a) => a switch
+    {
+        long x => -x,
+        decimal x => -x,
+        Duration x => new Duration(-x.Days),
+        _ => null,
+    };
+
+    public static bool ListContains(IReadOnlyList<object?> list, object? item)
+    {
+        foreach (var element in list)
+        {
+            if (ValuesEqual(element, item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static object? Contains(object container, object item) => container switch
+    {
+        string s when item is string part => Truth.Of(s.Contains(part, StringComparison.Ordinal)),
+        IReadOnlyList<object?> list => Truth.Of(ListContains(list, item)),
+        _ => null,
+    };
+
+    public static object? Matches(Regex regex, object? input)
+    {
+        if (input is not string text)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Truth.Of(regex.IsMatch(text));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    public static object? Level(object? value) => value is string s && Levels.TryGetValue(s, out var level) ? level : null;
+
+    public static object? Length(object? value) => value switch
+    {
+        string s => (long)s.Length,
+        IReadOnlyList<object?> list => (long)list.Count,
+        _ => null,
+    };
+
+    private static object? AddDays(DateOnly date, long days)
+    {
+        var number = date.DayNumber + days;
+        return number < DateOnly.MinValue.DayNumber || number > DateOnly.MaxValue.DayNumber ? null : DateOnly.FromDayNumber((int)number);
+    }
+
+    private static object? Decimal(object a, object b, Func<decimal, decimal, decimal?> operation)
+    {
+        if (ToDecimal(a) is not { } x || ToDecimal(b) is not { } y)
+        {
+            return null;
+        }
+
+        try
+        {
+            return operation(x, y);
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private static decimal? ToDecimal(object value) => value switch
+    {
+        long l => l,
+        decimal d => d,
+        _ => null,
+    };
+}

@@ -1,0 +1,141 @@
+using ZonePolicy.Binding;
+using ZonePolicy.Syntax;
+
+namespace ZonePolicy.Evaluation;
+
+/// <summary>
+/// Compiles <c>any all none count sum min max</c>. Conditions use three-valued logic: <c>any</c> is true
+/// when one element holds, else null when one is unknown; <c>all</c> is false when one fails, else null when
+/// one is unknown. <c>sum</c>, <c>min</c> and <c>max</c> skip null values; <c>min</c>/<c>max</c> of nothing is null.
+/// </summary>
+internal static class QuantifierCompiler
+{
+    public static Evaluator Compile(BoundQuantifier q)
+    {
+        var source = ExpressionCompiler.Compile(q.Source);
+        var slot = q.Variable?.Slot ?? -1;
+        var where = q.Where is null ? null : ExpressionCompiler.Compile(q.Where);
+        var select = q.Select is null ? null : ExpressionCompiler.Compile(q.Select);
+
+        return q.Kind switch
+        {
+            QuantifierKind.Any => frame => Any(source, slot, where, frame),
+            QuantifierKind.All => frame => All(source, slot, where!, frame),
+            QuantifierKind.None => frame => Any(source, slot, where, frame) is bool b ? Truth.Of(!b) : null,
+            QuantifierKind.Count => frame => Count(source, slot, where, frame),
+            QuantifierKind.Sum => frame => Fold(source, slot, where, select, frame, Operations.Add, empty: 0L),
+            QuantifierKind.Min => frame => Fold(source, slot, where, select, frame, (a, b) => Operations.Compare(b, a) < 0 ? b : a, empty: null),
+            _ => frame => Fold(source, slot, where, select, frame, (a, b) => Operations.Compare(b, a) > 0 ? b : a, empty: null),
+        };
+    }
+
+    private static object? Any(Evaluator source, int slot, Evaluator? where, Frame frame)
+    {
+        if (source(frame) is not IReadOnlyList<object?> items)
+        {
+            return null;
+        }
+
+        if (where is null)
+        {
+            return Truth.Of(items.Count > 0);
+        }
+
+        var unknown = false;
+        foreach (var item in items)
+        {
+            frame.Slots[slot] = item;
+            switch (where(frame))
+            {
+                case true:
+                    return Truth.True;
+                case null:
+                    unknown = true;
+                    break;
+            }
+        }
+
+        return unknown ? null : Truth.False;
+    }
+
+    private static object? All(Evaluator source, int slot, Evaluator where, Frame frame)
+    {
+        if (source(frame) is not IReadOnlyList<object?> items)
+        {
+            return null;
+        }
+
+        var unknown = false;
+        foreach (var item in items)
+        {
+            frame.Slots[slot] = item;
+            switch (where(frame))
+            {
+                case false:
+                    return Truth.False;
+                case null:
+                    unknown = true;
+                    break;
+            }
+        }
+
+        return unknown ? null : Truth.True;
+    }
+
+    private static object? Count(Evaluator source, int slot, Evaluator? where, Frame frame)
+    {
+        if (source(frame) is not IReadOnlyList<object?> items)
+        {
+            return null;
+        }
+
+        if (where is null)
+        {
+            return (long)items.Count;
+        }
+
+        long count = 0;
+        foreach (var item in items)
+        {
+            frame.Slots[slot] = item;
+            if (where(frame) is true)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static object? Fold(Evaluator source, int slot, Evaluator? where, Evaluator? select, Frame frame, Func<object, object, object?> combine, object? empty)
+    {
+        if (source(frame) is not IReadOnlyList<object?> items)
+        {
+            return null;
+        }
+
+        object? result = null;
+        foreach (var item in items)
+        {
+            if (slot >= 0)
+            {
+                frame.Slots[slot] = item;
+            }
+
+            if (where is not null && where(frame) is not true)
+            {
+                continue;
+            }
+
+            var value = select is null ? item : select(frame);
+            if (value is null)
+            {
+                continue;
+            }
+
+            result = result is null ? value : combine(result, value);
+        }
+
+        return result ?? empty;
+    }
+}
