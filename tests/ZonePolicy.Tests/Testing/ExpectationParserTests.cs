@@ -1,4 +1,3 @@
-using Xunit;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Testing;
 

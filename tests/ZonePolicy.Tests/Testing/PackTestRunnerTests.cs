@@ -1,4 +1,3 @@
-using Xunit;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Testing;
 
@@ -219,11 +218,11 @@ public class PackTestRunnerTests
         using var pack = new TempPack();
         pack.Fixture("clean", "");
 
-        var result = Run(pack, new FakeEngine("A-1"), new PackTestOptions { Cases = ["claen"] });
+        var result = Run(pack, new FakeEngine("A-1"), new PackTestOptions { Cases = ["clen"] });
 
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticIds.MissingTestFixture, diagnostic.Id);
-        Assert.Equal("pack `demo-pack` has no test case `claen`; did you mean `clean`?", diagnostic.Message);
+        Assert.Equal("pack `demo-pack` has no test case `clen`; did you mean `clean`?", diagnostic.Message);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Xunit;
 using ZonePolicy.Testing;
 
 namespace ZonePolicy.Tests.Testing;
