@@ -29,9 +29,10 @@ internal sealed class PackTestRunner(Func<CheckRequest, CheckResult> check)
         var runs = fixtures.Select(f => new FixtureRun(f, f.IsInvalid ? null : Check(suite, f, options))).ToList();
         var rules = runs.SelectMany(r => r.Result?.Rules ?? []).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var results = runs.Select(run => Judge(run, suite, rules, packDiagnostics)).ToList();
-        var coverage = Coverage(rules, results, runs);
+        // Coverage means something only over the whole suite, and only when some case could be judged.
+        var coverage = options.Cases.Count == 0 && results.Exists(r => r.Outcome != FixtureOutcome.Invalid) ? Coverage(rules, results, runs) : null;
         var distinct = packDiagnostics.DistinctBy(d => d.ToCanonicalString()).ToList();
-        return new PackTestResult(suite, options.Today ?? suite.Settings.Today, results, coverage, options.Cases.Count == 0 && (options.RequireCoverage ?? suite.Settings.RequireCoverage), distinct);
+        return new PackTestResult(suite, options.Today ?? suite.Settings.Today, results, coverage, options.RequireCoverage ?? suite.Settings.RequireCoverage, distinct);
     }
 
     private static List<TestFixture> Select(PackTestSuite suite, PackTestOptions options, List<Diagnostic> diagnostics)

@@ -70,11 +70,16 @@ internal static class TestReportWriter
 
     private static void WriteCoverage(PackTestResult pack, TextWriter output)
     {
-        var violated = pack.Coverage.Count(c => c.Violated);
-        var passed = pack.Coverage.Count(c => c.Passed);
-        output.WriteLine($"coverage {pack.Suite.Name}: {pack.Coverage.Count} rules, {violated} violated by a case, {passed} passed by a case");
-        WriteGap("never violated:", pack.Coverage.Where(c => !c.Violated), output);
-        WriteGap("never passed:  ", pack.Coverage.Where(c => !c.Passed), output);
+        if (pack.Coverage is not { } coverage)
+        {
+            return;
+        }
+
+        var violated = coverage.Count(c => c.Violated);
+        var passed = coverage.Count(c => c.Passed);
+        output.WriteLine($"coverage {pack.Suite.Name}: {coverage.Count} rules, {violated} violated by a case, {passed} passed by a case");
+        WriteGap("never violated:", coverage.Where(c => !c.Violated), output);
+        WriteGap("never passed:  ", coverage.Where(c => !c.Passed), output);
         if (pack.CoverageRequired)
         {
             output.WriteLine($"{(pack.CoverageComplete ? "PASS" : "FAIL")} {pack.Suite.Name}/coverage");

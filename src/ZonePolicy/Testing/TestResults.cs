@@ -22,21 +22,26 @@ internal sealed record FixtureResult(
 /// <summary>Whether some fixture made the rule fire, and whether some fixture checked it and saw it stay quiet.</summary>
 internal sealed record RuleCoverage(string RuleId, bool Violated, bool Passed);
 
-/// <summary>The outcome of one pack's tests.</summary>
+/// <summary>
+/// The outcome of one pack's tests. <see cref="Coverage"/> is null when it was not worked out: when only
+/// some cases ran, or none could be judged.
+/// </summary>
 internal sealed record PackTestResult(
     PackTestSuite Suite,
     DateOnly? Today,
     IReadOnlyList<FixtureResult> Fixtures,
-    IReadOnlyList<RuleCoverage> Coverage,
+    IReadOnlyList<RuleCoverage>? Coverage,
     bool CoverageRequired,
     IReadOnlyList<Diagnostic> Diagnostics)
 {
-    public bool CoverageComplete => Coverage.All(c => c.Violated && c.Passed);
+    /// <summary>Coverage counts as one more test case when it is required and was worked out.</summary>
+    public bool CoverageChecked => CoverageRequired && Coverage is not null;
 
-    /// <summary>Coverage counts as one more test case when it is required.</summary>
-    public bool CoverageFailed => CoverageRequired && !CoverageComplete;
+    public bool CoverageComplete => Coverage is not null && Coverage.All(c => c.Violated && c.Passed);
 
-    public int Passed => Fixtures.Count(f => f.Outcome == FixtureOutcome.Passed) + (CoverageRequired && CoverageComplete ? 1 : 0);
+    public bool CoverageFailed => CoverageChecked && !CoverageComplete;
+
+    public int Passed => Fixtures.Count(f => f.Outcome == FixtureOutcome.Passed) + (CoverageChecked && CoverageComplete ? 1 : 0);
 
     public int Failed => Fixtures.Count(f => f.Outcome != FixtureOutcome.Passed) + (CoverageFailed ? 1 : 0);
 

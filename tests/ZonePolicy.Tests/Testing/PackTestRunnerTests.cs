@@ -128,6 +128,7 @@ public class PackTestRunnerTests
 
         Assert.Equal([error], result.Diagnostics);
         Assert.All(result.Fixtures, f => Assert.Equal(FixtureOutcome.Invalid, f.Outcome));
+        Assert.Null(result.Coverage);
     }
 
     [Fact]
@@ -178,7 +179,7 @@ public class PackTestRunnerTests
         Assert.Equal(
             [new RuleCoverage("A-1", true, true), new RuleCoverage("B-2", false, true), new RuleCoverage("C-3", true, false)],
             result.Coverage);
-        Assert.False(result.CoverageRequired);
+        Assert.False(result.CoverageChecked);
         Assert.Equal((2, 0), (result.Passed, result.Failed));
     }
 
@@ -206,9 +207,10 @@ public class PackTestRunnerTests
         pack.Fixture("other", "");
         var engine = new FakeEngine("A-1");
 
-        Assert.False(Run(pack, engine, new PackTestOptions { RequireCoverage = false }).CoverageRequired);
+        Assert.False(Run(pack, engine, new PackTestOptions { RequireCoverage = false }).CoverageChecked);
         var selected = Run(pack, engine, new PackTestOptions { Cases = ["other"] });
-        Assert.False(selected.CoverageRequired);
+        Assert.Null(selected.Coverage);
+        Assert.False(selected.CoverageChecked);
         Assert.Equal(["other"], selected.Fixtures.Select(f => f.Fixture.Name));
     }
 
