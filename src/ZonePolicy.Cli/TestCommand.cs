@@ -7,7 +7,8 @@ namespace ZonePolicy.Cli;
 /// <summary><c>zpol test &lt;pack-or-folder&gt;...</c>: runs rule packs' fixture tests.</summary>
 internal static class TestCommand
 {
-    public static Command Create()
+    /// <param name="check">The engine to run each fixture through; <see cref="PolicyEngine.Check"/> when null.</param>
+    public static Command Create(Func<CheckRequest, CheckResult>? check = null)
     {
         var packs = new Argument<string[]>("pack")
         {
@@ -23,6 +24,7 @@ internal static class TestCommand
         {
             Description = "Fail when a rule has no violating or no passing case (default: the pack's tests/settings)",
             Arity = ArgumentArity.ZeroOrOne,
+            // The parser hands a boolean option only `true` or `false` tokens; a bare switch means true.
             CustomParser = result => result.Tokens.Count == 0 || bool.Parse(result.Tokens[0].Value),
         };
         var cases = new Option<string[]>("--case")
@@ -50,7 +52,7 @@ internal static class TestCommand
                 RequireCoverage = parseResult.GetValue(requireCoverage),
                 Cases = parseResult.GetValue(cases) ?? [],
             };
-            return PackTestEngine.Run(request, parseResult.InvocationConfiguration.Output);
+            return PackTestEngine.Run(request, parseResult.InvocationConfiguration.Output, check);
         });
         return command;
     }

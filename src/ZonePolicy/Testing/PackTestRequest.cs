@@ -22,11 +22,14 @@ public sealed class PackTestRequest
 /// <summary>The façade of the rule-test engine behind <c>zpol test</c>.</summary>
 public static class PackTestEngine
 {
-    /// <summary>Runs the packs' tests, writes the report and returns the exit code (0 pass, 1 fail, 2 invalid input, 3 internal error).</summary>
-    public static int Run(PackTestRequest request, TextWriter output)
+    /// <summary>
+    /// Runs the packs' tests, writes the report and returns the exit code (0 pass, 1 fail, 2 invalid
+    /// input, 3 internal error). <paramref name="check"/> replaces <see cref="PolicyEngine.Check"/> in tests.
+    /// </summary>
+    public static int Run(PackTestRequest request, TextWriter output, Func<CheckRequest, CheckResult>? check = null)
     {
         var options = new PackTestOptions { Today = request.Today, RequireCoverage = request.RequireCoverage, Cases = request.Cases };
-        var run = PackTests.Run(request.Packs, request.PackDirectories, options);
+        var run = PackTests.Run(request.Packs, request.PackDirectories, options, check);
         TestReportWriter.Write(run, output);
         return run.ExitCode;
     }
