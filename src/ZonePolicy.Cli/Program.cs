@@ -1,1 +1,20 @@
-class P { static void Main(){} }
+using System.CommandLine;
+using System.Text;
+
+namespace ZonePolicy.Cli;
+
+/// <summary><c>zpol</c>: its entry point and the list of its commands, each in a file of its own.</summary>
+internal static class Program
+{
+    /// <summary>Every command of <c>zpol</c>; adding a command is one more line here.</summary>
+    internal static IEnumerable<Command> Commands(CliContext context) =>
+    [
+        new CheckCommand(context),
+    ];
+
+    private static int Main(string[] args)
+    {
+        Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        return CliApp.Run(args, Console.Out, Console.Error);
+    }
+}

@@ -23,6 +23,12 @@ public sealed class CheckRequest
     /// <summary>Severity overrides by rule or diagnostic id, applied after the rules' own severities.</summary>
     public IReadOnlyList<KeyValuePair<string, Severity>> SeverityOverrides { get; init; } = [];
 
+    /// <summary>
+    /// Severities from shared configuration (<c>.editorconfig</c>, <c>.globalconfig</c>): below
+    /// <see cref="SeverityOverrides"/>, and ids the check does not know are ignored, as other analyzers' are.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, Severity>> ConfiguredSeverities { get; init; } = [];
+
     /// <summary>The evaluation date (<c>today</c>); the current UTC date when null.</summary>
     public DateOnly? Today { get; init; }
 

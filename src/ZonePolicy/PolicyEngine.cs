@@ -49,7 +49,7 @@ public static class PolicyEngine
             var modules = new RuleSourceLoader(diagnostics).Load(request);
             var program = diagnostics.HasErrors ? null : ProgramBinder.Bind(modules, overrides, diagnostics);
             var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
-            var severities = SeverityOverrides.Create(request.SeverityOverrides, rules, diagnostics);
+            var severities = SeverityOverrides.Create(request.ConfiguredSeverities, request.SeverityOverrides, rules, diagnostics);
             var baseline = request.BaselineFile is null ? null : Baseline.Load(request.BaselineFile, diagnostics);
 
             if (program is null || diagnostics.HasErrors)

@@ -52,6 +52,7 @@ public static class DiagnosticCatalog
         new(DiagnosticIds.InvalidSeverityOverride, "Severity override has no effect", Severity.Warning),
         new(DiagnosticIds.InvalidBaseline, "Invalid baseline file", Severity.Error),
         new(DiagnosticIds.FileNotFound, "Input file not found", Severity.Error),
+        new(DiagnosticIds.InvalidArgument, "Invalid command-line argument", Severity.Error),
         new(DiagnosticIds.InvalidTestExpectation, "Invalid rule test expectation", Severity.Error),
         new(DiagnosticIds.MissingTestFixture, "Missing rule test fixture", Severity.Error),
 

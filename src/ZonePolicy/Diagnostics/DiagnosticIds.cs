@@ -46,8 +46,9 @@ public static class DiagnosticIds
     public const string InvalidSeverityOverride = "ZP0308";
     public const string InvalidBaseline = "ZP0309";
     public const string FileNotFound = "ZP0310";
-    public const string InvalidTestExpectation = "ZP0311";
-    public const string MissingTestFixture = "ZP0312";
+    public const string InvalidArgument = "ZP0311";
+    public const string InvalidTestExpectation = "ZP0312";
+    public const string MissingTestFixture = "ZP0313";
 
     public const string InternalError = "ZP0901";
 }

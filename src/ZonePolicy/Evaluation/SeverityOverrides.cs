@@ -24,9 +24,18 @@ internal sealed class SeverityOverrides
     public static bool IsAdjustable(string id) => !DiagnosticCatalog.IsEngineId(id) || AdjustableEngineIds.Contains(id);
 
     /// <summary>Collects the overrides (the last for an id wins) and warns about ids nothing reports.</summary>
-    public static SeverityOverrides Create(IReadOnlyList<KeyValuePair<string, Severity>> overrides, IReadOnlyList<RuleInfo> rules, DiagnosticBag diagnostics)
+    public static SeverityOverrides Create(
+        IReadOnlyList<KeyValuePair<string, Severity>> configured,
+        IReadOnlyList<KeyValuePair<string, Severity>> overrides,
+        IReadOnlyList<RuleInfo> rules,
+        DiagnosticBag diagnostics)
     {
         var byId = new Dictionary<string, Severity>(StringComparer.Ordinal);
+        foreach (var (id, severity) in configured.Where(c => IsAdjustable(c.Key)))
+        {
+            byId[id] = severity;
+        }
+
         var ruleIds = rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (id, severity) in overrides)
         {

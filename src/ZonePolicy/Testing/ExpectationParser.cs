@@ -14,7 +14,7 @@ internal enum DirectiveFile
 /// <summary>
 /// Reads the line format shared by <c>.expect</c> files and <c>tests/settings</c>: one statement a line,
 /// <c>#</c> comments, directives (<c>today</c>, <c>param</c>, <c>only</c>, <c>require-coverage</c>) and
-/// expected diagnostics (<c>RULE-ID entity[,entity...]</c>). Every mistake is a located ZP0311.
+/// expected diagnostics (<c>RULE-ID entity[,entity...]</c>). Every mistake is a located ZP0312.
 /// </summary>
 internal static partial class ExpectationParser
 {

@@ -9,6 +9,8 @@ namespace ZonePolicy.Testing;
 /// </summary>
 internal static class PackLocator
 {
+    public const string CommandLine = "<command-line>";
+
     public static string? Resolve(string nameOrFolder, IReadOnlyList<string> packDirectories, ICollection<Diagnostic> diagnostics)
     {
         if (Directory.Exists(nameOrFolder))
@@ -37,7 +39,7 @@ internal static class PackLocator
         var hint = suggestion is not null ? $"did you mean `{suggestion}`?"
             : known.Count > 0 ? $"pass a pack folder or one of {string.Join(", ", known.Select(k => $"`{k}`"))}"
             : "pass the pack's folder";
-        diagnostics.Add(DiagnosticCatalog.Create(DiagnosticIds.UnknownPack, SourceLocation.None(nameOrFolder), $"no rule pack or folder `{nameOrFolder}` found; {hint}"));
+        diagnostics.Add(DiagnosticCatalog.Create(DiagnosticIds.UnknownPack, SourceLocation.None(CommandLine), $"no rule pack or folder `{nameOrFolder}` found; {hint}"));
         return null;
     }
 

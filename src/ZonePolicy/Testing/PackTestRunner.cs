@@ -41,7 +41,7 @@ internal sealed class PackTestRunner(Func<CheckRequest, CheckResult> check)
         {
             var suggestion = NameSuggester.Closest(name, suite.Fixtures.Select(f => f.Name));
             var hint = suggestion is null ? "" : $"; did you mean `{suggestion}`?";
-            diagnostics.Add(DiagnosticCatalog.Create(DiagnosticIds.MissingTestFixture, SourceLocation.None(Path.Combine(suite.Folder, PackTestSuite.TestsFolder)), $"pack `{suite.Name}` has no test case `{name}`{hint}"));
+            diagnostics.Add(DiagnosticCatalog.Create(DiagnosticIds.MissingTestFixture, SourceLocation.None(PackLocator.CommandLine), $"pack `{suite.Name}` has no test case `{name}`{hint}"));
         }
 
         return options.Cases.Count == 0 ? [.. suite.Fixtures] : [.. suite.Fixtures.Where(f => options.Cases.Contains(f.Name))];

@@ -45,7 +45,7 @@ public class TestReportWriterTests
 
         Assert.Equal(2, code);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("no-such-pack-here: error ZP0307: no rule pack or folder `no-such-pack-here` found", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("<command-line>: error ZP0307: no rule pack or folder `no-such-pack-here` found", lines[0], StringComparison.Ordinal);
         Assert.Equal("0 passed, 0 failed", lines[^1]);
     }
 }

@@ -1,0 +1,223 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using ZonePolicy.Diagnostics;
+using ZonePolicy.Reporting;
+
+namespace ZonePolicy.Cli;
+
+/// <summary>
+/// <c>zpol check &lt;topology.json&gt;... --rules &lt;file-or-dir&gt;... [--pack &lt;name&gt;]... [--param k=v]...
+/// [--severity ID=level]... [--today yyyy-MM-dd] [--format text|json|sarif] [--output file] [--baseline file]
+/// [--warnaserror]</c>: checks each topology against the rules and reports every finding.
+/// </summary>
+internal sealed class CheckCommand : Command
+{
+    private readonly CliContext context;
+
+    private readonly Argument<string[]> topologies = new("topology.json")
+    {
+        Arity = ArgumentArity.OneOrMore,
+        Description = "The topology files to check; each describes one site.",
+    };
+
+    private readonly Option<string[]> rules = new("--rules")
+    {
+        Arity = ArgumentArity.OneOrMore,
+        HelpName = "file-or-dir",
+        Description = "A rule file, or a folder whose *.zpol files are the rules; repeat for more.",
+    };
+
+    private readonly Option<string[]> packs = new("--pack")
+    {
+        Arity = ArgumentArity.OneOrMore,
+        HelpName = "name",
+        Description = "A rule pack that ships with zpol; repeat for more.",
+    };
+
+    private readonly Option<List<KeyValuePair<string, string>>> parameters = new("--param")
+    {
+        Arity = ArgumentArity.OneOrMore,
+        HelpName = "name=value",
+        Description = "Sets a pack parameter; the value is a literal of the rule language (10, 7.5, \"text\", @2027-01-01, true) and a bare word is text; repeat for more.",
+        CustomParser = ParseParameters,
+    };
+
+    private readonly Option<List<KeyValuePair<string, Severity>>> severities = new("--severity")
+    {
+        Arity = ArgumentArity.OneOrMore,
+        HelpName = "ID=level",
+        Description = "Sets the severity of a rule or diagnostic id to error, warning, info or none, over .editorconfig and .globalconfig; repeat for more.",
+        CustomParser = ParseSeverities,
+    };
+
+    private readonly Option<DateOnly?> today = new("--today")
+    {
+        HelpName = "yyyy-MM-dd",
+        Description = "The date rules see as `today` (default: the current UTC date).",
+        CustomParser = ParseToday,
+    };
+
+    private readonly Option<ReportFormat> format = ReportTarget.CreateFormatOption();
+
+    private readonly Option<string?> output = ReportTarget.CreateOutputOption();
+
+    private readonly Option<string?> baseline = new("--baseline")
+    {
+        HelpName = "file",
+        Description = "A baseline of accepted violations: only violations not in it are reported.",
+    };
+
+    private readonly Option<bool> warningsAsErrors = new("--warnaserror")
+    {
+        Description = "Treats warnings as errors.",
+    };
+
+    public CheckCommand(CliContext context)
+        : base("check", "Checks topologies against rules and reports every violation.")
+    {
+        this.context = context;
+        Add(topologies);
+        Add(rules);
+        Add(packs);
+        Add(parameters);
+        Add(severities);
+        Add(today);
+        Add(format);
+        Add(output);
+        Add(baseline);
+        Add(warningsAsErrors);
+        Validators.Add(RejectUnknownOptions);
+        Validators.Add(RequireRules);
+        Validators.Add(ProtectInputs);
+        SetAction(Run);
+    }
+
+    private int Run(ParseResult parse)
+    {
+        var severityConfiguration = SeverityConfiguration.Resolve(context.WorkingDirectory, parse.GetValue(severities) ?? []);
+        var request = new CheckRequest
+        {
+            TopologyFiles = parse.GetRequiredValue(topologies),
+            RuleSources = parse.GetValue(rules) ?? [],
+            Packs = parse.GetValue(packs) ?? [],
+            PackDirectories = [Path.Combine(AppContext.BaseDirectory, "packs")],
+            Parameters = parse.GetValue(parameters) ?? [],
+            SeverityOverrides = severityConfiguration.Overrides,
+            ConfiguredSeverities = severityConfiguration.Configured,
+            Today = parse.GetValue(today),
+            BaselineFile = parse.GetValue(baseline),
+            WarningsAsErrors = parse.GetValue(warningsAsErrors),
+        };
+
+        var result = WithConfigurationDiagnostics(CheckSafely(request), severityConfiguration.Diagnostics);
+        return ReportWriter.Write(result, ReportTarget.From(parse), context);
+    }
+
+    private CheckResult CheckSafely(CheckRequest request)
+    {
+        try
+        {
+            return context.Check(request);
+        }
+        catch (Exception exception)
+        {
+            return CliDiagnostics.Result([CliDiagnostics.InternalError(exception)], inputInvalid: false);
+        }
+    }
+
+    private static CheckResult WithConfigurationDiagnostics(CheckResult result, IReadOnlyList<Diagnostic> configuration) =>
+        configuration.Count == 0
+            ? result
+            : new CheckResult
+            {
+                Diagnostics = [.. result.Diagnostics, .. configuration],
+                Suppressed = result.Suppressed,
+                Rules = result.Rules,
+                InputInvalid = true,
+            };
+
+    /// <summary>
+    /// A token like <c>--fromat</c> would otherwise be taken for a topology file, and in <c>--rules --pack x</c>
+    /// the parser takes <c>--pack</c> for the value of <c>--rules</c>.
+    /// </summary>
+    private void RejectUnknownOptions(CommandResult result)
+    {
+        var names = Options.Select(o => o.Name).ToList();
+        var aliases = Options.SelectMany(o => o.Aliases).Concat(names).ToHashSet(StringComparer.Ordinal);
+        foreach (var child in result.Children)
+        {
+            foreach (var token in child.Tokens.Where(t => t.Value.Length > 1 && t.Value[0] == '-'))
+            {
+                result.AddError(child is OptionResult option && aliases.Contains(token.Value)
+                    ? $"`{option.Option.Name}` needs a value"
+                    : $"unknown option `{token.Value}`{Suggestions.DidYouMean(token.Value, names)}");
+            }
+        }
+    }
+
+    private void RequireRules(CommandResult result)
+    {
+        if (result.GetResult(rules) is null && result.GetResult(packs) is null)
+        {
+            result.AddError("no rules to check against: give `--rules <file-or-dir>` or `--pack <name>`");
+        }
+    }
+
+    /// <summary><c>check</c> never modifies an input file, even when <c>--output</c> names one.</summary>
+    private void ProtectInputs(CommandResult result)
+    {
+        if (result.GetResult(output) is not { Tokens: [var outputToken] })
+        {
+            return;
+        }
+
+        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var outputPath = FilePaths.FullPathOrNull(outputToken.Value);
+        var inputs = new[] { result.GetResult(topologies), result.GetResult(rules), result.GetResult(baseline) as SymbolResult }
+            .SelectMany(input => input?.Tokens ?? []);
+        if (outputPath is not null && inputs.Any(input => string.Equals(FilePaths.FullPathOrNull(input.Value), outputPath, comparison)))
+        {
+            result.AddError($"`--output` names the input file `{outputToken.Value}`; write the report to another file");
+        }
+    }
+
+    private static List<KeyValuePair<string, string>> ParseParameters(ArgumentResult result) =>
+        ParsePairs(result, "--param", "name=value", value => (true, value));
+
+    private static List<KeyValuePair<string, Severity>> ParseSeverities(ArgumentResult result) =>
+        ParsePairs(result, "--severity", "ID=level with a level of error, warning, info or none", level =>
+            (SeverityNames.TryParse(level, out var severity), severity));
+
+    /// <summary>Each token as <c>key=value</c>; a token that is not reports one error naming <paramref name="shape"/>.</summary>
+    private static List<KeyValuePair<string, T>> ParsePairs<T>(ArgumentResult result, string option, string shape, Func<string, (bool Valid, T Value)> parseValue)
+    {
+        var pairs = new List<KeyValuePair<string, T>>();
+        foreach (var token in result.Tokens)
+        {
+            var equals = token.Value.IndexOf('=');
+            var (valid, value) = equals > 0 ? parseValue(token.Value[(equals + 1)..]) : (false, default!);
+            if (!valid)
+            {
+                result.AddError($"`{option}` takes {shape}, not `{token.Value}`");
+                continue;
+            }
+
+            pairs.Add(new(token.Value[..equals].Trim(), value));
+        }
+
+        return pairs;
+    }
+
+    private static DateOnly? ParseToday(ArgumentResult result)
+    {
+        var text = result.Tokens[0].Value;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        result.AddError($"`--today` takes a date as yyyy-MM-dd, not `{text}`");
+        return null;
+    }
+}

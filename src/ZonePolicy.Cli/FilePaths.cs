@@ -1,0 +1,17 @@
+namespace ZonePolicy.Cli;
+
+internal static class FilePaths
+{
+    /// <summary>The full path of a path given on the command line, or null when it is not a valid path.</summary>
+    public static string? FullPathOrNull(string path)
+    {
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.Json;
+using ZonePolicy.Diagnostics;
+
+namespace ZonePolicy.Reporting;
+
+/// <summary>
+/// <c>{ "diagnostics": [...], "suppressed": [...], "summary": {...} }</c>: each diagnostic with id,
+/// severity, message, file, line, column, and for violations the rule and the bound entities; a waived
+/// one also carries its waiver.
+/// </summary>
+internal static class JsonReporter
+{
+    public static void Write(CheckResult result, TextWriter output) => JsonOutput.Write(output, writer =>
+    {
+        writer.WriteStartObject();
+        WriteList(writer, "diagnostics", result.Diagnostics);
+        WriteList(writer, "suppressed", result.Suppressed);
+        writer.WriteStartObject("summary");
+        writer.WriteNumber("errors", result.Errors);
+        writer.WriteNumber("warnings", result.Warnings);
+        writer.WriteNumber("infos", result.Infos);
+        writer.WriteNumber("suppressed", result.Suppressed.Count);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    });
+
+    private static void WriteList(Utf8JsonWriter writer, string name, IEnumerable<Diagnostic> diagnostics)
+    {
+        writer.WriteStartArray(name);
+        foreach (var diagnostic in DiagnosticOrder.Sort(diagnostics))
+        {
+            WriteDiagnostic(writer, diagnostic);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteDiagnostic(Utf8JsonWriter writer, Diagnostic diagnostic)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", diagnostic.Id);
+        writer.WriteString("severity", diagnostic.Severity.Name());
+        writer.WriteString("message", diagnostic.Message);
+        writer.WriteString("file", diagnostic.Location.File);
+        writer.WriteNumber("line", diagnostic.Location.Line);
+        writer.WriteNumber("column", diagnostic.Location.Column);
+        if (diagnostic.Rule is { } rule)
+        {
+            writer.WriteString("rule", rule.Id);
+        }
+
+        if (diagnostic.Entities.Count > 0)
+        {
+            writer.WriteStartArray("entities");
+            foreach (var entity in diagnostic.Entities)
+            {
+                writer.WriteStringValue(entity);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (diagnostic.Waiver is { } waiver)
+        {
+            writer.WriteStartObject("waiver");
+            writer.WriteString("reason", waiver.Reason);
+            writer.WriteString("approvedBy", waiver.ApprovedBy);
+            writer.WriteString("expires", waiver.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,282 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ZonePolicy.Diagnostics;
+
+namespace ZonePolicy.Reporting;
+
+/// <summary>
+/// A SARIF 2.1.0 log with one run: the rules in <c>tool.driver.rules</c>; each diagnostic a result at its
+/// place in the topology or rule file, a violation with the rule as related location, a reachability
+/// violation with its witness path as a code flow, and suppressed violations with their waiver as an
+/// accepted external suppression.
+/// </summary>
+internal static class SarifReporter
+{
+    private const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+    private const string InformationUri = "https://zonepolicy.dev";
+    private const string SourceRoot = "%SRCROOT%";
+    private const string IdentityFingerprint = "ruleIdentity/v1";
+
+    public static void Write(CheckResult result, TextWriter output) => JsonOutput.Write(output, writer =>
+    {
+        var rules = SarifRule.Collect(result);
+        var ruleIndex = rules.Select((rule, index) => (rule.Id, index)).ToDictionary(r => r.Id, r => r.index, StringComparer.Ordinal);
+
+        writer.WriteStartObject();
+        writer.WriteString("$schema", SchemaUri);
+        writer.WriteString("version", "2.1.0");
+        writer.WriteStartArray("runs");
+        writer.WriteStartObject();
+        WriteTool(writer, rules);
+        writer.WriteString("columnKind", "utf16CodeUnits");
+        writer.WriteStartArray("results");
+        foreach (var diagnostic in DiagnosticOrder.Sort(result.Diagnostics))
+        {
+            WriteResult(writer, diagnostic, ruleIndex[diagnostic.Id], suppressed: false);
+        }
+
+        foreach (var diagnostic in DiagnosticOrder.Sort(result.Suppressed))
+        {
+            WriteResult(writer, diagnostic, ruleIndex[diagnostic.Id], suppressed: true);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    });
+
+    private static void WriteTool(Utf8JsonWriter writer, IReadOnlyList<SarifRule> rules)
+    {
+        writer.WriteStartObject("tool");
+        writer.WriteStartObject("driver");
+        writer.WriteString("name", "zpol");
+        writer.WriteString("informationUri", InformationUri);
+        writer.WriteString("semanticVersion", Reporter.ToolVersion);
+        writer.WriteStartArray("rules");
+        foreach (var rule in rules)
+        {
+            WriteRule(writer, rule);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteRule(Utf8JsonWriter writer, SarifRule rule)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", rule.Id);
+        writer.WriteString("name", rule.Name);
+        WriteMessage(writer, "shortDescription", rule.Title);
+        WriteMessage(writer, "fullDescription", rule.Refs.Count == 0 ? rule.Title : $"{rule.Title} ({string.Join("; ", rule.Refs)})");
+        writer.WriteString("helpUri", rule.HelpUri);
+        writer.WriteStartObject("help");
+        writer.WriteString("text", $"{rule.Title}: {rule.HelpUri}");
+        writer.WriteString("markdown", HelpMarkdown(rule));
+        writer.WriteEndObject();
+        writer.WriteStartObject("defaultConfiguration");
+        writer.WriteString("level", Level(rule.DefaultSeverity));
+        writer.WriteEndObject();
+        if (rule.Category is { } category)
+        {
+            writer.WriteStartObject("properties");
+            writer.WriteStartArray("tags");
+            writer.WriteStringValue(category);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static string HelpMarkdown(SarifRule rule)
+    {
+        var markdown = new StringBuilder().Append("**").Append(rule.Title).Append("**\n\n");
+        if (rule.Refs.Count > 0)
+        {
+            markdown.Append("References:\n");
+            foreach (var reference in rule.Refs)
+            {
+                markdown.Append("- ").Append(reference).Append('\n');
+            }
+
+            markdown.Append('\n');
+        }
+
+        return markdown.Append("[More about ").Append(rule.Id).Append("](").Append(rule.HelpUri).Append(')').ToString();
+    }
+
+    private static void WriteResult(Utf8JsonWriter writer, Diagnostic diagnostic, int ruleIndex, bool suppressed)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("ruleId", diagnostic.Id);
+        writer.WriteNumber("ruleIndex", ruleIndex);
+        writer.WriteString("level", Level(diagnostic.Severity));
+        WriteMessage(writer, "message", diagnostic.Message);
+        if (IsInFile(diagnostic.Location))
+        {
+            writer.WriteStartArray("locations");
+            writer.WriteStartObject();
+            WritePhysicalLocation(writer, diagnostic.Location);
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+        }
+
+        if (diagnostic.Rule is { } rule && IsInFile(rule.Location))
+        {
+            writer.WriteStartArray("relatedLocations");
+            writer.WriteStartObject();
+            writer.WriteNumber("id", 1);
+            WritePhysicalLocation(writer, rule.Location);
+            WriteMessage(writer, "message", $"rule `{rule.Id}` is declared here");
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+        }
+
+        if (diagnostic.Witness.Count > 0)
+        {
+            WriteCodeFlow(writer, diagnostic.Witness);
+        }
+
+        if (diagnostic.Entities.Count > 0)
+        {
+            writer.WriteStartObject("partialFingerprints");
+            writer.WriteString(IdentityFingerprint, Identity(diagnostic));
+            writer.WriteEndObject();
+        }
+
+        if (suppressed)
+        {
+            WriteSuppression(writer, diagnostic.Waiver);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteCodeFlow(Utf8JsonWriter writer, IReadOnlyList<PathStep> witness)
+    {
+        writer.WriteStartArray("codeFlows");
+        writer.WriteStartObject();
+        writer.WriteStartArray("threadFlows");
+        writer.WriteStartObject();
+        writer.WriteStartArray("locations");
+        foreach (var step in witness)
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("location");
+            if (IsInFile(step.Location))
+            {
+                WritePhysicalLocation(writer, step.Location);
+            }
+
+            WriteMessage(writer, "message", $"{step.Kind} `{step.EntityId}`");
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+    }
+
+    private static void WriteSuppression(Utf8JsonWriter writer, WaiverInfo? waiver)
+    {
+        writer.WriteStartArray("suppressions");
+        writer.WriteStartObject();
+        writer.WriteString("kind", "external");
+        writer.WriteString("status", "accepted");
+        if (waiver is null)
+        {
+            writer.WriteString("justification", "accepted in the baseline");
+        }
+        else
+        {
+            writer.WriteString("justification", waiver.Reason);
+            if (IsInFile(waiver.Location))
+            {
+                writer.WriteStartObject("location");
+                WritePhysicalLocation(writer, waiver.Location);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteStartObject("properties");
+            writer.WriteString("approvedBy", waiver.ApprovedBy);
+            writer.WriteString("expires", waiver.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+    }
+
+    private static void WritePhysicalLocation(Utf8JsonWriter writer, SourceLocation location)
+    {
+        writer.WriteStartObject("physicalLocation");
+        writer.WriteStartObject("artifactLocation");
+        if (Path.IsPathRooted(location.File))
+        {
+            writer.WriteString("uri", new Uri(Path.GetFullPath(location.File)).AbsoluteUri);
+        }
+        else
+        {
+            writer.WriteString("uri", RelativeUri(location.File));
+            writer.WriteString("uriBaseId", SourceRoot);
+        }
+
+        writer.WriteEndObject();
+        if (location.HasPosition)
+        {
+            writer.WriteStartObject("region");
+            writer.WriteNumber("startLine", location.Line);
+            if (location.Column > 0)
+            {
+                writer.WriteNumber("startColumn", location.Column);
+            }
+
+            if (location.EndLine > location.Line || (location.EndLine == location.Line && location.EndColumn > location.Column))
+            {
+                writer.WriteNumber("endLine", location.EndLine);
+                writer.WriteNumber("endColumn", location.EndColumn);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A relative path as a URI reference: forward slashes, each segment escaped, no <c>./</c>.</summary>
+    private static string RelativeUri(string path) =>
+        string.Join('/', path.Replace('\\', '/').Split('/').Where(s => s is not ("" or ".")).Select(Uri.EscapeDataString));
+
+    /// <summary>
+    /// Places like <c>&lt;command-line&gt;</c> name no file: their results have no location.
+    /// </summary>
+    private static bool IsInFile(SourceLocation location) =>
+        location.File.Length > 0 && !(location.File.StartsWith('<') && location.File.EndsWith('>'));
+
+    /// <summary>The violation's identity (rule id and bound entities), hashed: stable across edits of the files.</summary>
+    private static string Identity(Diagnostic diagnostic) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', [diagnostic.Id, .. diagnostic.Entities]))));
+
+    private static string Level(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        Severity.Info => "note",
+        _ => "none",
+    };
+
+    private static void WriteMessage(Utf8JsonWriter writer, string name, string text)
+    {
+        writer.WriteStartObject(name);
+        writer.WriteString("text", text);
+        writer.WriteEndObject();
+    }
+}

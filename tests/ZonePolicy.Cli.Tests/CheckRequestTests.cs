@@ -1,0 +1,107 @@
+using ZonePolicy.Diagnostics;
+using Xunit;
+
+namespace ZonePolicy.Cli.Tests;
+
+/// <summary>What <c>zpol check</c> asks the engine for.</summary>
+public sealed class CheckRequestTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public void Every_option_reaches_the_request()
+    {
+        var request = Request(
+            "check", "north.json", "south.json",
+            "--rules", "policy/zoning.zpol", "--rules", "policy/extra",
+            "--pack", "meti-factory", "--pack", "iec-62443",
+            "--param", "max_sl_gap=2", "--param", "owner=\"ot security\"", "--param", "cutoff=@2027-01-01",
+            "--severity", "ZN-001=warning", "--severity", "ZP0302=none",
+            "--today", "2026-11-25",
+            "--baseline", "baseline.json",
+            "--warnaserror");
+
+        Assert.Equal(["north.json", "south.json"], request.TopologyFiles);
+        Assert.Equal(["policy/zoning.zpol", "policy/extra"], request.RuleSources);
+        Assert.Equal(["meti-factory", "iec-62443"], request.Packs);
+        Assert.Equal([Path.Combine(AppContext.BaseDirectory, "packs")], request.PackDirectories);
+        Assert.Equal(
+            [new("max_sl_gap", "2"), new("owner", "\"ot security\""), new("cutoff", "@2027-01-01")],
+            request.Parameters);
+        Assert.Equal([new("ZN-001", Severity.Warning), new("ZP0302", Severity.None)], request.SeverityOverrides);
+        Assert.Equal(new DateOnly(2026, 11, 25), request.Today);
+        Assert.Equal("baseline.json", request.BaselineFile);
+        Assert.True(request.WarningsAsErrors);
+    }
+
+    [Fact]
+    public void Unset_options_leave_the_engine_its_defaults()
+    {
+        var request = Request("check", "site.json", "--pack", "meti-factory");
+
+        Assert.Empty(request.RuleSources);
+        Assert.Empty(request.Parameters);
+        Assert.Empty(request.SeverityOverrides);
+        Assert.Null(request.Today);
+        Assert.Null(request.BaselineFile);
+        Assert.False(request.WarningsAsErrors);
+    }
+
+    [Fact]
+    public void A_parameter_value_is_passed_as_written_up_from_the_first_equals_sign()
+    {
+        var request = Request("check", "site.json", "--rules", "r.zpol", "--param", "allowed=[\"antivirus\", \"a=b\"]", "--param", "empty=");
+
+        Assert.Equal([new("allowed", "[\"antivirus\", \"a=b\"]"), new("empty", "")], request.Parameters);
+    }
+
+    [Fact]
+    public void Of_several_severities_for_one_id_the_last_wins_and_levels_ignore_case()
+    {
+        var request = Request("check", "site.json", "--rules", "r.zpol", "--severity", "EX-OS=warning", "--severity", "EX-LOG=Info", "--severity", "EX-OS=ERROR");
+
+        Assert.Equal([new("EX-LOG", Severity.Info), new("EX-OS", Severity.Error)], request.SeverityOverrides);
+    }
+
+    [Fact]
+    public void Options_may_come_before_the_topology_files()
+    {
+        var request = Request("check", "--rules", "r.zpol", "--today", "2026-01-31", "site.json");
+
+        Assert.Equal(["site.json"], request.TopologyFiles);
+        Assert.Equal(new DateOnly(2026, 1, 31), request.Today);
+    }
+
+    [Fact]
+    public void Editorconfig_severities_reach_the_request_below_the_command_line()
+    {
+        temp.Write(".editorconfig", "root = true\n\n[*.json]\ndotnet_diagnostic.EX-EP.severity = none\ndotnet_diagnostic.EX-OS.severity = warning\n");
+
+        var request = Request("check", "site.json", "--rules", "r.zpol", "--severity", "EX-OS=error");
+
+        Assert.Equal([new("EX-EP", Severity.None), new("EX-OS", Severity.Error)], request.SeverityOverrides);
+    }
+
+    [Fact]
+    public void A_bad_level_in_a_config_file_is_reported_at_its_place_and_the_check_still_runs()
+    {
+        temp.Write(".editorconfig", "root = true\n[*]\ndotnet_diagnostic.EX-EP.severity = loud\n");
+        var requests = new List<CheckRequest>();
+
+        var outcome = Cli.Run(Engines.Recording(requests), temp.Path, "check", "site.json", "--rules", "r.zpol");
+
+        Assert.Single(requests);
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.StartsWith(".editorconfig(3,36): error ZP0308: `loud` is not a severity for `EX-EP`; use error, warning, info, none or default\n", outcome.Out);
+    }
+
+    private CheckRequest Request(params string[] args)
+    {
+        var requests = new List<CheckRequest>();
+        var outcome = Cli.Run(Engines.Recording(requests), temp.Path, args);
+        Assert.True(outcome.ExitCode == 0, outcome.Error);
+        return Assert.Single(requests);
+    }
+}
