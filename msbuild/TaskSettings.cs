@@ -1,0 +1,75 @@
+using System.Globalization;
+using Microsoft.Build.Framework;
+using ZonePolicy.Diagnostics;
+using ZonePolicy.MSBuild.Configuration;
+
+namespace ZonePolicy.MSBuild;
+
+/// <summary>Reads the task's MSBuild inputs into engine settings, reporting each bad one against the project file.</summary>
+internal sealed class TaskSettings(string projectFile)
+{
+    public List<Diagnostic> Diagnostics { get; } = [];
+
+    private SourceLocation Project => SourceLocation.None(projectFile);
+
+    public DateOnly? ParseToday(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var today))
+        {
+            return today;
+        }
+
+        Report(DiagnosticIds.InvalidParameterValue, $"invalid `ZonePolicyToday` value `{text}`: use an ISO date such as `2026-03-31`");
+        return null;
+    }
+
+    public IReadOnlyList<KeyValuePair<string, string>> ParseParameters(IEnumerable<ITaskItem> items)
+    {
+        var parameters = new List<KeyValuePair<string, string>>();
+        foreach (var item in items)
+        {
+            var value = item.GetMetadata("Value");
+            if (value.Length == 0)
+            {
+                Report(DiagnosticIds.InvalidParameterValue, $"parameter `{item.ItemSpec}` has no value: set `Value` on its `ZonePolicyParameter` item");
+                continue;
+            }
+
+            parameters.Add(new(item.ItemSpec, value));
+        }
+
+        return parameters;
+    }
+
+    public IReadOnlyList<SeveritySetting> ParseSeverities(IEnumerable<ITaskItem> items)
+    {
+        var settings = new List<SeveritySetting>();
+        foreach (var item in items)
+        {
+            var text = item.GetMetadata("Severity");
+            if (!SeverityText.TryParse(text, out var severity))
+            {
+                Report(DiagnosticIds.InvalidSeverityOverride, $"invalid severity `{text}` for `{item.ItemSpec}` in a `ZonePolicySeverity` item: use `error`, `warning`, `info` or `none`");
+                continue;
+            }
+
+            if (severity is { } level)
+            {
+                settings.Add(new(item.ItemSpec, level, Project));
+            }
+        }
+
+        return settings;
+    }
+
+    public void ReportNoTopology() =>
+        Report(DiagnosticIds.FileNotFound, "no topology file to check: add a `ZonePolicyTopology` item, or make its path or wildcard match a file");
+
+    private void Report(string id, string message) =>
+        Diagnostics.Add(DiagnosticCatalog.Create(id, Project, message));
+}

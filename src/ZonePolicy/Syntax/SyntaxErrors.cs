@@ -1,0 +1,104 @@
+using System.Reflection;
+using Superpower.Display;
+using Superpower.Model;
+using ZonePolicy.Diagnostics;
+
+namespace ZonePolicy.Syntax;
+
+/// <summary>What lies past the tokens a parse was given: the next token of the file, the <c>}</c> closing a message hole, or the end of the file.</summary>
+internal readonly record struct InputEnd(string Description, SourceLocation Location);
+
+/// <summary>
+/// Turns a failed parse into a ZP0001 diagnostic in Superpower's style, quoting tokens as the author
+/// writes them: <c>unexpected "}", expected "require" or "forbid"</c>.
+/// </summary>
+internal static class SyntaxErrors
+{
+    private const int MaxShownLength = 24;
+
+    public static Diagnostic From<T>(TokenListParserResult<RuleToken, T> result, InputEnd end)
+    {
+        var next = result.Remainder.ConsumeToken();
+        var location = next.HasValue ? SourceSpans.Locate(next.Value) : end.Location;
+        var message = result.ErrorMessage
+            ?? Unexpected(next.HasValue ? Describe(next.Value) : end.Description, result.Expectations ?? [], next.HasValue ? next.Value : null);
+        return DiagnosticCatalog.Create(DiagnosticIds.SyntaxError, location, message);
+    }
+
+    /// <summary><c>unexpected X, expected A, B or C</c>, with a suggestion when X is a misspelt keyword.</summary>
+    public static string Unexpected(string unexpected, IReadOnlyList<string> expectations, Token<RuleToken>? token)
+    {
+        var expected = expectations.Select(Quoted).Distinct(StringComparer.Ordinal).ToList();
+        var message = expected.Count == 0 ? $"unexpected {unexpected}" : $"unexpected {unexpected}, expected {List(expected)}";
+        var suggestion = token is { Kind: RuleToken.Identifier } word ? Closest(word.ToStringValue(), expected) : null;
+        return suggestion is null ? message : $"{message}; did you mean {suggestion}?";
+    }
+
+    /// <summary>A token as the author wrote it, with its category: <c>identifier "x"</c>, <c>"}"</c>.</summary>
+    public static string Describe(Token<RuleToken> token)
+    {
+        var text = token.ToStringValue();
+        if (text.Length > MaxShownLength)
+            text = text[..MaxShownLength] + "…";
+
+        var shown = token.Kind == RuleToken.String ? text : $"\"{text}\"";
+        var category = TokenAttributeOf(token.Kind)?.Category;
+        return category is null ? shown : $"{category} {shown}";
+    }
+
+    /// <summary>How a token kind is named among a parser's expectations, in Superpower's form: <c>`}`</c>, <c>identifier</c>.</summary>
+    public static string Expectation(RuleToken kind)
+    {
+        var attribute = TokenAttributeOf(kind);
+        return attribute?.Description ?? $"`{attribute?.Example ?? kind.ToString()}`";
+    }
+
+    /// <summary>Superpower quotes literals in backticks; syntax errors quote them as <c>"x"</c>.</summary>
+    private static string Quoted(string expectation) =>
+        expectation.Length > 2 && expectation[0] == '`' && expectation[^1] == '`'
+            ? $"\"{expectation[1..^1]}\""
+            : expectation;
+
+    private static string List(IReadOnlyList<string> items) =>
+        items.Count == 1 ? items[0] : $"{string.Join(", ", items.Take(items.Count - 1))} or {items[^1]}";
+
+    private static string? Closest(string word, IEnumerable<string> expected)
+    {
+        if (word.Length < 3)
+            return null;
+
+        var limit = word.Length < 5 ? 1 : 2;
+        return expected
+            .Where(e => e.Length > 2 && e[0] == '"' && char.IsAsciiLetter(e[1]))
+            .Select(e => (Keyword: e, Distance: EditDistance(word, e[1..^1])))
+            .Where(c => c.Distance <= limit)
+            .OrderBy(c => c.Distance)
+            .Select(c => c.Keyword)
+            .FirstOrDefault();
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+            previous[j] = j;
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    private static TokenAttribute? TokenAttributeOf(RuleToken kind) =>
+        typeof(RuleToken).GetField(kind.ToString())?.GetCustomAttribute<TokenAttribute>();
+}

@@ -1,0 +1,111 @@
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using ZonePolicy.MSBuild.Tests.TestUtilities;
+
+namespace ZonePolicy.MSBuild.Tests;
+
+/// <summary>The task hosted by a collecting engine: how it reads its inputs and that it never throws.</summary>
+public sealed class CheckZonePolicyTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("zonepolicy-task-").FullName;
+    private readonly CollectingBuildEngine _engine = new();
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void An_invalid_today_is_reported_against_the_project_file()
+    {
+        var task = NewTask();
+        task.Today = "31/03/2026";
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors, e => e.Code == "ZP0305");
+        Assert.Equal((_engine.ProjectFileOfTaskNode, 0, 0), (error.File, error.LineNumber, error.ColumnNumber));
+        Assert.Equal("invalid `ZonePolicyToday` value `31/03/2026`: use an ISO date such as `2026-03-31`", error.Message);
+    }
+
+    [Fact]
+    public void A_parameter_without_a_value_is_reported()
+    {
+        var task = NewTask();
+        task.Parameters = [new TaskItem("min_sl")];
+
+        task.Execute();
+
+        var error = Assert.Single(_engine.Errors, e => e.Code == "ZP0305");
+        Assert.Equal("parameter `min_sl` has no value: set `Value` on its `ZonePolicyParameter` item", error.Message);
+    }
+
+    [Fact]
+    public void An_invalid_severity_item_is_reported()
+    {
+        var task = NewTask();
+        task.Severities = [Item("T-1", ("Severity", "eror"))];
+
+        task.Execute();
+
+        var error = Assert.Single(_engine.Errors, e => e.Code == "ZP0308");
+        Assert.Equal("invalid severity `eror` for `T-1` in a `ZonePolicySeverity` item: use `error`, `warning`, `info` or `none`", error.Message);
+    }
+
+    [Fact]
+    public void An_invalid_analyzer_config_severity_is_a_warning_at_its_line_and_column()
+    {
+        var config = Path.Combine(_directory, ".editorconfig");
+        File.WriteAllText(config, "root = true\n\n[*.json]\n  dotnet_diagnostic.T-1.severity = loud\n");
+        var task = NewTask();
+        task.AnalyzerConfigFiles = [new TaskItem(config)];
+
+        task.Execute();
+
+        var warning = Assert.Single(_engine.Warnings);
+        Assert.Equal(("ZP0308", config, 4, 3), (warning.Code, warning.File, warning.LineNumber, warning.ColumnNumber));
+        Assert.Equal("invalid severity `loud` for `T-1`: use `error`, `warning`, `suggestion`, `silent`, `none` or `default`", warning.Message);
+    }
+
+    [Fact]
+    public void No_topology_fails_the_task_with_ZP0310()
+    {
+        var task = NewTask();
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal(("ZP0310", _engine.ProjectFileOfTaskNode), (error.Code, error.File));
+        Assert.Equal("https://zonepolicy.dev/docs/diagnostics/ZP0310", error.HelpLink);
+    }
+
+    [Fact]
+    public void An_exception_becomes_ZP0901_and_never_escapes_the_task()
+    {
+        var topology = Path.Combine(_directory, "site.topology.json");
+        File.WriteAllText(topology, "{ \"schemaVersion\": \"1\" }\n");
+        var blocker = Path.Combine(_directory, "not-a-folder");
+        File.WriteAllText(blocker, "");
+        var task = NewTask();
+        task.Topologies = [new TaskItem(topology)];
+        task.SarifOutput = Path.Combine(blocker, "out", "check.sarif");
+
+        var succeeded = task.Execute();
+
+        Assert.False(succeeded);
+        var error = Assert.Single(_engine.Errors, e => e.Code == "ZP0901");
+        Assert.StartsWith("internal error in the ZonePolicy check: ", error.Message);
+        Assert.EndsWith("; please report it with the build log", error.Message);
+        Assert.Contains(_engine.Messages, m => m.Importance == MessageImportance.Low && m.Message!.Contains("   at ", StringComparison.Ordinal));
+    }
+
+    private CheckZonePolicy NewTask() => new() { BuildEngine = _engine };
+
+    private static TaskItem Item(string itemSpec, params (string Name, string Value)[] metadata)
+    {
+        var item = new TaskItem(itemSpec);
+        foreach (var (name, value) in metadata)
+        {
+            item.SetMetadata(name, value);
+        }
+
+        return item;
+    }
+}
