@@ -474,12 +474,12 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
         return new BoundBinary(BoundOperator.Matches, left, right, ZpType.Bool, binary.Location);
     }
 
+    /// <summary>The last sentence of .NET's message ("Invalid pattern '[' at offset 1. Unterminated [] set."), lowercased.</summary>
     private static string RegexProblem(ArgumentException e)
     {
-        var text = e.Message;
-        var colon = text.LastIndexOf(" - ", StringComparison.Ordinal);
-        var problem = colon >= 0 ? text[(colon + 3)..] : text;
-        return problem.TrimEnd('.').Length > 0 ? char.ToLowerInvariant(problem[0]) + problem[1..].TrimEnd('.') : "invalid pattern";
+        var sentences = e.Message.TrimEnd('.').Split(". ", StringSplitOptions.RemoveEmptyEntries);
+        var problem = sentences.Length > 0 ? sentences[^1] : "invalid pattern";
+        return char.ToLowerInvariant(problem[0]) + problem[1..];
     }
 
     private BoundExpression BindList(ListExpression list, Scope scope)

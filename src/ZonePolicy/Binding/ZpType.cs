@@ -31,7 +31,7 @@ internal abstract record ZpType
     /// <summary>True for types that fit any other type (null, any, and error recovery).</summary>
     public bool IsWildcard => this == Null || this == Any || this == Error;
 
-    public override string ToString() => Name;
+    public sealed override string ToString() => Name;
 }
 
 internal sealed record PrimitiveType(string PrimitiveName) : ZpType

@@ -14,21 +14,21 @@ public sealed class BinderTests : IDisposable
     public void Dispose() => workspace.Dispose();
 
     [Theory]
-    [InlineData("for asset a require a.securtyLevel == 1", "ZP0101", 1, 41, "asset has no attribute `securtyLevel`, did you mean `securityLevelCapability`?")]
-    [InlineData("for zone z require z.securtyLevel == 1", "ZP0101", 1, 40, "zone has no attribute `securtyLevel`, did you mean `securityLevel`?")]
-    [InlineData("for asset a require a.os.nam == \"x\"", "ZP0101", 1, 44, "`os` has no attribute `nam`, did you mean `name`?")]
-    [InlineData("for zone z require zz.kind == \"x\"", "ZP0102", 1, 37, "unknown name `zz`, did you mean `z`?")]
-    [InlineData("for zon z require true", "ZP0102", 1, 23, "unknown entity kind `zon`, did you mean `zone`?; the kinds are `zone`, `asset`, `conduit`, `flow`, `data`, `operation`, `party`")]
-    [InlineData("for zone z require lenn(z.id) > 1", "ZP0102", 1, 37, "unknown function `lenn`, did you mean `len`?")]
-    [InlineData("for zone z require len(z.id, 1) > 1", "ZP0103", 1, 37, "`len` takes 1 argument, found 2")]
-    [InlineData("for zone z require z.securityLevel == @2026-01-01", "ZP0106", 1, 37, "cannot apply `==` to `int` and `date`")]
-    [InlineData("for zone z require z.kind and true", "ZP0106", 1, 37, "cannot apply `and` to `string` and `bool`: `and` needs two `bool` values")]
-    [InlineData("for zone z require z.kind in \"control\"", "ZP0106", 1, 37, "cannot apply `in` to `string` and `string`: the right side of `in` must be a list")]
-    [InlineData("for zone z require z.kind.length > 1", "ZP0106", 1, 44, "a value of type `string` has no attribute `length`")]
-    [InlineData("for zone z require z.kind", "ZP0106", 1, 37, "`require` needs a `bool`, found `string`")]
-    [InlineData("for zone z require z.assets.zone == z", "ZP0106", 1, 46, "`.zone` is not an attribute of a list (`list<asset>`); use a comprehension such as `any(x in ... where x.zone ...)`")]
-    [InlineData("for zone z require z.kind matches \"[\"", "ZP0112", 1, 52, "invalid regular expression `[`: unterminated [] set")]
-    [InlineData("for asset a require a.zone == \"z\"", "ZP0106", 1, 38, "cannot apply `==` to `zone` and `string`; compare the entity's `.id` with a string")]
+    [InlineData("for asset a require a.securtyLevel == 1", "ZP0101", 1, 38, "asset has no attribute `securtyLevel`")]
+    [InlineData("for zone z require z.securtyLevel == 1", "ZP0101", 1, 37, "zone has no attribute `securtyLevel`, did you mean `securityLevel`?")]
+    [InlineData("for asset a require a.os.nam == \"x\"", "ZP0101", 1, 41, "`os` has no attribute `nam`, did you mean `name`?")]
+    [InlineData("for zone z require zz.kind == \"x\"", "ZP0102", 1, 35, "unknown name `zz`, did you mean `z`?")]
+    [InlineData("for zon z require true", "ZP0102", 1, 20, "unknown entity kind `zon`, did you mean `zone`?; the kinds are `zone`, `asset`, `conduit`, `flow`, `data`, `operation`, `party`")]
+    [InlineData("for zone z require lenn(z.id) > 1", "ZP0102", 1, 35, "unknown function `lenn`, did you mean `len`?")]
+    [InlineData("for zone z require len(z.id, 1) > 1", "ZP0103", 1, 35, "`len` takes 1 argument, found 2")]
+    [InlineData("for zone z require z.securityLevel == @2026-01-01", "ZP0106", 1, 35, "cannot apply `==` to `int` and `date`")]
+    [InlineData("for zone z require z.kind and true", "ZP0106", 1, 35, "cannot apply `and` to `string` and `bool`: `and` needs two `bool` values")]
+    [InlineData("for zone z require z.kind in \"control\"", "ZP0106", 1, 35, "cannot apply `in` to `string` and `string`: the right side of `in` must be a list")]
+    [InlineData("for zone z require z.kind.length > 1", "ZP0106", 1, 42, "a value of type `string` has no attribute `length`")]
+    [InlineData("for zone z require z.kind", "ZP0106", 1, 35, "`require` needs a `bool`, found `string`")]
+    [InlineData("for zone z require z.assets.zone == z", "ZP0106", 1, 44, "`.zone` is not an attribute of a list (`list<asset>`); use a comprehension such as `any(x in ... where x.zone ...)`")]
+    [InlineData("for zone z require z.kind matches \"[\"", "ZP0112", 1, 50, "invalid regular expression `[`: unterminated [] set")]
+    [InlineData("for asset a require a.zone == \"z\"", "ZP0106", 1, 36, "cannot apply `==` to `zone` and `string`; compare the entity's `.id` with a string")]
     public void Mistakes_in_expressions_are_reported_where_they_are(string body, string id, int line, int column, string message)
     {
         var result = workspace.Check($"rule R-1 \"r\" {{ {body} }}", Site);
@@ -39,15 +39,20 @@ public sealed class BinderTests : IDisposable
     }
 
     [Fact]
-    public void Rule_without_condition_or_for_is_a_structure_error()
+    public void Rule_without_for_or_with_two_conditions_is_a_structure_error()
     {
         var result = workspace.Check("""
-            rule R-1 "no condition" { for zone z }
             rule R-2 "no for" { require true }
             rule R-3 "two conditions" { for zone z require true forbid false }
+            rule R-4 "let after the condition" { for zone z require true let x = 1 }
             """, Site);
 
-        Assert.Equal(["ZP0107 1: rule `R-1` has no `require` or `forbid` clause", "ZP0107 2: rule `R-2` has no `for` clause: say what it ranges over, as in `for asset a`", "ZP0107 3: rule `R-3` has more than one `require` or `forbid` clause"], result.Lines());
+        Assert.Equal(
+        [
+            "ZP0107 1: rule `R-2` has no `for` clause: say what it ranges over, as in `for asset a`",
+            "ZP0107 2: rule `R-3` has more than one `require` or `forbid` clause",
+            "ZP0107 3: `let` must come before the rule's `require`",
+        ], result.Lines());
     }
 
     [Fact]

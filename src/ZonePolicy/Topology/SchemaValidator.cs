@@ -1,0 +1,141 @@
+using System.Text.Json;
+using Json.Schema;
+using ZonePolicy.Diagnostics;
+
+namespace ZonePolicy.Topology;
+
+/// <summary>
+/// Validates a parsed topology against <see cref="TopologyJsonSchema"/> with JsonSchema.Net and reports
+/// each problem once as ZP0202 at the offending value. The top-level object and each element of its
+/// arrays are checked apart (in parallel for large files) with the fast pass/fail output; only a
+/// failing part is evaluated again with the detailed list output.
+/// </summary>
+internal static class SchemaValidator
+{
+    private const int ParallelThreshold = 64;
+
+    private static readonly EvaluationOptions PassFail = new() { OutputFormat = OutputFormat.Flag };
+    private static readonly EvaluationOptions Detailed = new() { OutputFormat = OutputFormat.List };
+
+    /// <summary>Returns true when the document matches the schema.</summary>
+    public static bool Validate(JsonElement root, JsonPositions positions, List<Diagnostic> diagnostics)
+    {
+        var parts = SplitIntoParts(root, positions);
+        var failed = new bool[parts.Count];
+        ForEach(parts.Count, i => failed[i] = !IsValid(parts[i]));
+
+        var details = new EvaluationResults?[parts.Count];
+        var crashes = new Exception?[parts.Count];
+        ForEach(parts.Count, i =>
+        {
+            if (!failed[i])
+            {
+                return;
+            }
+
+            try
+            {
+                details[i] = parts[i].Schema.Schema.Evaluate(parts[i].Element, Detailed);
+            }
+            catch (Exception exception)
+            {
+                // A bug in the schema library must not take the check down; it is reported below.
+                crashes[i] = exception;
+            }
+        });
+
+        var valid = true;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (!failed[i])
+            {
+                continue;
+            }
+
+            valid = false;
+            if (details[i] is { } results)
+            {
+                SchemaProblems.Report(parts[i], results, positions, diagnostics);
+            }
+            else
+            {
+                diagnostics.Add(DiagnosticCatalog.Create(
+                    DiagnosticIds.InternalError,
+                    positions.ValueSpan(parts[i].Node),
+                    $"internal error: `{DisplayPointer(parts[i].Pointer)}` could not be checked against the topology schema ({crashes[i]?.Message})"));
+            }
+        }
+
+        return valid;
+    }
+
+    internal static string DisplayPointer(string pointer) => pointer.Length == 0 ? "/" : pointer;
+
+    private static bool IsValid(ValidationPart part)
+    {
+        try
+        {
+            return part.Schema.Schema.Evaluate(part.Element, PassFail).IsValid;
+        }
+        catch (Exception)
+        {
+            // Evaluated again below, where the failure is reported.
+            return false;
+        }
+    }
+
+    private static List<ValidationPart> SplitIntoParts(JsonElement root, JsonPositions positions)
+    {
+        var schema = TopologyJsonSchema.Instance;
+        var parts = new List<ValidationPart> { new(schema.Root, root, JsonPositions.Root, string.Empty, -1) };
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return parts;
+        }
+
+        var node = JsonPositions.FirstChild(JsonPositions.Root);
+        foreach (var property in root.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.Array && schema.ItemSchemaFor(property.Name) is { } itemSchema)
+            {
+                var pointer = JsonPointerText.Combine(string.Empty, property.Name);
+                var elementNode = JsonPositions.FirstChild(node);
+                var index = 0;
+                foreach (var element in property.Value.EnumerateArray())
+                {
+                    parts.Add(new ValidationPart(itemSchema, element, elementNode, pointer, index));
+                    elementNode = positions.NextSibling(elementNode);
+                    index++;
+                }
+            }
+
+            node = positions.NextSibling(node);
+        }
+
+        return parts;
+    }
+
+    private static void ForEach(int count, Action<int> body)
+    {
+        if (count < ParallelThreshold)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                body(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, count, body);
+        }
+    }
+}
+
+/// <summary>
+/// A value checked on its own against one part of the schema: the top-level object (<paramref name="Index"/>
+/// -1) or the element at <paramref name="Index"/> of the array at <paramref name="Container"/>.
+/// </summary>
+internal readonly record struct ValidationPart(SchemaPart Schema, JsonElement Element, int Node, string Container, int Index)
+{
+    public string Pointer => Index < 0 ? Container : Container + "/" + Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

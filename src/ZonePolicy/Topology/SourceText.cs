@@ -1,0 +1,97 @@
+using System.Text;
+using ZonePolicy.Diagnostics;
+
+namespace ZonePolicy.Topology;
+
+/// <summary>
+/// The UTF-8 bytes of a topology file and its line table: turns byte offsets into 1-based lines and
+/// columns, the column counted in UTF-16 characters (a tab counts one). Lines end at <c>\n</c>, as
+/// System.Text.Json counts them.
+/// </summary>
+internal sealed class SourceText
+{
+    private readonly int[] lineStarts;
+    private readonly bool isAscii;
+
+    // Offsets are mostly asked for in file order; remembering the last answer keeps column counting
+    // linear on very long lines (a minified file).
+    private int cursorOffset = -1;
+    private int cursorLine;
+    private int cursorColumn;
+
+    public SourceText(string file, ReadOnlyMemory<byte> bytes)
+    {
+        File = file;
+        Bytes = bytes;
+        var span = bytes.Span;
+        isAscii = Ascii.IsValid(span);
+        lineStarts = new int[span.Count((byte)'\n') + 1];
+        var line = 1;
+        for (var at = span.IndexOf((byte)'\n'); at >= 0; at = NextNewLine(span, at))
+        {
+            lineStarts[line++] = at + 1;
+        }
+    }
+
+    public string File { get; }
+
+    public ReadOnlyMemory<byte> Bytes { get; }
+
+    public int Length => Bytes.Length;
+
+    /// <summary>The 1-based line of a byte offset.</summary>
+    public int LineOf(int offset)
+    {
+        offset = Math.Clamp(offset, 0, Length);
+        var index = Array.BinarySearch(lineStarts, offset);
+        return (index >= 0 ? index : ~index - 1) + 1;
+    }
+
+    /// <summary>The byte offset where a 0-based line starts (System.Text.Json's line numbers).</summary>
+    public int LineStart(long zeroBasedLine) =>
+        zeroBasedLine < 0 ? 0 : zeroBasedLine >= lineStarts.Length ? Length : lineStarts[zeroBasedLine];
+
+    public SourceLocation Point(int offset)
+    {
+        var (line, column) = LineColumn(offset);
+        return SourceLocation.At(File, line, column);
+    }
+
+    public SourceLocation Span(int start, int end)
+    {
+        var (line, column) = LineColumn(start);
+        var (endLine, endColumn) = LineColumn(Math.Max(start, end));
+        return new SourceLocation(File, line, column, endLine, endColumn);
+    }
+
+    private (int Line, int Column) LineColumn(int offset)
+    {
+        offset = Math.Clamp(offset, 0, Length);
+        var line = LineOf(offset);
+        var lineStart = lineStarts[line - 1];
+        if (isAscii)
+        {
+            return (line, offset - lineStart + 1);
+        }
+
+        var span = Bytes.Span;
+        int column;
+        if (cursorLine == line && cursorOffset >= lineStart && cursorOffset <= offset)
+        {
+            column = cursorColumn + Encoding.UTF8.GetCharCount(span[cursorOffset..offset]);
+        }
+        else
+        {
+            column = 1 + Encoding.UTF8.GetCharCount(span[lineStart..offset]);
+        }
+
+        (cursorOffset, cursorLine, cursorColumn) = (offset, line, column);
+        return (line, column);
+    }
+
+    private static int NextNewLine(ReadOnlySpan<byte> span, int previous)
+    {
+        var next = span[(previous + 1)..].IndexOf((byte)'\n');
+        return next < 0 ? -1 : previous + 1 + next;
+    }
+}

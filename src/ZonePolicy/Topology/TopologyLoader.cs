@@ -1,0 +1,84 @@
+using System.Text;
+using System.Text.Json;
+using ZonePolicy.Diagnostics;
+
+namespace ZonePolicy.Topology;
+
+/// <summary>The outcome of loading a topology: the model, or null when any diagnostic is an error.</summary>
+internal sealed record LoadResult(SiteModel? Model, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>
+/// Loads a topology file: checks it is JSON (ZP0201), validates it against the schema (ZP0202),
+/// registers ids (ZP0204), resolves references (ZP0203) and indexes the model. Never throws on any
+/// input and never writes a file; every diagnostic carries <c>displayPath</c> and a 1-based position.
+/// </summary>
+internal static class TopologyLoader
+{
+    public static LoadResult Load(string path, string displayPath)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Failed(displayPath, $"topology file `{displayPath}` not found");
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            var reason = exception is UnauthorizedAccessException ? "access is denied or it is a folder" : "it could not be read";
+            return Failed(displayPath, $"cannot read topology file `{displayPath}`: {reason}");
+        }
+
+        return LoadBytes(bytes, displayPath);
+    }
+
+    public static LoadResult LoadText(string text, string displayPath) =>
+        LoadBytes(Encoding.UTF8.GetBytes(text), displayPath);
+
+    public static LoadResult LoadBytes(ReadOnlyMemory<byte> bytes, string displayPath)
+    {
+        var diagnostics = new List<Diagnostic>();
+        SiteModel? model;
+        try
+        {
+            model = LoadCore(new SourceText(displayPath, JsonScanner.WithoutBom(bytes)), diagnostics);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A bug, not the user's mistake: still a diagnostic, never a crash.
+            diagnostics.Add(DiagnosticCatalog.Create(
+                DiagnosticIds.InternalError,
+                SourceLocation.None(displayPath),
+                $"internal error while loading the topology: {exception.Message}"));
+            model = null;
+        }
+
+        var sorted = diagnostics
+            .OrderBy(diagnostic => diagnostic.Location.Line)
+            .ThenBy(diagnostic => diagnostic.Location.Column)
+            .ThenBy(diagnostic => diagnostic.Id, StringComparer.Ordinal)
+            .ToList();
+        return new LoadResult(sorted.Any(d => d.Severity == Severity.Error) ? null : model, sorted);
+    }
+
+    private static SiteModel? LoadCore(SourceText text, List<Diagnostic> diagnostics)
+    {
+        if (JsonScanner.Scan(text, diagnostics) is not { } positions)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(text.Bytes, JsonScanner.DocumentOptions);
+        if (!SchemaValidator.Validate(document.RootElement, positions, diagnostics))
+        {
+            return null;
+        }
+
+        return ModelBuilder.Build(document.RootElement, positions, diagnostics);
+    }
+
+    private static LoadResult Failed(string displayPath, string message) =>
+        new(null, [DiagnosticCatalog.Create(DiagnosticIds.FileNotFound, SourceLocation.None(displayPath), message)]);
+}
