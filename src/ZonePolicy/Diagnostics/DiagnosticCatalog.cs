@@ -52,8 +52,10 @@ public static class DiagnosticCatalog
         new(DiagnosticIds.InvalidSeverityOverride, "Invalid severity override", Severity.Error),
         new(DiagnosticIds.InvalidBaseline, "Invalid baseline file", Severity.Error),
         new(DiagnosticIds.FileNotFound, "Input file not found", Severity.Error),
-        new(DiagnosticIds.UnknownSeverityId, "Severity override matches no rule", Severity.Warning),
         new(DiagnosticIds.InvalidArgument, "Invalid command-line argument", Severity.Error),
+        new(DiagnosticIds.InvalidTestExpectation, "Invalid rule test expectation", Severity.Error),
+        new(DiagnosticIds.MissingTestFixture, "Missing rule test fixture", Severity.Error),
+        new(DiagnosticIds.UnknownSeverityId, "Severity override matches no rule", Severity.Warning),
 
         new(DiagnosticIds.InternalError, "Internal error", Severity.Error),
     ];

@@ -4,7 +4,7 @@ namespace ZonePolicy.Evaluation;
 
 /// <summary>
 /// Severity overrides by id, like <c>dotnet_diagnostic.ID.severity</c>. They apply to rule violations and to
-/// the waiver and configuration warnings (ZP0301–ZP0303, ZP0312); diagnostics of invalid input cannot be
+/// the waiver and configuration warnings (ZP0301–ZP0303, ZP0314); diagnostics of invalid input cannot be
 /// silenced. Then <c>--warnaserror</c> promotes what is left at warning.
 /// </summary>
 internal sealed class SeverityOverrides

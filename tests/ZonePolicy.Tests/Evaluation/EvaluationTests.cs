@@ -201,7 +201,7 @@ public sealed class EvaluationTests : IDisposable
         var result = workspace.Check("rule R-ONE \"one\" { for zone z forbid false }", Site, b => b.Severities.Add(new("R-ONF", Severity.Error)));
 
         var diagnostic = Assert.Single(result.Diagnostics);
-        Assert.Equal("ZP0312", diagnostic.Id);
+        Assert.Equal("ZP0314", diagnostic.Id);
         Assert.Equal("severity override for `R-ONF`, which no rule has, did you mean `R-ONE`?", diagnostic.Message);
         Assert.Equal(0, result.ExitCode);
     }
