@@ -46,11 +46,12 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
             }
         }
 
-        if (modules.Count > 0 && modules.All(m => m.Units.Count == 0) && !diagnostics.HasErrors)
+        if (modules.Count > 0 && modules.All(m => m.Units.All(u => u.Rules.Count == 0)) && !diagnostics.HasErrors)
         {
             var where = string.Join(", ", request.RuleSources.Concat(request.Packs).Select(s => $"`{s}`"));
+            var what = modules.All(m => m.Units.Count == 0) ? "no `.zpol` rule files" : "no rules";
             diagnostics.Add(DiagnosticIds.NoRuleFiles, SourceLocation.None(request.RuleSources.FirstOrDefault() ?? CommandLine),
-                $"no `.zpol` rule files found in {where}");
+                $"{what} found in {where}");
         }
         else if (request.RuleSources.Count == 0 && request.Packs.Count == 0)
         {
