@@ -7,8 +7,9 @@ namespace ZonePolicy.Topology;
 /// <summary>
 /// Validates a parsed topology against <see cref="TopologyJsonSchema"/> with JsonSchema.Net and reports
 /// each problem once as ZP0202 at the offending value. The top-level object and each element of its
-/// arrays are checked apart (in parallel for large files) with the fast pass/fail output; only a
-/// failing part is evaluated again with the detailed list output.
+/// arrays are checked apart (in parallel for large files): what <see cref="SchemaPrecheck"/> does not
+/// accept outright is evaluated with the fast pass/fail output, and only a failing part again with the
+/// detailed list output.
 /// </summary>
 internal static class SchemaValidator
 {
@@ -22,7 +23,7 @@ internal static class SchemaValidator
     {
         var parts = SplitIntoParts(root, positions);
         var failed = new bool[parts.Count];
-        ForEach(parts.Count, i => failed[i] = !IsValid(parts[i]));
+        ForEach(parts.Count, i => failed[i] = !parts[i].Schema.Precheck.Accepts(parts[i].Element) && !IsValid(parts[i]));
 
         var details = new EvaluationResults?[parts.Count];
         var crashes = new Exception?[parts.Count];
@@ -99,6 +100,7 @@ internal static class SchemaValidator
             if (property.Value.ValueKind == JsonValueKind.Array && schema.ItemSchemaFor(property.Name) is { } itemSchema)
             {
                 var pointer = JsonPointerText.Combine(string.Empty, property.Name);
+                parts.EnsureCapacity(parts.Count + property.Value.GetArrayLength());
                 var elementNode = JsonPositions.FirstChild(node);
                 var index = 0;
                 foreach (var element in property.Value.EnumerateArray())

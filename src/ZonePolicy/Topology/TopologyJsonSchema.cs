@@ -122,9 +122,13 @@ internal sealed class SchemaPart
     {
         Schema = schema;
         Json = json;
+        Precheck = SchemaPrecheck.Compile(json);
     }
 
     public JsonSchema Schema { get; }
+
+    /// <summary>Accepts what certainly matches, so JsonSchema.Net only evaluates the rest.</summary>
+    public SchemaPrecheck Precheck { get; }
 
     public JsonElement Json { get; }
 
