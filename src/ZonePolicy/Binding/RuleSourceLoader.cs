@@ -42,7 +42,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
             {
                 var known = request.PackDirectories.Where(Directory.Exists).SelectMany(Directory.EnumerateDirectories).Select(Path.GetFileName).OfType<string>();
                 diagnostics.Add(DiagnosticIds.UnknownPack, SourceLocation.None(CommandLine),
-                    $"no rule pack named `{pack}`{NameSuggester.DidYouMean(pack, known)}");
+                    $"no rule pack named `{pack}`{NameSuggestions.DidYouMean(pack, known)}");
             }
         }
 

@@ -49,7 +49,7 @@ internal sealed class SeverityOverrides
             if (!DiagnosticCatalog.IsEngineId(id) && rules.Count > 0 && !ruleIds.Contains(id))
             {
                 diagnostics.Add(DiagnosticIds.UnknownSeverityId, SourceLocation.None("<command-line>"),
-                    $"severity override for `{id}`, which no rule has{NameSuggester.DidYouMean(id, ruleIds)}");
+                    $"severity override for `{id}`, which no rule has{NameSuggestions.DidYouMean(id, ruleIds)}");
             }
 
             byId[id] = severity;

@@ -35,7 +35,7 @@ internal static class PackLocator
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
-        var suggestion = NameSuggester.Closest(nameOrFolder, known);
+        var suggestion = NameSuggestions.Closest(nameOrFolder, known);
         var hint = suggestion is not null ? $"did you mean `{suggestion}`?"
             : known.Count > 0 ? $"pass a pack folder or one of {string.Join(", ", known.Select(k => $"`{k}`"))}"
             : "pass the pack's folder";

@@ -39,7 +39,7 @@ internal sealed class PackTestRunner(Func<CheckRequest, CheckResult> check)
     {
         foreach (var name in options.Cases.Where(c => !suite.Fixtures.Any(f => f.Name == c)))
         {
-            var suggestion = NameSuggester.Closest(name, suite.Fixtures.Select(f => f.Name));
+            var suggestion = NameSuggestions.Closest(name, suite.Fixtures.Select(f => f.Name));
             var hint = suggestion is null ? "" : $"; did you mean `{suggestion}`?";
             diagnostics.Add(DiagnosticCatalog.Create(DiagnosticIds.MissingTestFixture, SourceLocation.None(PackLocator.CommandLine), $"pack `{suite.Name}` has no test case `{name}`{hint}"));
         }
@@ -143,7 +143,7 @@ internal sealed class PackTestRunner(Func<CheckRequest, CheckResult> check)
 
     private static Diagnostic Unknown(string id, SourceLocation location, PackTestSuite suite, HashSet<string> rules)
     {
-        var suggestion = NameSuggester.Closest(id, rules);
+        var suggestion = NameSuggestions.Closest(id, rules);
         var hint = suggestion is null ? "check the rule id" : $"did you mean `{suggestion}`?";
         return DiagnosticCatalog.Create(DiagnosticIds.InvalidTestExpectation, location, $"pack `{suite.Name}` has no rule `{id}`; {hint}");
     }
