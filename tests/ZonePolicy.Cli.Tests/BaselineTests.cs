@@ -38,4 +38,18 @@ public sealed class BaselineTests : IDisposable
         Assert.Equal($"<command-line>: error ZP0311: `--write-baseline` names the input file `{site}`; write to another file\n", outcome.Error);
         Assert.Equal("""{ "schemaVersion": "1" }""", File.ReadAllText(site));
     }
+
+    [Fact]
+    public void A_malformed_baseline_is_a_located_error()
+    {
+        var rules = temp.Write("rules.zpol", "rule R-1 \"r\" { for zone z require true }");
+        var site = temp.Write("site.json", """{ "schemaVersion": "1" }""");
+        var baseline = temp.Write("baseline.json", """{ "version": 1, "accepted": [] }""");
+
+        var outcome = Cli.Run(PolicyEngine.Check, temp.Path, "check", site, "--rules", rules, "--baseline", baseline, "--format", "json");
+
+        Assert.Equal(2, outcome.ExitCode);
+        var diagnostic = Assert.Single(outcome.JsonDiagnostics());
+        Assert.Equal(("ZP0309", 1, 1), (diagnostic.Id, diagnostic.Line, diagnostic.Column));
+    }
 }
