@@ -96,7 +96,10 @@ public sealed class CheckZonePolicy : Microsoft.Build.Utilities.Task
                 Packs = [.. Packs.Select(item => item.ItemSpec)],
                 PackDirectories = [.. PackDirectories.Select(Path.GetFullPath)],
                 Parameters = parameters,
-                SeverityOverrides = severities.For(group.First()),
+                // The merged list carries the precedence; the project's own items are also passed apart,
+                // so that an id no rule has is reported for them but not for shared config files.
+                SeverityOverrides = [.. projectSeverities.Select(s => new KeyValuePair<string, Severity>(s.Id, s.Severity))],
+                ConfiguredSeverities = severities.For(group.First()),
                 Today = today,
                 BaselineFile = string.IsNullOrEmpty(Baseline) ? null : Path.GetFullPath(Baseline),
                 WarningsAsErrors = TreatWarningsAsErrors,

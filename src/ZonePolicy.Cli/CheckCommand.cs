@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Evaluation;
 using ZonePolicy.Reporting;
 
 namespace ZonePolicy.Cli;
@@ -68,6 +69,12 @@ internal sealed class CheckCommand : Command
         Description = "A baseline of accepted violations: only violations not in it are reported.",
     };
 
+    private readonly Option<string?> writeBaseline = new("--write-baseline")
+    {
+        HelpName = "file",
+        Description = "Records every violation found (in force or suppressed) in this baseline file, to accept them and report only new ones later.",
+    };
+
     private readonly Option<bool> warningsAsErrors = new("--warnaserror")
     {
         Description = "Treats warnings as errors.",
@@ -86,6 +93,7 @@ internal sealed class CheckCommand : Command
         Add(format);
         Add(output);
         Add(baseline);
+        Add(writeBaseline);
         Add(warningsAsErrors);
         Validators.Add(RejectUnknownOptions);
         Validators.Add(RequireRules);
@@ -103,14 +111,22 @@ internal sealed class CheckCommand : Command
             Packs = parse.GetValue(packs) ?? [],
             PackDirectories = [Path.Combine(AppContext.BaseDirectory, "packs")],
             Parameters = parse.GetValue(parameters) ?? [],
-            SeverityOverrides = severityConfiguration.Overrides,
-            ConfiguredSeverities = severityConfiguration.Configured,
+            // The merged list carries the precedence; the command line's own ids are also passed apart,
+            // so that an id no rule has is reported for them but not for shared config files.
+            SeverityOverrides = parse.GetValue(severities) ?? [],
+            ConfiguredSeverities = severityConfiguration.Overrides,
             Today = parse.GetValue(today),
             BaselineFile = parse.GetValue(baseline),
             WarningsAsErrors = parse.GetValue(warningsAsErrors),
         };
 
         var result = WithConfigurationDiagnostics(CheckSafely(request), severityConfiguration.Diagnostics);
+        if (parse.GetValue(writeBaseline) is { } baselineFile && !result.InputInvalid)
+        {
+            using var stream = File.Create(Path.Combine(context.WorkingDirectory, baselineFile));
+            Baseline.Write(result, stream);
+        }
+
         return ReportWriter.Write(result, ReportTarget.From(parse), context);
     }
 
@@ -167,18 +183,21 @@ internal sealed class CheckCommand : Command
     /// <summary><c>check</c> never modifies an input file, even when <c>--output</c> names one.</summary>
     private void ProtectInputs(CommandResult result)
     {
-        if (result.GetResult(output) is not { Tokens: [var outputToken] })
-        {
-            return;
-        }
-
         var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        var outputPath = FilePaths.FullPathOrNull(outputToken.Value);
-        var inputs = new[] { result.GetResult(topologies), result.GetResult(rules), result.GetResult(baseline) as SymbolResult }
-            .SelectMany(input => input?.Tokens ?? []);
-        if (outputPath is not null && inputs.Any(input => string.Equals(FilePaths.FullPathOrNull(input.Value), outputPath, comparison)))
+        var sources = new SymbolResult?[] { result.GetResult(topologies), result.GetResult(rules) };
+        foreach (var (option, readsBaseline) in new[] { (output, true), (writeBaseline, false) })
         {
-            result.AddError($"`--output` names the input file `{outputToken.Value}`; write the report to another file");
+            if (result.GetResult(option) is not { Tokens: [var token] } || FilePaths.FullPathOrNull(token.Value) is not { } written)
+            {
+                continue;
+            }
+
+            // Rewriting the baseline it reads is how `--write-baseline` refreshes one; a report may not replace it.
+            var inputs = readsBaseline ? sources.Append(result.GetResult(baseline)) : sources;
+            if (inputs.SelectMany(input => input?.Tokens ?? []).Any(input => string.Equals(FilePaths.FullPathOrNull(input.Value), written, comparison)))
+            {
+                result.AddError($"`{option.Name}` names the input file `{token.Value}`; write to another file");
+            }
         }
     }
 

@@ -10,6 +10,7 @@ internal static class Program
     internal static IEnumerable<Command> Commands(CliContext context) =>
     [
         new CheckCommand(context),
+        TestCommand.Create(context.Check),
     ];
 
     private static int Main(string[] args)

@@ -17,13 +17,8 @@ namespace ZonePolicy.Cli;
 /// </list>
 /// A config file's level <c>default</c> undoes, for that id, what the sources below it set. After all
 /// of these, <c>--warnaserror</c> turns every warning left into an error.
-/// Command-line overrides are checked (an id no rule has is reported); config files are shared with other
-/// analyzers, so ids the check does not know are ignored there.
 /// </summary>
-internal sealed partial record SeverityConfiguration(
-    IReadOnlyList<KeyValuePair<string, Severity>> Overrides,
-    IReadOnlyList<KeyValuePair<string, Severity>> Configured,
-    IReadOnlyList<Diagnostic> Diagnostics)
+internal sealed partial record SeverityConfiguration(IReadOnlyList<KeyValuePair<string, Severity>> Overrides, IReadOnlyList<Diagnostic> Diagnostics)
 {
     private static readonly HashSet<string> EditorConfigSections = new(["*", "*.json", "*.zpol"], StringComparer.Ordinal);
 
@@ -43,8 +38,13 @@ internal sealed partial record SeverityConfiguration(
             Apply(file, section => section is not null && EditorConfigSections.Contains(section), workingDirectory, levels, diagnostics);
         }
 
-        var configured = levels.OrderBy(l => l.Key, StringComparer.Ordinal).ToList();
-        return new SeverityConfiguration(commandLine.ToList(), configured, diagnostics);
+        foreach (var (id, severity) in commandLine)
+        {
+            levels[id] = severity;
+        }
+
+        var overrides = levels.OrderBy(l => l.Key, StringComparer.Ordinal).ToList();
+        return new SeverityConfiguration(overrides, diagnostics);
     }
 
     /// <summary>The config files from the working directory up, nearest first.</summary>

@@ -1,6 +1,7 @@
 using ZonePolicy.Binding;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Evaluation;
+using ZonePolicy.Reporting;
 using ZonePolicy.Syntax;
 using ZonePolicy.Topology;
 

@@ -110,7 +110,7 @@ public sealed class ArgumentErrorTests : IDisposable
         var outcome = Cli.Run(Engines.Unreachable, temp.Path, "check", site, "--rules", "r.zpol", "--output", site);
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Equal($"<command-line>: error ZP0311: `--output` names the input file `{site}`; write the report to another file\n", outcome.Error);
+        Assert.Equal($"<command-line>: error ZP0311: `--output` names the input file `{site}`; write to another file\n", outcome.Error);
         Assert.Equal("{ \"schemaVersion\": \"1\" }", File.ReadAllText(site));
     }
 

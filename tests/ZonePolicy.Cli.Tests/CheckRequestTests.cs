@@ -30,7 +30,7 @@ public sealed class CheckRequestTests : IDisposable
         Assert.Equal(
             [new("max_sl_gap", "2"), new("owner", "\"ot security\""), new("cutoff", "@2027-01-01")],
             request.Parameters);
-        Assert.Equal([new("ZN-001", Severity.Warning), new("ZP0302", Severity.None)], request.SeverityOverrides);
+        Assert.Equal([new("ZN-001", Severity.Warning), new("ZP0302", Severity.None)], request.ConfiguredSeverities);
         Assert.Equal(new DateOnly(2026, 11, 25), request.Today);
         Assert.Equal("baseline.json", request.BaselineFile);
         Assert.True(request.WarningsAsErrors);
@@ -43,7 +43,7 @@ public sealed class CheckRequestTests : IDisposable
 
         Assert.Empty(request.RuleSources);
         Assert.Empty(request.Parameters);
-        Assert.Empty(request.SeverityOverrides);
+        Assert.Empty(request.ConfiguredSeverities);
         Assert.Null(request.Today);
         Assert.Null(request.BaselineFile);
         Assert.False(request.WarningsAsErrors);
@@ -62,7 +62,7 @@ public sealed class CheckRequestTests : IDisposable
     {
         var request = Request("check", "site.json", "--rules", "r.zpol", "--severity", "EX-OS=warning", "--severity", "EX-LOG=Info", "--severity", "EX-OS=ERROR");
 
-        Assert.Equal([new("EX-LOG", Severity.Info), new("EX-OS", Severity.Error)], request.SeverityOverrides);
+        Assert.Equal([new("EX-LOG", Severity.Info), new("EX-OS", Severity.Error)], request.ConfiguredSeverities);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class CheckRequestTests : IDisposable
 
         var request = Request("check", "site.json", "--rules", "r.zpol", "--severity", "EX-OS=error");
 
-        Assert.Equal([new("EX-EP", Severity.None), new("EX-OS", Severity.Error)], request.SeverityOverrides);
+        Assert.Equal([new("EX-EP", Severity.None), new("EX-OS", Severity.Error)], request.ConfiguredSeverities);
     }
 
     [Fact]

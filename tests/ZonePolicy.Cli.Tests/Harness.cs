@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using ZonePolicy.Diagnostics;
 using Xunit.Sdk;
@@ -25,6 +26,29 @@ internal static class Cli
         var stderr = new StringWriter();
         var exitCode = CliApp.Run(args, new CliContext(stdout, stderr, workingDirectory, engine));
         return new CliOutcome(exitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Runs the built <c>dotnet zpol.dll</c> as a real process in <paramref name="workingDirectory"/>.</summary>
+    public static CliOutcome RunProcess(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(System.IO.Path.Combine(AppContext.BaseDirectory, "zpol.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return new CliOutcome(process.ExitCode, stdout.Result, stderr.Result);
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xunit;
 
 namespace ZonePolicy.Cli.Tests;
@@ -52,26 +51,5 @@ public sealed class ZpolProcessTests : IDisposable
         Assert.DoesNotContain("Unhandled exception", outcome.Out + outcome.Error);
     }
 
-    /// <summary>Runs <c>dotnet zpol.dll</c> from the test's output folder, in the temp folder.</summary>
-    private CliOutcome Zpol(params string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = temp.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "zpol.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new CliOutcome(process.ExitCode, stdout.Result, stderr.Result);
-    }
+    private CliOutcome Zpol(params string[] args) => Cli.RunProcess(temp.Path, args);
 }

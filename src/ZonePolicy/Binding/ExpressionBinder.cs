@@ -132,7 +132,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
         }
 
         var known = scope.Names.Concat(context.Symbols.Names).Concat(GlobalLists);
-        return Fail(name.Location, DiagnosticIds.UnknownName, $"unknown name `{name.Name}`{NameSuggester.DidYouMean(name.Name, known)}");
+        return Fail(name.Location, DiagnosticIds.UnknownName, $"unknown name `{name.Name}`{NameSuggestions.DidYouMean(name.Name, known)}");
     }
 
     private BoundExpression BindMember(MemberExpression member, Scope scope)
@@ -152,7 +152,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
                     "assets" => new BoundPathMember(target, PathMember.Assets, ZpType.ListOf(new EntityType(EntityKind.Asset)), member.Location),
                     "flows" => new BoundPathMember(target, PathMember.Flows, ZpType.ListOf(new EntityType(EntityKind.Flow)), member.Location),
                     _ => Fail(member.Member.Location, DiagnosticIds.UnknownAttribute,
-                        $"a path has no attribute `{name}`{NameSuggester.DidYouMean(name, ["length", "assets", "flows"])}"),
+                        $"a path has no attribute `{name}`{NameSuggestions.DidYouMean(name, ["length", "assets", "flows"])}"),
                 };
             case var t when t == ZpType.Error || t == ZpType.Null:
                 return Error(member.Location);
@@ -172,7 +172,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
             return new BoundAttribute(target, attribute, member.Location);
         }
 
-        var suggestion = NameSuggester.DidYouMean(name, shape.Attributes.Select(a => a.Name));
+        var suggestion = NameSuggestions.DidYouMean(name, shape.Attributes.Select(a => a.Name));
         return Fail(member.Member.Location, DiagnosticIds.UnknownAttribute, $"{owner} has no attribute `{name}`{suggestion}");
     }
 
@@ -216,7 +216,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
         }
 
         var known = Builtins.Keys.Concat(context.Symbols.Names.Where(n => context.Symbols.Lookup(n) is FunctionSymbol));
-        return Fail(call.Function.Location, DiagnosticIds.UnknownName, $"unknown function `{name}`{NameSuggester.DidYouMean(name, known)}");
+        return Fail(call.Function.Location, DiagnosticIds.UnknownName, $"unknown function `{name}`{NameSuggestions.DidYouMean(name, known)}");
     }
 
     private bool CheckArity(CallExpression call, int arity)

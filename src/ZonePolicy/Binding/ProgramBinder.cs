@@ -55,7 +55,7 @@ internal static class ProgramBinder
         {
             var known = modules.Count == 0 ? [] : modules.SelectMany(m => m.Units).SelectMany(u => u.Params).Select(p => p.Name.Name).Distinct();
             diagnostics.Add(DiagnosticIds.UnknownParameter, SourceLocation.None("<command-line>"),
-                $"no rule declares a parameter `{unknown.Name}`{NameSuggester.DidYouMean(unknown.Name, known)}");
+                $"no rule declares a parameter `{unknown.Name}`{NameSuggestions.DidYouMean(unknown.Name, known)}");
         }
 
         return new BoundProgram(rules, program.Constants, program.PathSites);

@@ -113,7 +113,7 @@ internal sealed class RuleBinder(BindingContext context)
         if (!EntityKinds.TryParseKeyword(f.Kind.Name, out var kind))
         {
             context.Error(DiagnosticIds.UnknownName, f.Kind.Location,
-                $"unknown entity kind `{f.Kind.Name}`{NameSuggester.DidYouMean(f.Kind.Name, KindNames)}; the kinds are {string.Join(", ", KindNames.Select(k => $"`{k}`"))}");
+                $"unknown entity kind `{f.Kind.Name}`{NameSuggestions.DidYouMean(f.Kind.Name, KindNames)}; the kinds are {string.Join(", ", KindNames.Select(k => $"`{k}`"))}");
             kind = EntityKind.Asset;
         }
 

@@ -42,15 +42,16 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
             {
                 var known = request.PackDirectories.Where(Directory.Exists).SelectMany(Directory.EnumerateDirectories).Select(Path.GetFileName).OfType<string>();
                 diagnostics.Add(DiagnosticIds.UnknownPack, SourceLocation.None(CommandLine),
-                    $"no rule pack named `{pack}`{NameSuggester.DidYouMean(pack, known)}");
+                    $"no rule pack named `{pack}`{NameSuggestions.DidYouMean(pack, known)}");
             }
         }
 
-        if (modules.Count > 0 && modules.All(m => m.Units.Count == 0) && !diagnostics.HasErrors)
+        if (modules.Count > 0 && modules.All(m => m.Units.All(u => u.Rules.Count == 0)) && !diagnostics.HasErrors)
         {
             var where = string.Join(", ", request.RuleSources.Concat(request.Packs).Select(s => $"`{s}`"));
+            var what = modules.All(m => m.Units.Count == 0) ? "no `.zpol` rule files" : "no rules";
             diagnostics.Add(DiagnosticIds.NoRuleFiles, SourceLocation.None(request.RuleSources.FirstOrDefault() ?? CommandLine),
-                $"no `.zpol` rule files found in {where}");
+                $"{what} found in {where}");
         }
         else if (request.RuleSources.Count == 0 && request.Packs.Count == 0)
         {

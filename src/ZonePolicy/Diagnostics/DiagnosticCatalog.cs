@@ -49,10 +49,13 @@ public static class DiagnosticCatalog
         new(DiagnosticIds.InvalidParameterValue, "Invalid parameter value", Severity.Error),
         new(DiagnosticIds.NoRuleFiles, "No rule files", Severity.Error),
         new(DiagnosticIds.UnknownPack, "Unknown rule pack", Severity.Error),
-        new(DiagnosticIds.InvalidSeverityOverride, "Severity override has no effect", Severity.Warning),
+        new(DiagnosticIds.InvalidSeverityOverride, "Invalid severity override", Severity.Error),
         new(DiagnosticIds.InvalidBaseline, "Invalid baseline file", Severity.Error),
         new(DiagnosticIds.FileNotFound, "Input file not found", Severity.Error),
         new(DiagnosticIds.InvalidArgument, "Invalid command-line argument", Severity.Error),
+        new(DiagnosticIds.InvalidTestExpectation, "Invalid rule test expectation", Severity.Error),
+        new(DiagnosticIds.MissingTestFixture, "Missing rule test fixture", Severity.Error),
+        new(DiagnosticIds.UnknownSeverityId, "Severity override matches no rule", Severity.Warning),
 
         new(DiagnosticIds.InternalError, "Internal error", Severity.Error),
     ];

@@ -47,6 +47,9 @@ public static class DiagnosticIds
     public const string InvalidBaseline = "ZP0309";
     public const string FileNotFound = "ZP0310";
     public const string InvalidArgument = "ZP0311";
+    public const string InvalidTestExpectation = "ZP0312";
+    public const string MissingTestFixture = "ZP0313";
+    public const string UnknownSeverityId = "ZP0314";
 
     public const string InternalError = "ZP0901";
 }

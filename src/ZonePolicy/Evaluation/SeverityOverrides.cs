@@ -4,7 +4,7 @@ namespace ZonePolicy.Evaluation;
 
 /// <summary>
 /// Severity overrides by id, like <c>dotnet_diagnostic.ID.severity</c>. They apply to rule violations and to
-/// the waiver and configuration warnings (ZP0301–ZP0303, ZP0308); diagnostics of invalid input cannot be
+/// the waiver and configuration warnings (ZP0301–ZP0303, ZP0314); diagnostics of invalid input cannot be
 /// silenced. Then <c>--warnaserror</c> promotes what is left at warning.
 /// </summary>
 internal sealed class SeverityOverrides
@@ -14,7 +14,7 @@ internal sealed class SeverityOverrides
         DiagnosticIds.WaiverExpired,
         DiagnosticIds.WaiverUnused,
         DiagnosticIds.WaiverExpiringSoon,
-        DiagnosticIds.InvalidSeverityOverride,
+        DiagnosticIds.UnknownSeverityId,
     };
 
     private readonly Dictionary<string, Severity> byId;
@@ -48,8 +48,8 @@ internal sealed class SeverityOverrides
 
             if (!DiagnosticCatalog.IsEngineId(id) && rules.Count > 0 && !ruleIds.Contains(id))
             {
-                diagnostics.Add(DiagnosticIds.InvalidSeverityOverride, SourceLocation.None("<command-line>"),
-                    $"severity override for `{id}`, which no rule has{NameSuggester.DidYouMean(id, ruleIds)}");
+                diagnostics.Add(DiagnosticIds.UnknownSeverityId, SourceLocation.None("<command-line>"),
+                    $"severity override for `{id}`, which no rule has{NameSuggestions.DidYouMean(id, ruleIds)}");
             }
 
             byId[id] = severity;

@@ -70,34 +70,13 @@ internal static class SyntaxErrors
         var limit = word.Length < 5 ? 1 : 2;
         return expected
             .Where(e => e.Length > 2 && e[0] == '"' && char.IsAsciiLetter(e[1]))
-            .Select(e => (Keyword: e, Distance: EditDistance(word, e[1..^1])))
+            .Select(e => (Keyword: e, Distance: NameSuggestions.Distance(word, e[1..^1], limit)))
             .Where(c => c.Distance <= limit)
             .OrderBy(c => c.Distance)
             .Select(c => c.Keyword)
             .FirstOrDefault();
     }
 
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-            previous[j] = j;
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 
     private static TokenAttribute? TokenAttributeOf(RuleToken kind) =>
         typeof(RuleToken).GetField(kind.ToString())?.GetCustomAttribute<TokenAttribute>();

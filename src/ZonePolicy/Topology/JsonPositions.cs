@@ -27,8 +27,6 @@ internal sealed class JsonPositions
 
     public SourceText Text => text;
 
-    public int Count => count;
-
     public int Start(int node) => nodes[2 * node];
 
     public int Size(int node) => nodes[(2 * node) + 1];

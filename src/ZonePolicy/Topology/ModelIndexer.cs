@@ -77,17 +77,24 @@ internal static class ModelIndexer
             return flowsOut;
         }
 
-        var all = new List<Entity>(flowsIn.Length + flowsOut.Length);
-        all.AddRange(flowsIn);
+        var loops = 0;
+        foreach (var flow in flowsOut)
+        {
+            loops += ReferenceEquals(flow.Values[toSlot], asset) ? 1 : 0;
+        }
+
+        var all = new Entity[flowsIn.Length + flowsOut.Length - loops];
+        flowsIn.CopyTo(all, 0);
+        var next = flowsIn.Length;
         foreach (var flow in flowsOut)
         {
             if (!ReferenceEquals(flow.Values[toSlot], asset))
             {
-                all.Add(flow);
+                all[next++] = flow;
             }
         }
 
-        return [.. all];
+        return all;
     }
 
     private static void Set(IReadOnlyList<Entity> entities, string attribute, Entity[][] lists)

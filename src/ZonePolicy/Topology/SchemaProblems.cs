@@ -11,7 +11,8 @@ namespace ZonePolicy.Topology;
 /// </summary>
 internal static class SchemaProblems
 {
-    public static void Report(ValidationPart part, EvaluationResults results, JsonPositions positions, List<Diagnostic> diagnostics)
+    /// <summary>Adds the part's problems to <paramref name="diagnostics"/> and returns how many there were.</summary>
+    public static int Report(ValidationPart part, EvaluationResults results, JsonPositions positions, List<Diagnostic> diagnostics)
     {
         var reported = new HashSet<(int Line, int Column, string Message)>();
         foreach (var group in Collect(results).GroupBy(problem => problem.Instance, StringComparer.Ordinal))
@@ -29,6 +30,8 @@ internal static class SchemaProblems
                 }
             }
         }
+
+        return reported.Count;
     }
 
     private static List<Problem> Collect(EvaluationResults results)

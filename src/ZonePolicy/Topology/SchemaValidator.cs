@@ -7,62 +7,54 @@ namespace ZonePolicy.Topology;
 /// <summary>
 /// Validates a parsed topology against <see cref="TopologyJsonSchema"/> with JsonSchema.Net and reports
 /// each problem once as ZP0202 at the offending value. The top-level object and each element of its
-/// arrays are checked apart (in parallel for large files) with the fast pass/fail output; only a
-/// failing part is evaluated again with the detailed list output.
+/// arrays are checked apart (in parallel for large files): what <see cref="SchemaPrecheck"/> does not
+/// accept outright is evaluated with the fast pass/fail output, and only a failing part again with the
+/// detailed list output.
 /// </summary>
 internal static class SchemaValidator
 {
     private const int ParallelThreshold = 64;
-
-    private static readonly EvaluationOptions PassFail = new() { OutputFormat = OutputFormat.Flag };
-    private static readonly EvaluationOptions Detailed = new() { OutputFormat = OutputFormat.List };
 
     /// <summary>Returns true when the document matches the schema.</summary>
     public static bool Validate(JsonElement root, JsonPositions positions, List<Diagnostic> diagnostics)
     {
         var parts = SplitIntoParts(root, positions);
         var failed = new bool[parts.Count];
-        ForEach(parts.Count, i => failed[i] = !IsValid(parts[i]));
+        ForEach(parts.Count, i => failed[i] = !parts[i].Schema.Precheck.Accepts(parts[i].Element) && !IsValid(parts[i]));
+        var suspects = Enumerable.Range(0, parts.Count).Where(i => failed[i]).ToArray();
 
-        var details = new EvaluationResults?[parts.Count];
-        var crashes = new Exception?[parts.Count];
-        ForEach(parts.Count, i =>
+        var details = new EvaluationResults?[suspects.Length];
+        var crashes = new Exception?[suspects.Length];
+        ForEach(suspects.Length, s =>
         {
-            if (!failed[i])
-            {
-                return;
-            }
-
             try
             {
-                details[i] = parts[i].Schema.Schema.Evaluate(parts[i].Element, Detailed);
+                details[s] = parts[suspects[s]].Schema.Schema.Evaluate(parts[suspects[s]].Element, new EvaluationOptions { OutputFormat = OutputFormat.List });
             }
             catch (Exception exception)
             {
                 // A bug in the schema library must not take the check down; it is reported below.
-                crashes[i] = exception;
+                crashes[s] = exception;
             }
         });
 
         var valid = true;
-        for (var i = 0; i < parts.Count; i++)
+        for (var s = 0; s < suspects.Length; s++)
         {
-            if (!failed[i])
+            var part = parts[suspects[s]];
+            if (details[s] is { IsValid: true })
             {
                 continue;
             }
 
             valid = false;
-            if (details[i] is { } results)
+            if (details[s] is not { } results || SchemaProblems.Report(part, results, positions, diagnostics) == 0)
             {
-                SchemaProblems.Report(parts[i], results, positions, diagnostics);
-            }
-            else
-            {
+                var reason = crashes[s] is { } crash ? $" ({crash.Message})" : string.Empty;
                 diagnostics.Add(DiagnosticCatalog.Create(
                     DiagnosticIds.InternalError,
-                    positions.ValueSpan(parts[i].Node),
-                    $"internal error: `{DisplayPointer(parts[i].Pointer)}` could not be checked against the topology schema ({crashes[i]?.Message})"));
+                    positions.ValueSpan(part.Node),
+                    $"internal error: `{DisplayPointer(part.Pointer)}` could not be checked against the topology schema{reason}"));
             }
         }
 
@@ -75,7 +67,7 @@ internal static class SchemaValidator
     {
         try
         {
-            return part.Schema.Schema.Evaluate(part.Element, PassFail).IsValid;
+            return part.Schema.Schema.Evaluate(part.Element, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid;
         }
         catch (Exception)
         {
@@ -99,6 +91,7 @@ internal static class SchemaValidator
             if (property.Value.ValueKind == JsonValueKind.Array && schema.ItemSchemaFor(property.Name) is { } itemSchema)
             {
                 var pointer = JsonPointerText.Combine(string.Empty, property.Name);
+                parts.EnsureCapacity(parts.Count + property.Value.GetArrayLength());
                 var elementNode = JsonPositions.FirstChild(node);
                 var index = 0;
                 foreach (var element in property.Value.EnumerateArray())

@@ -118,13 +118,19 @@ internal sealed class TopologyJsonSchema
 /// <summary>One evaluable part of the topology schema, with its JSON to look keywords up in for messages.</summary>
 internal sealed class SchemaPart
 {
+    private static readonly string[] AnnotationKeywords = ["$schema", "title", "description", "examples", "default", "format", "$comment"];
+
     private SchemaPart(JsonSchema schema, JsonElement json)
     {
         Schema = schema;
         Json = json;
+        Precheck = SchemaPrecheck.Compile(json);
     }
 
     public JsonSchema Schema { get; }
+
+    /// <summary>Accepts what certainly matches, so JsonSchema.Net only evaluates the rest.</summary>
+    public SchemaPrecheck Precheck { get; }
 
     public JsonElement Json { get; }
 
@@ -174,30 +180,5 @@ internal sealed class SchemaPart
 
                 break;
         }
-    }
-
-    private static readonly string[] AnnotationKeywords = ["$schema", "title", "description", "examples", "default", "format", "$comment"];
-
-    /// <summary>The subschema at a JSON pointer fragment (<c>/properties/zones</c>), if there is one.</summary>
-    public JsonElement? At(string pointer)
-    {
-        var current = Json;
-        foreach (var segment in JsonPointerText.Segments(pointer))
-        {
-            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(segment, out var child))
-            {
-                current = child;
-            }
-            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(segment, out var index) && index >= 0 && index < current.GetArrayLength())
-            {
-                current = current[index];
-            }
-            else
-            {
-                return null;
-            }
-        }
-
-        return current;
     }
 }

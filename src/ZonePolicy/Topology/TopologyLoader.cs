@@ -23,7 +23,7 @@ internal static class TopologyLoader
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
-            return Failed(displayPath, $"topology file `{displayPath}` not found");
+            return Failed(displayPath, $"topology file `{displayPath}` not found; check the path");
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -102,7 +102,7 @@ public sealed class EvaluationTests : IDisposable
             rule R-HELP "control flows pass a boundary" {
               for flow f where f.control and f.to.zone.kind == "control"
               require any(d in f.via where is_boundary(d))
-              message "{f} ({upper(f.from.props["owner"])}, {f.from.props["racks"]} racks, {len(f.to.id)} chars, {plcs} plcs) has no boundary: via {f.via}"
+              message "{f} ({upper(f.from.props[\"owner\"])}, {f.from.props[\"racks\"]} racks, {len(f.to.id)} chars, {plcs} plcs) has no boundary: via {f.via}"
             }
             """, Site);
 
@@ -201,7 +201,7 @@ public sealed class EvaluationTests : IDisposable
         var result = workspace.Check("rule R-ONE \"one\" { for zone z forbid false }", Site, b => b.Severities.Add(new("R-ONF", Severity.Error)));
 
         var diagnostic = Assert.Single(result.Diagnostics);
-        Assert.Equal("ZP0308", diagnostic.Id);
+        Assert.Equal("ZP0314", diagnostic.Id);
         Assert.Equal("severity override for `R-ONF`, which no rule has, did you mean `R-ONE`?", diagnostic.Message);
         Assert.Equal(0, result.ExitCode);
     }

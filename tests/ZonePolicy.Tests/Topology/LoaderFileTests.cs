@@ -61,7 +61,7 @@ public sealed class LoaderFileTests : IDisposable
 
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticIds.FileNotFound, diagnostic.Id);
-        Assert.Equal("topology file `absent.json` not found", diagnostic.Message);
+        Assert.Equal("topology file `absent.json` not found; check the path", diagnostic.Message);
         Assert.False(diagnostic.Location.HasPosition);
         Assert.Null(result.Model);
     }

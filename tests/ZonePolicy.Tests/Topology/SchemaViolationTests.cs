@@ -189,6 +189,15 @@ public class SchemaViolationTests
     }
 
     [Fact]
+    public void Schema_version_is_a_string()
+    {
+        var diagnostic = SingleError("""{ "schemaVersion": 1 }""");
+
+        AssertAt(diagnostic, DiagnosticIds.SchemaViolation, 1, 20);
+        Assert.Equal("/schemaVersion: expected a string, found the number `1`", diagnostic.Message);
+    }
+
+    [Fact]
     public void Schema_version_is_required()
     {
         var diagnostic = SingleError("""{ "zones": [] }""");

@@ -55,8 +55,8 @@ public class TopologyJsonSchemaTests
             .Concat(TopologySchema.For(EntityKind.Operation).Attributes)
             .Select(a => a.Type switch
             {
-                Binding.RecordType r => r.Shape,
-                Binding.ListType { Element: Binding.RecordType r } => r.Shape,
+                ZonePolicy.Binding.RecordType r => r.Shape,
+                ZonePolicy.Binding.ListType { Element: ZonePolicy.Binding.RecordType r } => r.Shape,
                 _ => null,
             })
             .First(s => s?.Name == record)!;

@@ -1,4 +1,4 @@
-namespace ZonePolicy.Topology;
+namespace ZonePolicy.Diagnostics;
 
 /// <summary>"Did you mean" candidates: the closest name by edit distance (a transposition counts one edit).</summary>
 internal static class NameSuggestions
@@ -31,6 +31,10 @@ internal static class NameSuggestions
 
         return best;
     }
+
+    /// <summary>", did you mean `x`?" for the closest candidate, or the empty string.</summary>
+    public static string DidYouMean(string name, IEnumerable<string> candidates) =>
+        Closest(name, candidates) is { } suggestion ? $", did you mean `{suggestion}`?" : "";
 
     /// <summary>The optimal string alignment distance, or <paramref name="limit"/> + 1 once it is known to exceed the limit.</summary>
     public static int Distance(string a, string b, int limit) => Distance(a, b, limit, new int[3 * (b.Length + 1)]);

@@ -1,0 +1,110 @@
+using ZonePolicy.Diagnostics;
+
+namespace ZonePolicy.Testing;
+
+/// <summary>
+/// A pack's tests as found on disk: the settings shared by every case (<c>tests/settings</c>) and the
+/// fixtures, ordered by name. Problems finding or reading them are diagnostics, never exceptions.
+/// </summary>
+internal sealed class PackTestSuite
+{
+    public const string TestsFolder = "tests";
+    public const string SettingsFile = "settings";
+    public const string TopologyExtension = ".json";
+    public const string ExpectationExtension = ".expect";
+
+    private PackTestSuite(string name, string folder, TestDirectives settings, IReadOnlyList<TestFixture> fixtures, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        Name = name;
+        Folder = folder;
+        Settings = settings;
+        Fixtures = fixtures;
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>The pack's folder name, which is how <c>--pack</c> finds it.</summary>
+    public string Name { get; }
+
+    public string Folder { get; }
+
+    public TestDirectives Settings { get; }
+
+    public IReadOnlyList<TestFixture> Fixtures { get; }
+
+    /// <summary>Problems with the suite itself: unpaired files, unreadable settings, no tests at all.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    public static PackTestSuite Load(string folder)
+    {
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+        var diagnostics = new List<Diagnostic>();
+        var tests = Path.Combine(folder, TestsFolder);
+        if (!Directory.Exists(tests))
+        {
+            diagnostics.Add(Missing(folder, $"pack `{name}` has no `{TestsFolder}` folder; add fixtures as {TestsFolder}/<case>{TopologyExtension}, each with a <case>{ExpectationExtension} beside it"));
+            return new PackTestSuite(name, folder, new TestDirectives(), [], diagnostics);
+        }
+
+        var settings = LoadSettings(tests, diagnostics);
+        var fixtures = new List<TestFixture>();
+        var topologies = Files(tests, TopologyExtension);
+        var expectations = Files(tests, ExpectationExtension);
+        foreach (var (caseName, topology) in topologies)
+        {
+            if (!expectations.TryGetValue(caseName, out var expectation))
+            {
+                diagnostics.Add(Missing(topology, $"fixture `{caseName}` has no expectation file; create `{caseName}{ExpectationExtension}` beside it (leave it empty when no diagnostic is expected)"));
+                continue;
+            }
+
+            fixtures.Add(LoadFixture(caseName, topology, expectation));
+        }
+
+        foreach (var (caseName, expectation) in expectations)
+        {
+            if (!topologies.ContainsKey(caseName))
+            {
+                diagnostics.Add(Missing(expectation, $"expectation `{caseName}` has no topology; create `{caseName}{TopologyExtension}` beside it or delete the expectation"));
+            }
+        }
+
+        if (topologies.Count == 0)
+        {
+            diagnostics.Add(Missing(tests, $"pack `{name}` has no fixtures; add {TestsFolder}/<case>{TopologyExtension}, each with a <case>{ExpectationExtension} beside it"));
+        }
+
+        return new PackTestSuite(name, folder, settings, fixtures, diagnostics);
+    }
+
+    private static TestDirectives LoadSettings(string tests, List<Diagnostic> diagnostics)
+    {
+        var file = Path.Combine(tests, SettingsFile);
+        return File.Exists(file)
+            ? ExpectationParser.Parse(file, File.ReadAllText(file), DirectiveFile.Settings, diagnostics)
+            : new TestDirectives();
+    }
+
+    private static TestFixture LoadFixture(string caseName, string topology, string expectation)
+    {
+        var errors = new List<Diagnostic>();
+        var directives = ExpectationParser.Parse(expectation, File.ReadAllText(expectation), DirectiveFile.Expectation, errors);
+        return new TestFixture(caseName, topology, expectation, directives, errors);
+    }
+
+    /// <summary>Files with the extension anywhere under tests/, keyed by their case name (relative path, no extension, '/' separated).</summary>
+    private static SortedDictionary<string, string> Files(string tests, string extension)
+    {
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(tests, "*" + extension, SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(tests, file);
+            var caseName = relative[..^extension.Length].Replace(Path.DirectorySeparatorChar, '/');
+            files[caseName] = file;
+        }
+
+        return files;
+    }
+
+    private static Diagnostic Missing(string file, string message) =>
+        DiagnosticCatalog.Create(DiagnosticIds.MissingTestFixture, SourceLocation.None(file), message);
+}
