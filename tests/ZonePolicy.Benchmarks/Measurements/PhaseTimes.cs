@@ -115,7 +115,7 @@ internal static class PhaseTimes
         phases.Add(("collect (dedupe)", clock.Elapsed));
 
         clock.Restart();
-        Diagnostics.DiagnosticOrder.Sort(bag.Items);
+        Reporting.DiagnosticOrder.Sort(bag.Items);
         phases.Add(("sort", clock.Elapsed));
         return phases;
     }
