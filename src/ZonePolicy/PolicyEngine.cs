@@ -42,6 +42,9 @@ public static class PolicyEngine
     {
         private readonly DiagnosticBag diagnostics = new();
         private readonly List<Diagnostic> suppressed = [];
+
+        // Violations are distinct by their bindings already: two with the same place and message are both kept.
+        private readonly List<Diagnostic> violations = [];
         private bool inputInvalid;
 
         public CheckResult Run()
@@ -86,12 +89,12 @@ public static class PolicyEngine
             }
 
             var context = program.CreateContext(site, today);
-            var violations = new List<(Violation, Diagnostic)>();
+            var found = new List<(Violation, Diagnostic)>();
             foreach (var rule in program.Rules)
             {
                 try
                 {
-                    violations.AddRange(rule.Evaluate(context).Select(v => (v, ToDiagnostic(v))));
+                    found.AddRange(rule.Evaluate(context).Select(v => (v, ToDiagnostic(v))));
                 }
                 catch (Exception e)
                 {
@@ -100,8 +103,8 @@ public static class PolicyEngine
                 }
             }
 
-            var (inForce, waived, waiverDiagnostics) = WaiverMatcher.Apply(site.Waivers, violations, today);
-            diagnostics.AddRange(inForce);
+            var (inForce, waived, waiverDiagnostics) = WaiverMatcher.Apply(site.Waivers, found, today);
+            violations.AddRange(inForce);
             diagnostics.AddRange(waiverDiagnostics);
             suppressed.AddRange(waived);
         }
@@ -132,7 +135,7 @@ public static class PolicyEngine
         {
             var inForce = new List<Diagnostic>();
             var quiet = new List<Diagnostic>();
-            foreach (var diagnostic in diagnostics.Items)
+            foreach (var diagnostic in diagnostics.Items.Concat(violations))
             {
                 var adjusted = severities.Apply(diagnostic, request.WarningsAsErrors);
                 if (adjusted is null)

@@ -180,6 +180,17 @@ public sealed class EvaluationTests : IDisposable
     }
 
     [Fact]
+    public void Violations_with_the_same_place_and_message_but_other_bindings_are_all_reported()
+    {
+        var result = workspace.Check("""
+            rule R-SAME "every zone pair" { for zone a for zone b where b.id == "cell" forbid true at b }
+            """, Site);
+
+        Assert.Equal(3, result.Diagnostics.Count);
+        Assert.Equal([["ext", "cell"], ["office", "cell"], ["cell", "cell"]], result.Diagnostics.Select(d => d.Entities));
+    }
+
+    [Fact]
     public void Severity_overrides_and_warnings_as_errors_apply_after_the_rule_severity()
     {
         const string rules = """
