@@ -71,11 +71,16 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
         return packDirectories.Select(d => Path.Combine(d, name)).FirstOrDefault(Directory.Exists);
     }
 
-    private static IReadOnlyList<string> RuleFilesIn(string folder) =>
-        Directory.EnumerateFiles(Path.GetFullPath(folder), "*.zpol", SearchOption.AllDirectories)
-            .Where(f => !IsUnder(f, Path.Combine(Path.GetFullPath(folder), "tests")))
+    /// <summary>Every rule file below a folder, except a pack's fixtures under tests/.</summary>
+    private static IReadOnlyList<string> RuleFilesIn(string folder)
+    {
+        var root = Path.GetFullPath(folder);
+        var fixtures = Path.Combine(root, "tests");
+        return Directory.EnumerateFiles(root, "*.zpol", SearchOption.AllDirectories)
+            .Where(f => !IsUnder(f, fixtures))
             .Order(StringComparer.Ordinal)
             .ToList();
+    }
 
     private static string DisplayFolderOf(string file) => Path.GetDirectoryName(file) is { Length: > 0 } folder ? folder : ".";
 
