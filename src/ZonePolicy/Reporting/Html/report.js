@@ -75,7 +75,6 @@
   rows.forEach(function (row) {
     row.addEventListener("click", function (event) {
       if (event.target.closest("a[href^='http']")) { return; }
-      event.preventDefault();
       choose(row);
     });
   });
