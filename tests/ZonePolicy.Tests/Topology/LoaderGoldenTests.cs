@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Xunit;
+using ZonePolicy.Diagnostics;
 using ZonePolicy.Testing;
 using ZonePolicy.Topology;
 using static ZonePolicy.Tests.Topology.TopologyTestSupport;
@@ -10,7 +11,8 @@ namespace ZonePolicy.Tests.Topology;
 /// <summary>
 /// Pins what the loader makes of whole files, as approval files: every value of the models it builds from
 /// valid topologies, and every diagnostic (id, severity, span, message) it reports on a fixed corpus of
-/// broken ones. A change to the loader that changes either shows up as a line diff.
+/// broken ones, in the order reports show them. A change to the loader that changes either shows up as a line
+/// diff; review the received file and rename it to the verified one when the change is meant.
 /// </summary>
 public class LoaderGoldenTests
 {
@@ -103,7 +105,7 @@ public class LoaderGoldenTests
         output.Append("## ").Append(title).Append('\n');
         var result = TopologyLoader.LoadText(json, "site.json");
         output.Append(result.Model is null ? "no model\n" : "model\n");
-        foreach (var diagnostic in result.Diagnostics)
+        foreach (var diagnostic in DiagnosticOrder.Sort(result.Diagnostics))
         {
             var at = diagnostic.Location;
             output.Append(CultureInfo.InvariantCulture, $"{at.Line},{at.Column}-{at.EndLine},{at.EndColumn} {diagnostic}\n");

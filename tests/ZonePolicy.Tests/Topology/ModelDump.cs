@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ZonePolicy.Topology;
+using ZonePolicy.Types;
 
 namespace ZonePolicy.Tests.Topology;
 
