@@ -36,6 +36,9 @@ public static class DiagnosticCatalog
         new(DiagnosticIds.DuplicateRuleId, "Duplicate rule id", Severity.Error),
         new(DiagnosticIds.RecursiveFunction, "Recursive helper function", Severity.Error),
         new(DiagnosticIds.InvalidRegex, "Invalid regular expression", Severity.Error),
+        new(DiagnosticIds.InvalidPackManifest, "Invalid pack manifest", Severity.Error),
+        new(DiagnosticIds.PackHeaderMismatch, "Pack header disagrees with the manifest", Severity.Error),
+        new(DiagnosticIds.ImportFromNonDependency, "Import from a pack that is not a dependency", Severity.Error),
 
         new(DiagnosticIds.InvalidJson, "Invalid JSON", Severity.Error),
         new(DiagnosticIds.SchemaViolation, "Topology does not match the schema", Severity.Error),
@@ -56,6 +59,17 @@ public static class DiagnosticCatalog
         new(DiagnosticIds.InvalidTestExpectation, "Invalid rule test expectation", Severity.Error),
         new(DiagnosticIds.MissingTestFixture, "Missing rule test fixture", Severity.Error),
         new(DiagnosticIds.UnknownSeverityId, "Severity override matches no rule", Severity.Warning),
+        new(DiagnosticIds.PackVersionNotFound, "No version of the pack fits", Severity.Error),
+        new(DiagnosticIds.PackVersionConflict, "Two versions of one pack", Severity.Error),
+        new(DiagnosticIds.MissingPackDependency, "Pack dependency not found", Severity.Error),
+        new(DiagnosticIds.EngineTooOld, "Engine too old for the pack", Severity.Error),
+        new(DiagnosticIds.PackLockOutOfDate, "Pack lock file out of date", Severity.Error),
+        new(DiagnosticIds.InvalidPackLock, "Invalid pack lock file", Severity.Error),
+        new(DiagnosticIds.PackContentChanged, "Package differs from the lock file", Severity.Error),
+        new(DiagnosticIds.PackFeedUnavailable, "Package feed unavailable", Severity.Warning),
+        new(DiagnosticIds.PackDependencyCycle, "Pack dependency cycle", Severity.Error),
+        new(DiagnosticIds.PackageNotFetched, "Pack package not fetched", Severity.Error),
+        new(DiagnosticIds.PackNotPacked, "Pack not packed", Severity.Error),
 
         new(DiagnosticIds.InternalError, "Internal error", Severity.Error),
     ];

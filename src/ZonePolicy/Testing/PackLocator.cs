@@ -11,6 +11,9 @@ internal static class PackLocator
 {
     public const string CommandLine = "<command-line>";
 
+    /// <summary>The packs installed beside the tool.</summary>
+    public static string ShippedPacks => Path.Combine(AppContext.BaseDirectory, "packs");
+
     public static string? Resolve(string nameOrFolder, IReadOnlyList<string> packDirectories, ICollection<Diagnostic> diagnostics)
     {
         if (Directory.Exists(nameOrFolder))
@@ -51,6 +54,6 @@ internal static class PackLocator
         }
 
         yield return "rules";
-        yield return Path.Combine(AppContext.BaseDirectory, "packs");
+        yield return ShippedPacks;
     }
 }
