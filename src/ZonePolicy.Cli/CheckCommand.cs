@@ -9,7 +9,7 @@ namespace ZonePolicy.Cli;
 
 /// <summary>
 /// <c>zpol check &lt;topology.json&gt;... --rules &lt;file-or-dir&gt;... [--pack &lt;name&gt;]... [--param k=v]...
-/// [--severity ID=level]... [--today yyyy-MM-dd] [--format text|json|sarif] [--output file] [--baseline file]
+/// [--severity ID=level]... [--today yyyy-MM-dd] [--format text|json|sarif|markdown|junit|html|dot|mermaid] [--output file] [--baseline file]
 /// [--warnaserror]</c>: checks each topology against the rules and reports every finding.
 /// </summary>
 internal sealed class CheckCommand : Command
@@ -160,6 +160,7 @@ internal sealed class CheckCommand : Command
             Today = parse.GetValue(today),
             BaselineFile = parse.GetValue(baseline),
             WarningsAsErrors = parse.GetValue(warningsAsErrors),
+            DescribeSites = Reporter.DescribesSites(parse.GetValue(format)),
         };
 
         var result = WithConfigurationDiagnostics(CheckSafely(request), severityConfiguration.Diagnostics);
@@ -194,6 +195,9 @@ internal sealed class CheckCommand : Command
                 Diagnostics = [.. result.Diagnostics, .. configuration],
                 Suppressed = result.Suppressed,
                 Rules = result.Rules,
+                Sites = result.Sites,
+                Today = result.Today,
+                BaselineApplied = result.BaselineApplied,
                 InputInvalid = true,
             };
 
@@ -211,7 +215,7 @@ internal sealed class CheckCommand : Command
             {
                 result.AddError(child is OptionResult option && aliases.Contains(token.Value)
                     ? $"`{option.Option.Name}` needs a value"
-                    : $"unknown option `{token.Value}`{Suggestions.DidYouMean(token.Value, names)}");
+                    : $"unknown option `{token.Value}`{NameSuggestions.DidYouMean(token.Value, names)}");
             }
         }
     }

@@ -1,6 +1,7 @@
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Packs;
 using ZonePolicy.Syntax;
+using ZonePolicy.Types;
 
 namespace ZonePolicy.Binding;
 

@@ -14,7 +14,6 @@ namespace ZonePolicy.Binding;
 internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
 {
     public const string PackImportPrefix = "pack:";
-    private const string CommandLine = "<command-line>";
 
     public IReadOnlyList<SourceModule> Load(CheckRequest request)
     {
@@ -34,7 +33,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
             }
             else
             {
-                diagnostics.Add(DiagnosticIds.FileNotFound, SourceLocation.None(source), $"rule file or folder `{source}` does not exist");
+                diagnostics.Add(DiagnosticDescriptors.RuleSourceNotFound, SourceLocation.InFile(source), source);
             }
         }
 
@@ -47,12 +46,12 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
         {
             var where = string.Join(", ", request.RuleSources.Concat(request.Packs).Select(s => $"`{s}`"));
             var what = modules.All(m => m.Units.Count == 0) ? "no `.zpol` rule files" : "no rules";
-            diagnostics.Add(DiagnosticIds.NoRuleFiles, SourceLocation.None(request.RuleSources.FirstOrDefault() ?? CommandLine),
-                $"{what} found in {where}");
+            var location = request.RuleSources.Count > 0 ? SourceLocation.InFile(request.RuleSources[0]) : request.SettingsLocation;
+            diagnostics.Add(DiagnosticDescriptors.NoRuleFiles, location, what, where);
         }
         else if (request.RuleSources.Count == 0 && request.Packs.Count == 0)
         {
-            diagnostics.Add(DiagnosticIds.NoRuleFiles, SourceLocation.None(CommandLine), "no rules to check: name rule files or folders with `--rules`, or a rule pack with `--pack`");
+            diagnostics.Add(DiagnosticDescriptors.NoRulesGiven, request.SettingsLocation);
         }
 
         return modules;
@@ -98,24 +97,20 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
             return;
         }
 
-        var where = $"`{manifest.File}`";
         if (header.Name.Name != manifest.HeaderName)
         {
-            diagnostics.Add(DiagnosticIds.PackHeaderMismatch, header.Name.Location,
-                $"the `pack` header names `{header.Name.Name}`, but {where} names the pack `{manifest.Name}`: write `pack {manifest.HeaderName}`");
+            diagnostics.Add(DiagnosticDescriptors.PackHeaderMismatch, header.Name.Location, header.Name.Name, manifest.File, manifest.Name, manifest.HeaderName);
         }
 
         if (header.Version is { } version
-            && !(NuGetVersion.TryParse(version.Value, out var stated) && stated == manifest.Version && stated.ToFullString() == manifest.Version.ToFullString()))
+            && !(NuGetVersion.TryParse(version.Value, out var stated) && stated.ToFullString() == manifest.Version.ToFullString()))
         {
-            diagnostics.Add(DiagnosticIds.PackHeaderMismatch, version.Location,
-                $"the `pack` header says version `{version.Value}`, but {where} says `{manifest.Version.ToFullString()}`: keep one version, in the manifest, and drop it from the header or make the two agree");
+            diagnostics.Add(DiagnosticDescriptors.PackHeaderVersionMismatch, version.Location, version.Value, manifest.File, manifest.Version.ToFullString());
         }
 
         if (header.Title is { } title && title.Value != manifest.Title)
         {
-            diagnostics.Add(DiagnosticIds.PackHeaderMismatch, title.Location,
-                $"the `pack` header's title differs from the `title` in {where}: make them agree, or drop the title from the header");
+            diagnostics.Add(DiagnosticDescriptors.PackHeaderTitleMismatch, title.Location, manifest.File);
         }
     }
 
@@ -139,8 +134,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
     private sealed class RootLoading(Owner own, IReadOnlyDictionary<string, ResolvedPack> packs, DiagnosticBag diagnostics)
     {
         private readonly HashSet<string> done = new(StringComparer.Ordinal);
-        private readonly List<string> inProgress = [];
-        private readonly List<(string Path, Owner Owner)> stack = [];
+        private readonly List<(string Path, Owner Owner)> inProgress = [];
 
         public List<CompilationUnit> Units { get; } = [];
 
@@ -153,12 +147,11 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
                 return;
             }
 
-            var cycleStart = inProgress.IndexOf(fullPath);
+            var cycleStart = inProgress.FindIndex(f => f.Path == fullPath);
             if (cycleStart >= 0)
             {
-                var cycle = stack.Skip(cycleStart).Select(s => s.Owner.Display(s.Path)).Append(owner.Display(fullPath));
-                diagnostics.Add(DiagnosticIds.ImportCycle, importedFrom!.Path.Location,
-                    $"import cycle: {string.Join(" -> ", cycle.Select(c => $"`{c}`"))}; remove one of these imports");
+                var cycle = inProgress.Skip(cycleStart).Select(f => f.Owner.Display(f.Path)).Append(owner.Display(fullPath));
+                diagnostics.Add(DiagnosticDescriptors.ImportCycle, importedFrom!.Path.Location, string.Join(" -> ", cycle.Select(c => $"`{c}`")));
                 return;
             }
 
@@ -176,15 +169,13 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
                 return;
             }
 
-            inProgress.Add(fullPath);
-            stack.Add((fullPath, owner));
+            inProgress.Add((fullPath, owner));
             foreach (var import in unit.Imports)
             {
                 VisitImport(fullPath, import, owner);
             }
 
             inProgress.RemoveAt(inProgress.Count - 1);
-            stack.RemoveAt(stack.Count - 1);
             done.Add(fullPath);
             if (owner == own)
             {
@@ -207,8 +198,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
             var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(importer)!, import.Path.Value));
             if (!IsUnder(target, owner.Root))
             {
-                diagnostics.Add(DiagnosticIds.ImportOutsideRoot, import.Path.Location,
-                    $"import `{import.Path.Value}` leaves the rule root `{owner.DisplayRoot}`; a rule file may only import files inside its root folder");
+                diagnostics.Add(DiagnosticDescriptors.ImportOutsideRoot, import.Path.Location, import.Path.Value, owner.DisplayRoot);
                 return;
             }
 
@@ -222,19 +212,16 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
             var slash = reference.IndexOf('/');
             var name = slash < 0 ? reference : reference[..slash];
             var path = slash < 0 ? "" : reference[(slash + 1)..];
-            var manifest = owner.Pack?.Manifest;
-            if (manifest is null)
+            if (owner.Pack?.Manifest is not { } manifest)
             {
-                diagnostics.Add(DiagnosticIds.ImportFromNonDependency, import.Path.Location,
-                    $"`{import.Path.Value}` imports from pack `{name}`, but these rules are not a pack: only a pack (a folder with a `{PackManifest.FileName}`) can import from the packs it lists in `dependencies`");
+                diagnostics.Add(DiagnosticDescriptors.PackImportOutsidePack, import.Path.Location, import.Path.Value, name);
                 return;
             }
 
             if (!manifest.Dependencies.Any(d => d.Name == name))
             {
                 var suggestion = NameSuggestions.DidYouMean(name, manifest.Dependencies.Select(d => d.Name));
-                diagnostics.Add(DiagnosticIds.ImportFromNonDependency, import.Path.Location,
-                    $"`{name}` is not a dependency of pack `{manifest.Name}`{suggestion}; add it to `dependencies` in `{manifest.File}` to import from it");
+                diagnostics.Add(DiagnosticDescriptors.ImportFromNonDependency, import.Path.Location, name, manifest.Name, suggestion, manifest.File);
                 return;
             }
 
@@ -244,35 +231,41 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
                 return;
             }
 
-            var depOwner = new Owner(Path.GetFullPath(dependency.Folder), dependency.DisplayFolder, dependency);
+            var dependencyOwner = new Owner(Path.GetFullPath(dependency.Folder), dependency.DisplayFolder, dependency);
             if (path.Length == 0)
             {
                 foreach (var file in RuleFilesIn(dependency.Folder))
                 {
-                    Visit(file, import, depOwner);
+                    Visit(file, import, dependencyOwner);
                 }
 
                 return;
             }
 
-            var target = Path.GetFullPath(Path.Combine(depOwner.Root, path));
-            if (Path.IsPathRooted(path) || !IsUnder(target, depOwner.Root))
+            var target = Path.GetFullPath(Path.Combine(dependencyOwner.Root, path));
+            if (Path.IsPathRooted(path) || !IsUnder(target, dependencyOwner.Root))
             {
-                diagnostics.Add(DiagnosticIds.ImportOutsideRoot, import.Path.Location,
-                    $"import `{import.Path.Value}` leaves the folder of pack `{name}`; name a file inside it, relative to its folder");
+                diagnostics.Add(DiagnosticDescriptors.ImportOutsidePack, import.Path.Location, import.Path.Value, name);
                 return;
             }
 
-            Visit(target, import, depOwner);
+            Visit(target, import, dependencyOwner);
         }
 
         private string? Read(string fullPath, string display, ImportDeclaration? importedFrom)
         {
-            var location = importedFrom?.Path.Location ?? SourceLocation.None(display);
+            var location = importedFrom?.Path.Location ?? SourceLocation.InFile(display);
             if (!File.Exists(fullPath))
             {
-                diagnostics.Add(importedFrom is null ? DiagnosticIds.FileNotFound : DiagnosticIds.ImportNotFound, location,
-                    importedFrom is null ? $"rule file `{display}` does not exist" : $"imported file `{importedFrom.Path.Value}` does not exist");
+                if (importedFrom is null)
+                {
+                    diagnostics.Add(DiagnosticDescriptors.FileNotFound, location, "rule", display);
+                }
+                else
+                {
+                    diagnostics.Add(DiagnosticDescriptors.ImportNotFound, location, importedFrom.Path.Value);
+                }
+
                 return null;
             }
 
@@ -282,7 +275,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                diagnostics.Add(DiagnosticIds.FileNotFound, location, $"cannot read rule file `{display}`: {e.Message}");
+                diagnostics.Add(DiagnosticDescriptors.FileNotReadable, location, "rule file", display, e.Message);
                 return null;
             }
         }

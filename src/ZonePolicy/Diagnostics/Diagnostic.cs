@@ -20,7 +20,11 @@ public sealed record Diagnostic(string Id, Severity Severity, string Message, So
     /// <summary>True when a baseline file accepts this violation: it is suppressed, not in force.</summary>
     public bool Baselined { get; init; }
 
-    public string HelpUri => Rule?.HelpUri ?? DiagnosticCatalog.HelpUri(Id);
+    public string HelpUri => Rule?.HelpUri ?? DiagnosticDescriptor.HelpUri(Id);
+
+    /// <summary>An engine diagnostic at its descriptor's default severity, its message formatted from <paramref name="arguments"/>.</summary>
+    internal static Diagnostic Create(DiagnosticDescriptor descriptor, SourceLocation location, params ReadOnlySpan<object?> arguments) =>
+        new(descriptor.Id, descriptor.DefaultSeverity, descriptor.Format(arguments), location);
 
     public string ToCanonicalString() =>
         $"{Location}: {Severity.Name()} {Id}: {Message}";
@@ -29,7 +33,11 @@ public sealed record Diagnostic(string Id, Severity Severity, string Message, So
 }
 
 /// <summary>What a reporter needs to know about the rule behind a violation.</summary>
-public sealed record RuleInfo(string Id, string Title, Severity DefaultSeverity, string? Category, IReadOnlyList<string> Refs, string HelpUri, SourceLocation Location);
+public sealed record RuleInfo(string Id, string Title, Severity DefaultSeverity, string? Category, IReadOnlyList<string> Refs, string HelpUri, SourceLocation Location)
+{
+    /// <summary>The name the rule's pack declares (<c>pack meti.factory</c>); null for rules outside a pack.</summary>
+    public string? Pack { get; init; }
+}
 
 /// <summary>One hop of a witness path: an asset or a flow, at its place in the topology.</summary>
 public sealed record PathStep(string EntityId, string Kind, SourceLocation Location);

@@ -25,13 +25,15 @@ internal sealed class PackFeeds : IPackSource, ILocalVersionLookup
     private readonly IReadOnlyList<PackageSource> feeds;
     private readonly string packagesFolder;
     private readonly DiagnosticBag diagnostics;
+    private readonly SourceLocation requestedAt;
     private readonly SourceCacheContext cache = new();
     private readonly Dictionary<string, List<PackCandidate>> listed = new(StringComparer.Ordinal);
     private readonly Dictionary<PackCandidate, PackageSource> origins = [];
     private readonly HashSet<string> failedFeeds = new(StringComparer.Ordinal);
 
-    private PackFeeds(ISettings settings, IReadOnlyList<PackageSource> feeds, string packagesFolder, DiagnosticBag diagnostics)
+    private PackFeeds(ISettings settings, IReadOnlyList<PackageSource> feeds, string packagesFolder, SourceLocation requestedAt, DiagnosticBag diagnostics)
     {
+        this.requestedAt = requestedAt;
         this.settings = settings;
         this.feeds = feeds;
         this.packagesFolder = packagesFolder;
@@ -42,18 +44,17 @@ internal sealed class PackFeeds : IPackSource, ILocalVersionLookup
 
     public string Description { get; }
 
-    public static PackFeeds? Create(string configDirectory, DiagnosticBag diagnostics)
+    public static PackFeeds? Create(string configDirectory, SourceLocation requestedAt, DiagnosticBag diagnostics)
     {
         try
         {
             var settings = Settings.LoadDefaultSettings(configDirectory);
             var feeds = new PackageSourceProvider(settings).LoadPackageSources().Where(s => s.IsEnabled).ToList();
-            return new PackFeeds(settings, feeds, SettingsUtility.GetGlobalPackagesFolder(settings), diagnostics);
+            return new PackFeeds(settings, feeds, SettingsUtility.GetGlobalPackagesFolder(settings), requestedAt, diagnostics);
         }
         catch (Exception exception) when (exception is NuGetConfigurationException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            diagnostics.Add(DiagnosticIds.PackFeedUnavailable, SourceLocation.None(Path.Combine(configDirectory, "nuget.config")),
-                $"the NuGet configuration cannot be read, so no feed is used: {exception.Message}");
+            diagnostics.Add(DiagnosticDescriptors.NuGetConfigUnreadable, requestedAt, exception.Message);
             return null;
         }
     }
@@ -107,8 +108,7 @@ internal sealed class PackFeeds : IPackSource, ILocalVersionLookup
 
         if (!IsPackPackage(versionFolder, candidate.Name))
         {
-            report.Add(DiagnosticIds.PackageNotFetched, requestedAt,
-                $"package `{candidate.Name}` {candidate.VersionText} is not a rule pack: it has no `{PackFolder}/{PackManifest.FileName}` or is not of package type `{PackageType}`");
+            report.Add(DiagnosticDescriptors.PackageNotAPack, requestedAt, candidate.Name, candidate.VersionText);
             return false;
         }
 
@@ -120,8 +120,7 @@ internal sealed class PackFeeds : IPackSource, ILocalVersionLookup
 
         if (manifest.Name != candidate.Name || manifest.Version != candidate.Version)
         {
-            report.Add(DiagnosticIds.InvalidPackManifest, manifest.LocationOf("name"),
-                $"package `{candidate.Name}` {candidate.VersionText} holds the manifest of `{manifest.Name}` {manifest.Version.ToNormalizedString()}; a pack's package id and version are its manifest's");
+            report.Add(DiagnosticDescriptors.PackageManifestMismatch, manifest.LocationOf("name"), candidate.Name, candidate.VersionText, manifest.Name, manifest.Version.ToNormalizedString());
             return false;
         }
 
@@ -135,7 +134,7 @@ internal sealed class PackFeeds : IPackSource, ILocalVersionLookup
         var feed = origins.GetValueOrDefault(candidate) ?? feeds.FirstOrDefault();
         if (feed is null)
         {
-            report.Add(DiagnosticIds.PackageNotFetched, requestedAt, $"package `{candidate.Name}` {candidate.VersionText} is not in the cache and no feed is configured");
+            report.Add(DiagnosticDescriptors.PackageNoFeed, requestedAt, candidate.Name, candidate.VersionText);
             return false;
         }
 
@@ -148,7 +147,7 @@ internal sealed class PackFeeds : IPackSource, ILocalVersionLookup
                 .GetAwaiter().GetResult();
             if (result.Status != DownloadResourceResultStatus.Available || result.PackageStream is null)
             {
-                report.Add(DiagnosticIds.PackageNotFetched, requestedAt, $"package `{candidate.Name}` {candidate.VersionText} could not be downloaded from feed `{feed.Name}` ({feed.Source}): {result.Status}");
+                report.Add(DiagnosticDescriptors.PackageNotFetched, requestedAt, candidate.Name, candidate.VersionText, feed.Name, feed.Source, result.Status.ToString());
                 return false;
             }
 
@@ -159,8 +158,7 @@ internal sealed class PackFeeds : IPackSource, ILocalVersionLookup
         }
         catch (Exception exception) when (IsFeedFailure(exception))
         {
-            report.Add(DiagnosticIds.PackageNotFetched, requestedAt,
-                $"package `{candidate.Name}` {candidate.VersionText} could not be downloaded from feed `{feed.Name}` ({feed.Source}): {Innermost(exception).Message}");
+            report.Add(DiagnosticDescriptors.PackageNotFetched, requestedAt, candidate.Name, candidate.VersionText, feed.Name, feed.Source, Innermost(exception).Message);
             return false;
         }
     }
@@ -184,8 +182,7 @@ internal sealed class PackFeeds : IPackSource, ILocalVersionLookup
         catch (Exception exception) when (IsFeedFailure(exception))
         {
             failedFeeds.Add(feed.Source);
-            diagnostics.Add(DiagnosticIds.PackFeedUnavailable, SourceLocation.None(PackResolution.CommandLine),
-                $"feed `{feed.Name}` ({feed.Source}) could not be read, so its packs are not considered: {Innermost(exception).Message}");
+            diagnostics.Add(DiagnosticDescriptors.PackFeedUnavailable, requestedAt, feed.Name, feed.Source, Innermost(exception).Message);
             return [];
         }
     }

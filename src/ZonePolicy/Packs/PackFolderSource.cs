@@ -72,8 +72,7 @@ internal sealed class PackFolderSource(string directory, string displayDirectory
 
         if (read.Name != name)
         {
-            diagnostics.Add(DiagnosticIds.InvalidPackManifest, read.LocationOf("name"),
-                $"the pack in folder `{display}` is named `{read.Name}`; a folder of packs holds each pack in a folder named after it");
+            diagnostics.Add(DiagnosticDescriptors.PackFolderNameMismatch, read.LocationOf("name"), display, read.Name);
             return null;
         }
 

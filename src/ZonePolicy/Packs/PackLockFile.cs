@@ -35,7 +35,7 @@ internal static class PackLockFile
         var bytes = BoundedFile.Read(path, PackManifestReader.MaxSize, out var problem);
         if (bytes is null)
         {
-            diagnostics.Add(DiagnosticIds.InvalidPackLock, SourceLocation.None(path), $"cannot read the pack lock file `{path}`: {problem}");
+            diagnostics.Add(DiagnosticDescriptors.PackLockNotReadable, SourceLocation.InFile(path), path, problem);
             return null;
         }
 
@@ -147,7 +147,7 @@ internal static class PackLockFile
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(DiagnosticIds.InvalidPackLock, SourceLocation.None(path), $"cannot write the pack lock file `{path}`: {exception.Message}");
+            diagnostics.Add(DiagnosticDescriptors.PackLockNotWritable, SourceLocation.InFile(path), path, exception.Message);
             TryDelete(temporary);
             return false;
         }
@@ -197,5 +197,5 @@ internal static class PackLockFile
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static void Invalid(DiagnosticBag diagnostics, SourceLocation location, string path, string reason) =>
-        diagnostics.Add(DiagnosticIds.InvalidPackLock, location, $"the pack lock file `{path}` cannot be used: {reason}");
+        diagnostics.Add(DiagnosticDescriptors.InvalidPackLock, location, path, reason);
 }

@@ -48,7 +48,7 @@ internal sealed class PackManifest
     public string HeaderName => Name.Replace('-', '.');
 
     public SourceLocation LocationOf(string property) =>
-        Locations.TryGetValue(property, out var location) ? location : SourceLocation.None(File);
+        Locations.TryGetValue(property, out var location) ? location : SourceLocation.InFile(File);
 
     public override string ToString() => $"{Name} {Version.ToNormalizedString()}";
 }

@@ -29,7 +29,7 @@ internal static partial class PackManifestReader
         var bytes = BoundedFile.Read(Path.Combine(folder, PackManifest.FileName), MaxSize, out var problem);
         if (bytes is null)
         {
-            diagnostics.Add(DiagnosticIds.InvalidPackManifest, SourceLocation.None(display), $"cannot read the pack manifest `{display}`: {problem}");
+            diagnostics.Add(DiagnosticDescriptors.InvalidPackManifest, SourceLocation.InFile(display), display, problem);
             return null;
         }
 
@@ -44,8 +44,7 @@ internal static partial class PackManifestReader
         var text = new SourceText(display, JsonScanner.WithoutBom(bytes));
         if (text.Bytes.Span.IndexOfAnyExcept(" \t\r\n"u8) < 0)
         {
-            diagnostics.Add(DiagnosticIds.InvalidPackManifest, SourceLocation.At(display, 1, 1),
-                "the pack manifest is empty; it is a JSON object with at least `name`, `version`, `title`, `license`, `authors`, `standards` and `minEngineVersion`");
+            diagnostics.Add(DiagnosticDescriptors.ManifestEmpty, SourceLocation.At(display, 1, 1));
             return null;
         }
 
@@ -53,7 +52,7 @@ internal static partial class PackManifestReader
         if (JsonScanner.Scan(text, scanned) is not { } positions)
         {
             // The JSON scanner speaks of topologies' invalid JSON; here the same problem is the manifest's.
-            diagnostics.AddRange(scanned.Select(d => DiagnosticCatalog.Create(DiagnosticIds.InvalidPackManifest, d.Location, d.Message)));
+            diagnostics.AddRange(scanned.Select(d => Diagnostic.Create(DiagnosticDescriptors.ManifestNotJson, d.Location, d.Message)));
             return null;
         }
 
@@ -80,7 +79,7 @@ internal static partial class PackManifestReader
         {
             if (root.Kind != JsonValueKind.Object)
             {
-                Problem(root.Location, "the pack manifest must be a JSON object");
+                Problem(root.Location, DiagnosticDescriptors.ManifestNotObject);
                 return null;
             }
 
@@ -130,11 +129,11 @@ internal static partial class PackManifestReader
             {
                 if (!known.Contains(property.Name))
                 {
-                    Problem(property.KeyLocation, $"unknown property `{property.Name}` in {where}{NameSuggestions.DidYouMean(property.Name, known)}");
+                    Problem(property.KeyLocation, DiagnosticDescriptors.ManifestUnknownProperty, property.Name, where, NameSuggestions.DidYouMean(property.Name, known));
                 }
                 else if (!properties.TryAdd(property.Name, property))
                 {
-                    Problem(property.KeyLocation, $"`{property.Name}` is given twice");
+                    Problem(property.KeyLocation, DiagnosticDescriptors.ManifestPropertyTwice, property.Name);
                 }
             }
 
@@ -149,7 +148,7 @@ internal static partial class PackManifestReader
                 return read(property.Value);
             }
 
-            Problem(root.Location, $"the pack manifest has no `{name}`");
+            Problem(root.Location, DiagnosticDescriptors.ManifestMissingProperty, name);
             return null;
         }
 
@@ -164,7 +163,7 @@ internal static partial class PackManifestReader
                 return value.Element.GetString()!;
             }
 
-            Problem(value.Location, $"`{what}` must be a string");
+            Problem(value.Location, DiagnosticDescriptors.ManifestNotString, what);
             return null;
         }
 
@@ -177,19 +176,19 @@ internal static partial class PackManifestReader
 
             if (text.Trim().Length == 0)
             {
-                Problem(value.Location, $"`{what}` is empty");
+                Problem(value.Location, DiagnosticDescriptors.ManifestEmptyText, what);
                 return null;
             }
 
             if (text.Length > maxLength)
             {
-                Problem(value.Location, $"`{what}` is longer than {maxLength} characters");
+                Problem(value.Location, DiagnosticDescriptors.ManifestTextTooLong, what, maxLength);
                 return null;
             }
 
             if (text.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\t') || IsBidirectionalControl(c)))
             {
-                Problem(value.Location, $"`{what}` contains a control character");
+                Problem(value.Location, DiagnosticDescriptors.ManifestControlCharacter, what);
                 return null;
             }
 
@@ -202,14 +201,14 @@ internal static partial class PackManifestReader
         {
             if (value.Kind != JsonValueKind.Array)
             {
-                Problem(value.Location, $"`{what}` must be an array of strings");
+                Problem(value.Location, DiagnosticDescriptors.ManifestNotStringArray, what);
                 return null;
             }
 
             var items = value.Items().Select((item, index) => Text(item, $"{what}[{index}]", maxLength: 200)).ToList();
             if (items.Count < minItems)
             {
-                Problem(value.Location, $"`{what}` needs at least one entry");
+                Problem(value.Location, DiagnosticDescriptors.ManifestNeedsEntry, what);
                 return null;
             }
 
@@ -225,7 +224,7 @@ internal static partial class PackManifestReader
 
             if (!IsValidName(name))
             {
-                Problem(value.Location, $"`{name}` is not a valid pack name: use lowercase words of letters and digits, each starting with a letter, joined by `-` or `.` (such as `acme-plant-baseline`), at most 100 characters");
+                Problem(value.Location, DiagnosticDescriptors.InvalidPackName, name);
                 return null;
             }
 
@@ -244,7 +243,7 @@ internal static partial class PackManifestReader
                 return version;
             }
 
-            Problem(value.Location, $"`{what}` `{text}` is not a SemVer 2.0 version such as `1.2.0` or `2.0.0-beta.1`");
+            Problem(value.Location, DiagnosticDescriptors.InvalidSemVer, what, text);
             return null;
         }
 
@@ -252,7 +251,7 @@ internal static partial class PackManifestReader
         {
             if (value.Kind != JsonValueKind.Array || value.Element.GetArrayLength() == 0)
             {
-                Problem(value.Location, "`standards` must be an array of at least one object such as `{ \"name\": \"IEC 62443-3-3\" }`");
+                Problem(value.Location, DiagnosticDescriptors.StandardsShape);
                 return null;
             }
 
@@ -263,7 +262,7 @@ internal static partial class PackManifestReader
                 index++;
                 if (item.Kind != JsonValueKind.Object)
                 {
-                    Problem(item.Location, "a `standards` entry must be an object such as `{ \"name\": \"IEC 62443-3-3\" }`");
+                    Problem(item.Location, DiagnosticDescriptors.StandardShape);
                     continue;
                 }
 
@@ -276,14 +275,14 @@ internal static partial class PackManifestReader
                         case "title": title = Text(property.Value, $"standards[{index}].title", 400); break;
                         case "url": url = Url(property.Value, $"standards[{index}].url"); break;
                         default:
-                            Problem(property.KeyLocation, $"unknown property `{property.Name}` in a `standards` entry{NameSuggestions.DidYouMean(property.Name, ["name", "title", "url"])}");
+                            Problem(property.KeyLocation, DiagnosticDescriptors.ManifestUnknownProperty, property.Name, "a `standards` entry", NameSuggestions.DidYouMean(property.Name, ["name", "title", "url"]));
                             break;
                     }
                 }
 
                 if (name is null)
                 {
-                    Problem(item.Location, "a `standards` entry needs a `name`");
+                    Problem(item.Location, DiagnosticDescriptors.StandardNeedsName);
                     continue;
                 }
 
@@ -307,7 +306,7 @@ internal static partial class PackManifestReader
                 return text;
             }
 
-            Problem(value.Location, $"`{what}` `{text}` is not an absolute http or https URL");
+            Problem(value.Location, DiagnosticDescriptors.InvalidManifestUrl, what, text);
             return null;
         }
 
@@ -315,7 +314,7 @@ internal static partial class PackManifestReader
         {
             if (value.Kind != JsonValueKind.Object)
             {
-                Problem(value.Location, "`dependencies` must be an object of pack names and version ranges, such as `{ \"iec62443-zones\": \"[1.0.0, 2.0.0)\" }`");
+                Problem(value.Location, DiagnosticDescriptors.DependenciesShape);
                 return null;
             }
 
@@ -324,13 +323,13 @@ internal static partial class PackManifestReader
             {
                 if (!IsValidName(property.Name))
                 {
-                    Problem(property.KeyLocation, $"`{property.Name}` is not a valid pack name");
+                    Problem(property.KeyLocation, DiagnosticDescriptors.InvalidPackName, property.Name);
                     continue;
                 }
 
                 if (property.Name == self)
                 {
-                    Problem(property.KeyLocation, $"the pack `{self}` cannot depend on itself");
+                    Problem(property.KeyLocation, DiagnosticDescriptors.SelfDependency, self);
                     continue;
                 }
 
@@ -341,13 +340,13 @@ internal static partial class PackManifestReader
 
                 if (!VersionRange.TryParse(text, allowFloating: false, out var range) || range.IsFloating)
                 {
-                    Problem(property.Value.Location, $"`{text}` is not a version range: write a lowest version (`1.2.0`, meaning 1.2.0 or newer) or an interval (`[1.2.0, 2.0.0)`)");
+                    Problem(property.Value.Location, DiagnosticDescriptors.InvalidDependencyRange, text);
                     continue;
                 }
 
                 if (dependencies.Exists(d => d.Name == property.Name))
                 {
-                    Problem(property.KeyLocation, $"the dependency `{property.Name}` is given twice");
+                    Problem(property.KeyLocation, DiagnosticDescriptors.DependencyTwice, property.Name);
                     continue;
                 }
 
@@ -361,7 +360,7 @@ internal static partial class PackManifestReader
         {
             if (value.Kind != JsonValueKind.Array)
             {
-                Problem(value.Location, "`functions` must be an array of function declarations");
+                Problem(value.Location, DiagnosticDescriptors.FunctionsShape);
                 return null;
             }
 
@@ -372,7 +371,7 @@ internal static partial class PackManifestReader
                 {
                     if (functions.Exists(f => f.Name == function.Name))
                     {
-                        Problem(function.Location, $"the function `{function.Name}` is declared twice");
+                        Problem(function.Location, DiagnosticDescriptors.FunctionTwice, function.Name);
                         continue;
                     }
 
@@ -387,7 +386,7 @@ internal static partial class PackManifestReader
         {
             if (item.Kind != JsonValueKind.Object)
             {
-                Problem(item.Location, "a `functions` entry must be an object with `name`, `script`, `parameters` and `returns`");
+                Problem(item.Location, DiagnosticDescriptors.FunctionShape);
                 return null;
             }
 
@@ -420,7 +419,7 @@ internal static partial class PackManifestReader
                 return TimeSpan.FromMilliseconds(milliseconds);
             }
 
-            Problem(value.Location, $"`budgetMilliseconds` must be a whole number of milliseconds from 1 to {max}");
+            Problem(value.Location, DiagnosticDescriptors.InvalidFunctionBudget, max);
             return null;
         }
 
@@ -433,7 +432,7 @@ internal static partial class PackManifestReader
 
             if (!IdentifierPattern().IsMatch(name) || name.Length > 100)
             {
-                Problem(value.Location, $"`{name}` is not a valid function name: use letters, digits and `_`, starting with a letter or `_`");
+                Problem(value.Location, DiagnosticDescriptors.InvalidFunctionName, name);
                 return null;
             }
 
@@ -451,7 +450,7 @@ internal static partial class PackManifestReader
             if (!path.EndsWith(".csx", StringComparison.Ordinal) || path.Contains('\\') || path.StartsWith('/')
                 || segments.Any(s => s is "" or "." or ".." || s.Contains(':')) || path.Any(char.IsControl))
             {
-                Problem(value.Location, $"`script` `{path}` must be a `.csx` file inside the pack, written relative to the pack folder with `/` (such as `functions/cvss.csx`)");
+                Problem(value.Location, DiagnosticDescriptors.InvalidScriptPath, path);
                 return null;
             }
 
@@ -462,7 +461,7 @@ internal static partial class PackManifestReader
         {
             if (value.Kind != JsonValueKind.Array)
             {
-                Problem(value.Location, "`parameters` must be an array such as `[{ \"name\": \"vector\", \"type\": \"string\" }]`");
+                Problem(value.Location, DiagnosticDescriptors.ParametersShape);
                 return null;
             }
 
@@ -472,7 +471,7 @@ internal static partial class PackManifestReader
             {
                 if (item.Kind != JsonValueKind.Object)
                 {
-                    Problem(item.Location, "a parameter must be an object such as `{ \"name\": \"vector\", \"type\": \"string\" }`");
+                    Problem(item.Location, DiagnosticDescriptors.ParameterShape);
                     ok = false;
                     continue;
                 }
@@ -486,7 +485,7 @@ internal static partial class PackManifestReader
                         case "name": name = Identifier(property.Value, "parameter `name`"); break;
                         case "type": type = Type(property.Value, "type"); break;
                         default:
-                            Problem(property.KeyLocation, $"unknown property `{property.Name}` in a parameter{NameSuggestions.DidYouMean(property.Name, ["name", "type"])}");
+                            Problem(property.KeyLocation, DiagnosticDescriptors.ManifestUnknownProperty, property.Name, "a parameter", NameSuggestions.DidYouMean(property.Name, ["name", "type"]));
                             break;
                     }
                 }
@@ -495,7 +494,7 @@ internal static partial class PackManifestReader
                 {
                     if (name is null && type is not null || name is not null && type is null)
                     {
-                        Problem(item.Location, "a parameter needs a `name` and a `type`");
+                        Problem(item.Location, DiagnosticDescriptors.ParameterNeedsNameAndType);
                     }
 
                     ok = false;
@@ -504,7 +503,7 @@ internal static partial class PackManifestReader
 
                 if (parameters.Exists(p => p.Name == name))
                 {
-                    Problem(item.Location, $"the parameter `{name}` is declared twice");
+                    Problem(item.Location, DiagnosticDescriptors.ParameterTwice, name);
                     ok = false;
                     continue;
                 }
@@ -528,14 +527,14 @@ internal static partial class PackManifestReader
             }
 
             var names = string.Join(", ", ScriptValueType.ScalarNames.Select(n => $"`{n}`"));
-            Problem(value.Location, $"`{text}` is not a type a C# function can take or return: use {names}, a `list<...>` of one of them, and `?` after a type that may be null");
+            Problem(value.Location, DiagnosticDescriptors.InvalidScriptType, text, names);
             return null;
         }
 
-        private void Problem(SourceLocation location, string message)
+        private void Problem(SourceLocation location, DiagnosticDescriptor descriptor, params ReadOnlySpan<object?> arguments)
         {
             failed = true;
-            diagnostics.Add(DiagnosticIds.InvalidPackManifest, location, message);
+            diagnostics.Add(descriptor, location, arguments);
         }
     }
 }

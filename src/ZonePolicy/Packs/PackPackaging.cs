@@ -4,7 +4,6 @@ using NuGet.Packaging.Core;
 using NuGet.Packaging.Licenses;
 using NuGet.Versioning;
 using ZonePolicy.Diagnostics;
-using ZonePolicy.Reporting;
 using ZonePolicy.Testing;
 
 namespace ZonePolicy.Packs;
@@ -31,8 +30,7 @@ public static class PackPackaging
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            Write(output, DiagnosticCatalog.Create(DiagnosticIds.InternalError, SourceLocation.None(request.Folder),
-                $"internal error while packing: {exception.GetType().Name}: {exception.Message}; please report this"));
+            Write(output, Diagnostic.Create(DiagnosticDescriptors.PackagingFailed, SourceLocation.InFile(request.Folder), exception.GetType().Name, exception.Message));
             return 3;
         }
     }
@@ -47,8 +45,7 @@ public static class PackPackaging
         {
             if (!diagnostics.HasErrors)
             {
-                diagnostics.Add(DiagnosticIds.InvalidPackManifest, SourceLocation.None(request.Folder),
-                    $"`{request.Folder}` is not a pack folder: a pack to package needs a `{PackManifest.FileName}` with its name, version and licence");
+                diagnostics.Add(DiagnosticDescriptors.NotAPackFolder, SourceLocation.InFile(request.Folder), request.Folder);
             }
 
             return Fail(output, diagnostics);
@@ -69,8 +66,7 @@ public static class PackPackaging
         TestReportWriter.Write(tests, output);
         if (tests.ExitCode != 0)
         {
-            diagnostics.Add(DiagnosticIds.PackNotPacked, SourceLocation.None(manifest.File),
-                $"pack `{manifest.Name}` {manifest.Version.ToNormalizedString()} was not packed: its tests did not pass");
+            diagnostics.Add(DiagnosticDescriptors.PackNotPacked, SourceLocation.InFile(manifest.File), manifest.Name, manifest.Version.ToNormalizedString());
             Fail(output, diagnostics);
             return tests.ExitCode;
         }
@@ -109,8 +105,7 @@ public static class PackPackaging
             problem = exception.Message.TrimEnd('.');
         }
 
-        diagnostics.Add(DiagnosticIds.InvalidPackManifest, manifest.LocationOf("license"),
-            $"`license` `{manifest.License}` is not an SPDX licence expression such as `MIT` or `Apache-2.0 OR MIT`: {char.ToLowerInvariant(problem[0])}{problem[1..]}");
+        diagnostics.Add(DiagnosticDescriptors.InvalidLicense, manifest.LocationOf("license"), manifest.License, char.ToLowerInvariant(problem[0]) + problem[1..]);
         return null;
     }
 
@@ -137,8 +132,7 @@ public static class PackPackaging
 
                 if (entry.LinkTarget is not null)
                 {
-                    diagnostics.Add(DiagnosticIds.PackNotPacked, SourceLocation.None(Path.Join(folder, relative)),
-                        $"`{relative}` is a link; a pack's package holds files only: replace the link by the file or folder it points to");
+                    diagnostics.Add(DiagnosticDescriptors.PackHoldsLink, SourceLocation.InFile(Path.Join(folder, relative)), relative);
                     ok = false;
                 }
                 else if (entry is DirectoryInfo)
@@ -228,7 +222,7 @@ public static class PackPackaging
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException or PackagingException)
         {
-            diagnostics.Add(DiagnosticIds.PackNotPacked, SourceLocation.None(path), $"cannot write the package `{path}`: {exception.Message}");
+            diagnostics.Add(DiagnosticDescriptors.PackageNotWritable, SourceLocation.InFile(path), path, exception.Message);
             try
             {
                 File.Delete(temporary);

@@ -19,15 +19,14 @@ internal sealed record PackRequirement(string Name, VersionRange Range, SourceLo
 
     public override string ToString() => Range == AnyVersion ? Name : $"{Name}@{RangeText}";
 
-    /// <summary>Reads <c>name</c> or <c>name@range</c>; null with the reason when the text is neither.</summary>
-    public static PackRequirement? Parse(string text, SourceLocation location, string requiredBy, out string? problem)
+    /// <summary>Reads <c>name</c> or <c>name@range</c>; null, with a ZP0311, when the text is neither.</summary>
+    public static PackRequirement? Parse(string text, SourceLocation location, string requiredBy, DiagnosticBag diagnostics)
     {
-        problem = null;
         var at = text.IndexOf('@');
         var name = (at < 0 ? text : text[..at]).Trim();
         if (!PackManifestReader.IsValidName(name))
         {
-            problem = $"`{text}` does not name a rule pack: write `name` or `name@version-range`, with a name of lowercase words joined by `-` or `.`";
+            diagnostics.Add(DiagnosticDescriptors.InvalidPackRequest, location, text);
             return null;
         }
 
@@ -39,7 +38,7 @@ internal sealed record PackRequirement(string Name, VersionRange Range, SourceLo
         var rangeText = text[(at + 1)..].Trim();
         if (!VersionRange.TryParse(rangeText, allowFloating: true, out var range))
         {
-            problem = $"`{rangeText}` in `{text}` is not a version range: write `1.2.0` (1.2.0 or newer), `[1.2.0]` (exactly), `[1.0.0, 2.0.0)` or `1.*` (the newest 1.x)";
+            diagnostics.Add(DiagnosticDescriptors.InvalidPackRange, location, rangeText, text);
             return null;
         }
 

@@ -13,8 +13,6 @@ internal sealed record ResolvedInputs(IReadOnlyList<string> RuleSources, IReadOn
 /// </summary>
 internal static class PackResolution
 {
-    public const string CommandLine = "<command-line>";
-
     public static ResolvedInputs Resolve(CheckRequest request, DiagnosticBag diagnostics)
     {
         var plain = new List<string>();
@@ -34,13 +32,9 @@ internal static class PackResolution
         var requirements = new List<PackRequirement>();
         foreach (var text in request.Packs)
         {
-            if (PackRequirement.Parse(text, SourceLocation.None(CommandLine), "", out var problem) is { } requirement)
+            if (PackRequirement.Parse(text, request.SettingsLocation, "", diagnostics) is { } requirement)
             {
                 requirements.Add(requirement);
-            }
-            else
-            {
-                diagnostics.Add(DiagnosticIds.InvalidArgument, SourceLocation.None(CommandLine), problem!);
             }
         }
 
@@ -55,7 +49,7 @@ internal static class PackResolution
             Roots = new PackListSource(rootFolders, PackOrigin.RulesFolder, "the rules folders given", diagnostics),
             Installed = new PackListSource(request.InstalledPacks.Select(f => (f, f)), PackOrigin.Installed, "the packs installed for the project", diagnostics),
             Local = [.. LocalSources(request)],
-            Feeds = request.NuGetConfigDirectory is { } configDirectory ? PackFeeds.Create(configDirectory, diagnostics) : null,
+            Feeds = request.NuGetConfigDirectory is { } configDirectory ? PackFeeds.Create(configDirectory, request.SettingsLocation, diagnostics) : null,
             Preferred = (lockEntries ?? [])
                 .Where(e => e.Version is not null)
                 .ToDictionary(e => e.Name, e => e.Version!, StringComparer.Ordinal),
@@ -117,8 +111,7 @@ internal static class PackResolution
         {
             if (existing?.FirstOrDefault(e => e.Name == entry.Name && Equals(e.Version, entry.Version)) is { ContentHash: { } recorded } && recorded != entry.ContentHash)
             {
-                diagnostics.Add(DiagnosticIds.PackContentChanged, SourceLocation.None(path),
-                    $"package `{entry.Name}` {entry.VersionText} is not the package the lock file recorded: its content hash is `{entry.ContentHash}`, the lock file has `{recorded}`; a feed served other bytes under the same version, so check where it came from before you delete its entry");
+                diagnostics.Add(DiagnosticDescriptors.PackContentChanged, SourceLocation.InFile(path), entry.Name, entry.VersionText, entry.ContentHash, recorded);
             }
         }
 
@@ -127,13 +120,11 @@ internal static class PackResolution
         {
             if (existing is null)
             {
-                diagnostics.Add(DiagnosticIds.PackLockOutOfDate, SourceLocation.None(path),
-                    $"locked mode needs the pack lock file `{path}`, and there is none: run the check once without `--locked` to write it, and commit it");
+                diagnostics.Add(DiagnosticDescriptors.PackLockMissing, SourceLocation.InFile(path), path);
             }
             else if (PackLockFile.Render(existing) != text)
             {
-                diagnostics.Add(DiagnosticIds.PackLockOutOfDate, SourceLocation.None(path),
-                    $"the packs resolved differ from the lock file `{path}` ({Differences(existing, entries)}); in locked mode the lock file is not changed: update it by running without `--locked`, and commit it");
+                diagnostics.Add(DiagnosticDescriptors.PackLockOutOfDate, SourceLocation.InFile(path), path, Differences(existing, entries));
             }
 
             return;

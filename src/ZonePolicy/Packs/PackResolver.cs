@@ -75,8 +75,7 @@ internal sealed class PackResolver(PackSources sources, DiagnosticBag diagnostic
         {
             if (next.TryGetValue(root.Name, out var other))
             {
-                report.Add(DiagnosticIds.PackVersionConflict, root.Manifest!.LocationOf("name"),
-                    $"two versions of pack `{root.Name}` are given as rules folders: {other.VersionText} in `{other.DisplayFolder}` and {root.VersionText} in `{root.DisplayFolder}`; give only one");
+                report.Add(DiagnosticDescriptors.PackGivenTwice, root.Manifest!.LocationOf("name"), root.Name, other.VersionText, other.DisplayFolder, root.VersionText, root.DisplayFolder);
                 continue;
             }
 
@@ -120,7 +119,7 @@ internal sealed class PackResolver(PackSources sources, DiagnosticBag diagnostic
             if (installed.Count > 1)
             {
                 var versions = string.Join(" and ", installed.Select(c => $"{c.VersionText} in `{c.DisplayFolder}`"));
-                report.Add(DiagnosticIds.PackVersionConflict, requirements[0].Location, $"two versions of pack `{name}` are installed for the project: {versions}");
+                report.Add(DiagnosticDescriptors.PackInstalledTwice, requirements[0].Location, name, versions);
                 return null;
             }
 
@@ -202,15 +201,13 @@ internal sealed class PackResolver(PackSources sources, DiagnosticBag diagnostic
             if (requirements.TrueForAll(r => r.RequiredBy.Length == 0))
             {
                 var known = sources.Searched.SelectMany(s => s.Names()).Concat(sources.Installed.Names()).Distinct(StringComparer.Ordinal);
-                report.Add(DiagnosticIds.UnknownPack, first.Location,
-                    $"no rule pack named `{name}`{NameSuggestions.DidYouMean(name, known)}; looked in: {tried}");
+                report.Add(DiagnosticDescriptors.PackNotFound, first.Location, name, tried, NameSuggestions.DidYouMean(name, known));
                 return;
             }
 
             foreach (var dependency in requirements.Where(r => r.RequiredBy.Length > 0))
             {
-                report.Add(DiagnosticIds.MissingPackDependency, dependency.Location,
-                    $"pack `{dependency.RequiredBy}` depends on `{name}` {dependency.RangeText}, which is not found; looked in: {tried}");
+                report.Add(DiagnosticDescriptors.MissingPackDependency, dependency.Location, dependency.RequiredBy, name, dependency.RangeText, tried);
             }
 
             return;
@@ -223,8 +220,7 @@ internal sealed class PackResolver(PackSources sources, DiagnosticBag diagnostic
             var asks = string.Join(" and ", requirements.Select(r => $"{Wanted(r)} {By(r)}"));
             foreach (var requirement in requirements)
             {
-                report.Add(DiagnosticIds.PackVersionConflict, requirement.Location,
-                    $"two versions of pack `{name}` are needed: {asks}, and no version fits both (available: {available})");
+                report.Add(DiagnosticDescriptors.PackVersionConflict, requirement.Location, name, asks, available);
             }
 
             return;
@@ -232,16 +228,14 @@ internal sealed class PackResolver(PackSources sources, DiagnosticBag diagnostic
 
         foreach (var requirement in requirements.Except(alone))
         {
-            report.Add(DiagnosticIds.PackVersionNotFound, requirement.Location,
-                $"no version of pack `{name}` fits {Wanted(requirement)} ({Asked(requirement)}): available {available}; looked in: {tried}");
+            report.Add(DiagnosticDescriptors.PackVersionNotFound, requirement.Location, name, Wanted(requirement), Asked(requirement), available, tried);
         }
     }
 
     private static void Conflict(PackRequirement requirement, PackCandidate fixedPack, DiagnosticBag report)
     {
         var where = fixedPack.Origin == PackOrigin.Installed ? "installed for the project" : "given as a rules folder";
-        report.Add(DiagnosticIds.PackVersionConflict, requirement.Location,
-            $"two versions of pack `{requirement.Name}` are needed: {Wanted(requirement)} {By(requirement)}, but version {fixedPack.VersionText} is {where} (`{fixedPack.DisplayFolder}`)");
+        report.Add(DiagnosticDescriptors.PackVersionFixed, requirement.Location, requirement.Name, Wanted(requirement), By(requirement), fixedPack.VersionText, where, fixedPack.DisplayFolder);
     }
 
     private static string Wanted(PackRequirement requirement) => requirement.Range == PackRequirement.AnyVersion ? "any version" : requirement.RangeText;
@@ -279,8 +273,7 @@ internal sealed class PackResolver(PackSources sources, DiagnosticBag diagnostic
                 if (state.TryGetValue(dependency.Name, out var finished) && !finished)
                 {
                     var cycle = path.Skip(path.IndexOf(dependency.Name)).Append(dependency.Name);
-                    diagnostics.Add(DiagnosticIds.PackDependencyCycle, dependency.Location,
-                        $"pack dependency cycle: {string.Join(" -> ", cycle.Select(c => $"`{c}`"))}; a pack cannot depend on itself, directly or through others");
+                    diagnostics.Add(DiagnosticDescriptors.PackDependencyCycle, dependency.Location, string.Join(" -> ", cycle.Select(c => $"`{c}`")));
                     continue;
                 }
 
@@ -304,8 +297,8 @@ internal sealed class PackResolver(PackSources sources, DiagnosticBag diagnostic
     {
         if (candidate.Manifest is { } manifest && manifest.MinEngineVersion > EngineVersion.Current)
         {
-            diagnostics.Add(DiagnosticIds.EngineTooOld, manifest.LocationOf("minEngineVersion"),
-                $"pack `{manifest.Name}` {manifest.Version.ToNormalizedString()} needs ZonePolicy {manifest.MinEngineVersion.ToNormalizedString()} or newer, and this is {EngineVersion.Current.ToNormalizedString()}: update zpol or ZonePolicy.MSBuild, or use an older version of the pack");
+            diagnostics.Add(DiagnosticDescriptors.EngineTooOld, manifest.LocationOf("minEngineVersion"),
+                manifest.Name, manifest.Version.ToNormalizedString(), manifest.MinEngineVersion.ToNormalizedString(), EngineVersion.Current.ToNormalizedString());
         }
     }
 }

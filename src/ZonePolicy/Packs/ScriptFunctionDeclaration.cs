@@ -1,4 +1,4 @@
-using ZonePolicy.Binding;
+using ZonePolicy.Types;
 using ZonePolicy.Diagnostics;
 
 namespace ZonePolicy.Packs;

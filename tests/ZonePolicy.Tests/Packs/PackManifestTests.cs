@@ -45,7 +45,7 @@ public sealed class PackManifestTests : IDisposable
     [InlineData("\"minEngineVersion\": 1", 8, 23, "`minEngineVersion` must be a string")]
     [InlineData("\"authors\": []", 6, 14, "`authors` needs at least one entry")]
     [InlineData("\"title\": \"two\\nlines\"", 4, 12, "`title` contains a control character")]
-    [InlineData("\"standards\": [{ \"name\": \"x\", \"titel\": \"y\" }]", 7, 32, "unknown property `titel` in a `standards` entry, did you mean `title`?")]
+    [InlineData("\"standards\": [{ \"name\": \"x\", \"titel\": \"y\" }]", 7, 32, "unknown property `titel` in a `standards` entry; did you mean `title`?")]
     [InlineData("\"standards\": [{ \"name\": \"x\", \"url\": \"ftp://x\" }]", 7, 39, "`standards[0].url` `ftp://x` is not an absolute http or https URL")]
     public void A_bad_value_is_ZP0140_at_the_value(string replacement, int line, int column, string message)
     {
@@ -62,7 +62,7 @@ public sealed class PackManifestTests : IDisposable
     }
 
     [Theory]
-    [InlineData(",\n  \"dependancies\": {}", "unknown property `dependancies` in the pack manifest, did you mean `dependencies`?")]
+    [InlineData(",\n  \"dependancies\": {}", "unknown property `dependancies` in the pack manifest; did you mean `dependencies`?")]
     [InlineData(",\n  \"dependencies\": { \"acme-plant\": \"1.0.0\" }", "the pack `acme-plant` cannot depend on itself")]
     [InlineData(",\n  \"dependencies\": { \"other\": \"1.*\" }", "`1.*` is not a version range")]
     [InlineData(",\n  \"dependencies\": { \"other\": \"[2.0.0, 1.0.0]\" }", "`[2.0.0, 1.0.0]` is not a version range")]

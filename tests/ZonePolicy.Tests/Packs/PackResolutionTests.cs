@@ -54,8 +54,8 @@ public sealed class PackResolutionTests : IDisposable
 
         var diagnostic = Single(Check(["acme-plnat"]), DiagnosticIds.UnknownPack);
 
-        Assert.Equal("<command-line>", diagnostic.Location.File);
-        Assert.Equal($"no rule pack named `acme-plnat`, did you mean `acme-plant`?; looked in: pack folder `{Packs}`", diagnostic.Message);
+        Assert.Equal(LocationKind.CommandLine, diagnostic.Location.Kind);
+        Assert.Equal($"no rule pack named `acme-plnat` in pack folder `{Packs}`; did you mean `acme-plant`?", diagnostic.Message);
     }
 
     [Fact]
