@@ -81,7 +81,7 @@ public static class PolicyEngine
                 return;
             }
 
-            var context = program.CreateContext(site, today);
+            var context = program.CreateContext(site, today, request.EvaluationBudget);
             var found = new List<(Violation, Diagnostic)>();
             foreach (var rule in program.Rules)
             {
@@ -95,6 +95,7 @@ public static class PolicyEngine
                 }
             }
 
+            diagnostics.AddRange(context.Monitor.Problems);
             var (inForce, waived, waiverDiagnostics, waiverStates) = WaiverMatcher.Apply(site.Waivers, found, today);
             violations.AddRange(inForce);
             diagnostics.AddRange(waiverDiagnostics);

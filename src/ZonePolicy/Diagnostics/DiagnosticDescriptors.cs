@@ -344,6 +344,17 @@ internal static class DiagnosticDescriptors
         "`{0}` is a link; a pack's package holds files only: replace the link by the file or folder it points to");
     public static readonly DiagnosticDescriptor PackageNotWritable = PackNotPacked.WithMessage("cannot write the package `{0}`: {1}");
 
+    // ZP04xx: evaluation
+
+    public static readonly DiagnosticDescriptor RegexTimedOut = Register(DiagnosticIds.RegexTimedOut, "Regular expression timed out",
+        "rule `{0}`: regular expression `{1}` timed out after {2} s {3}; simplify it, or write it without backreferences and lookarounds so that it runs in linear time");
+
+    public static readonly DiagnosticDescriptor RuleOverBudget = Register(DiagnosticIds.RuleOverBudget, "Rule over its evaluation budget",
+        "rule `{0}` stopped after {1:N0} evaluation steps on `{2}`, so its findings there are incomplete; narrow its `for` and `where` clauses");
+
+    public static readonly DiagnosticDescriptor InvalidRuntimeRegex = Register(DiagnosticIds.InvalidRuntimeRegex, "Invalid regular expression at run time",
+        "rule `{0}`: `{1}` is not a valid regular expression ({2}) {3}; check the values the pattern is built from");
+
     // ZP09xx: internal errors
 
     public static readonly DiagnosticDescriptor InternalError = Register(DiagnosticIds.InternalError, "Internal error",

@@ -67,5 +67,9 @@ public static class DiagnosticIds
     public const string PackageNotFetched = "ZP0359";
     public const string PackNotPacked = "ZP0360";
 
+    public const string RegexTimedOut = "ZP0401";
+    public const string RuleOverBudget = "ZP0402";
+    public const string InvalidRuntimeRegex = "ZP0403";
+
     public const string InternalError = "ZP0901";
 }

@@ -151,7 +151,19 @@ internal static class ExpressionCompiler
             case BoundOperator.Contains:
                 return Strict(left, right, Operations.Contains);
             default:
-                return Strict(left, right, (input, pattern) => pattern is string p ? Operations.Matches(RegexCache.Get(p), input) : null);
+                var location = binary.Location;
+                return frame =>
+                {
+                    if (left(frame) is not string input || right(frame) is not string pattern)
+                    {
+                        return null;
+                    }
+
+                    var (regex, problem) = RegexCache.Get(pattern);
+                    return regex is null
+                        ? frame.Context.Monitor.InvalidPattern(pattern, problem!, location, frame)
+                        : frame.Context.Monitor.Match(regex, input, location, frame);
+                };
         }
     }
 
@@ -239,7 +251,8 @@ internal static class ExpressionCompiler
     {
         var input = Compile(match.Input);
         var regex = match.Pattern;
-        return frame => Operations.Matches(regex, input(frame));
+        var location = match.Location;
+        return frame => input(frame) is string text ? frame.Context.Monitor.Match(regex, text, location, frame) : null;
     }
 
     private static Evaluator CompileList(BoundList list)

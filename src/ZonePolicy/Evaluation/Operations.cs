@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ZonePolicy.Topology;
 
 namespace ZonePolicy.Evaluation;
@@ -119,23 +118,6 @@ internal static class Operations
         IReadOnlyList<object?> list => Truth.Of(ListContains(list, item)),
         _ => null,
     };
-
-    public static object? Matches(Regex regex, object? input)
-    {
-        if (input is not string text)
-        {
-            return null;
-        }
-
-        try
-        {
-            return Truth.Of(regex.IsMatch(text));
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return null;
-        }
-    }
 
     public static object? Level(object? value) => value is string s && Levels.TryGetValue(s, out var level) ? level : null;
 

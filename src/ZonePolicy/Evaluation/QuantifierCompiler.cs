@@ -46,6 +46,7 @@ internal static class QuantifierCompiler
         var unknown = false;
         foreach (var item in items)
         {
+            frame.Context.Monitor.Spend();
             frame.Slots[slot] = item;
             switch (where(frame))
             {
@@ -70,6 +71,7 @@ internal static class QuantifierCompiler
         var unknown = false;
         foreach (var item in items)
         {
+            frame.Context.Monitor.Spend();
             frame.Slots[slot] = item;
             switch (where(frame))
             {
@@ -99,6 +101,7 @@ internal static class QuantifierCompiler
         long count = 0;
         foreach (var item in items)
         {
+            frame.Context.Monitor.Spend();
             frame.Slots[slot] = item;
             if (where(frame) is true)
             {
@@ -120,6 +123,7 @@ internal static class QuantifierCompiler
         var folded = false;
         foreach (var item in items)
         {
+            frame.Context.Monitor.Spend();
             if (slot >= 0)
             {
                 frame.Slots[slot] = item;

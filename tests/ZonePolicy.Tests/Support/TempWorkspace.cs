@@ -68,6 +68,8 @@ public sealed class CheckRequestBuilder
 
     public SourceLocation SettingsLocation { get; set; } = SourceLocation.CommandLine;
 
+    public long EvaluationBudget { get; set; } = ZonePolicy.Evaluation.EvaluationMonitor.DefaultBudget;
+
     public CheckRequest Build() => new()
     {
         RuleSources = RuleSources,
@@ -80,6 +82,7 @@ public sealed class CheckRequestBuilder
         BaselineFile = Baseline,
         WarningsAsErrors = WarningsAsErrors,
         SettingsLocation = SettingsLocation,
+        EvaluationBudget = EvaluationBudget,
     };
 }
 
