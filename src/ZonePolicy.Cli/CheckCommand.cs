@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using ZonePolicy.Diagnostics;
-using ZonePolicy.Evaluation;
+using ZonePolicy.Configuration;
+using ZonePolicy.Findings;
 using ZonePolicy.Reporting;
 
 namespace ZonePolicy.Cli;
@@ -44,11 +44,11 @@ internal sealed class CheckCommand : Command
         CustomParser = ParseParameters,
     };
 
-    private readonly Option<List<KeyValuePair<string, Severity>>> severities = new("--severity")
+    private readonly Option<List<SeveritySetting>> severities = new("--severity")
     {
         Arity = ArgumentArity.OneOrMore,
         HelpName = "ID=level",
-        Description = "Sets the severity of a rule or diagnostic id to error, warning, info or none, over .editorconfig and .globalconfig; repeat for more.",
+        Description = "Sets the severity of a rule or diagnostic id to error, warning, suggestion, silent, none or default, over .editorconfig and .globalconfig; repeat for more.",
         CustomParser = ParseSeverities,
     };
 
@@ -61,7 +61,7 @@ internal sealed class CheckCommand : Command
 
     private readonly Option<ReportFormat> format = ReportTarget.CreateFormatOption();
 
-    private readonly Option<string?> output = ReportTarget.CreateOutputOption();
+    private readonly Option<string?> output;
 
     private readonly Option<string?> baseline = new("--baseline")
     {
@@ -84,6 +84,7 @@ internal sealed class CheckCommand : Command
         : base("check", "Checks topologies against rules and reports every violation.")
     {
         this.context = context;
+        output = ReportTarget.CreateOutputOption(context.WorkingDirectory);
         Add(topologies);
         Add(rules);
         Add(packs);
@@ -97,37 +98,44 @@ internal sealed class CheckCommand : Command
         Add(warningsAsErrors);
         Validators.Add(RejectUnknownOptions);
         Validators.Add(RequireRules);
-        Validators.Add(ProtectInputs);
+        Validators.Add(SeparateOutputs);
         SetAction(Run);
     }
 
     private int Run(ParseResult parse)
     {
-        var severityConfiguration = SeverityConfiguration.Resolve(context.WorkingDirectory, parse.GetValue(severities) ?? []);
-        var request = new CheckRequest
+        var target = ReportTarget.From(parse, context.WorkingDirectory);
+        var result = CheckSafely(ToRequest(parse));
+        if (parse.GetValue(writeBaseline) is { } baselineFile && !result.InputInvalid)
         {
-            TopologyFiles = parse.GetRequiredValue(topologies),
+            var replaceable = parse.GetValue(baseline) is { } read ? Path.GetFullPath(read, context.WorkingDirectory) : null;
+            var refused = OutputFile.Write(Path.GetFullPath(baselineFile, context.WorkingDirectory), baselineFile, result,
+                stream => Baseline.Write(result, stream), replaceable);
+            result = refused is null ? result : result.Including([refused], inputInvalid: true);
+        }
+
+        return ReportWriter.Write(result, target, context);
+    }
+
+    /// <summary>The one place a command line becomes an engine request; relative paths stay as given and resolve against the working directory.</summary>
+    private CheckRequest ToRequest(ParseResult parse)
+    {
+        var topologyFiles = parse.GetRequiredValue(topologies);
+        var configFolders = topologyFiles.Select(file => Path.GetDirectoryName(Path.GetFullPath(file, context.WorkingDirectory))!).Prepend(context.WorkingDirectory);
+        return new CheckRequest
+        {
+            TopologyFiles = topologyFiles,
             RuleSources = parse.GetValue(rules) ?? [],
             Packs = parse.GetValue(packs) ?? [],
             PackDirectories = [Path.Combine(AppContext.BaseDirectory, "packs")],
             Parameters = parse.GetValue(parameters) ?? [],
-            // The merged list carries the precedence; the command line's own ids are also passed apart,
-            // so that an id no rule has is reported for them but not for shared config files.
-            SeverityOverrides = parse.GetValue(severities) ?? [],
-            ConfiguredSeverities = severityConfiguration.Overrides,
+            Severities = parse.GetValue(severities) ?? [],
+            AnalyzerConfigFiles = AnalyzerConfigDiscovery.Above(configFolders, context.WorkingDirectory),
+            WorkingDirectory = context.WorkingDirectory,
             Today = parse.GetValue(today),
             BaselineFile = parse.GetValue(baseline),
             WarningsAsErrors = parse.GetValue(warningsAsErrors),
         };
-
-        var result = WithConfigurationDiagnostics(CheckSafely(request), severityConfiguration.Diagnostics);
-        if (parse.GetValue(writeBaseline) is { } baselineFile && !result.InputInvalid)
-        {
-            using var stream = File.Create(Path.Combine(context.WorkingDirectory, baselineFile));
-            Baseline.Write(result, stream);
-        }
-
-        return ReportWriter.Write(result, ReportTarget.From(parse), context);
     }
 
     private CheckResult CheckSafely(CheckRequest request)
@@ -141,17 +149,6 @@ internal sealed class CheckCommand : Command
             return CliDiagnostics.Result([CliDiagnostics.InternalError(exception)], inputInvalid: false);
         }
     }
-
-    private static CheckResult WithConfigurationDiagnostics(CheckResult result, IReadOnlyList<Diagnostic> configuration) =>
-        configuration.Count == 0
-            ? result
-            : new CheckResult
-            {
-                Diagnostics = [.. result.Diagnostics, .. configuration],
-                Suppressed = result.Suppressed,
-                Rules = result.Rules,
-                InputInvalid = true,
-            };
 
     /// <summary>
     /// A token like <c>--fromat</c> would otherwise be taken for a topology file, and in <c>--rules --pack x</c>
@@ -180,33 +177,26 @@ internal sealed class CheckCommand : Command
         }
     }
 
-    /// <summary><c>check</c> never modifies an input file, even when <c>--output</c> names one.</summary>
-    private void ProtectInputs(CommandResult result)
+    /// <summary>
+    /// The report and the baseline cannot share a file. Whether an output names an input is known once the check
+    /// has read its inputs, and <see cref="OutputFile"/> refuses it then.
+    /// </summary>
+    private void SeparateOutputs(CommandResult result)
     {
-        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        var sources = new SymbolResult?[] { result.GetResult(topologies), result.GetResult(rules) };
-        foreach (var (option, readsBaseline) in new[] { (output, true), (writeBaseline, false) })
+        if (result.GetResult(output) is { Tokens: [var report] } && result.GetResult(writeBaseline) is { Tokens: [var baselineFile] }
+            && OutputFile.SameFile(Path.GetFullPath(report.Value, context.WorkingDirectory), Path.GetFullPath(baselineFile.Value, context.WorkingDirectory)))
         {
-            if (result.GetResult(option) is not { Tokens: [var token] } || FilePaths.FullPathOrNull(token.Value) is not { } written)
-            {
-                continue;
-            }
-
-            // Rewriting the baseline it reads is how `--write-baseline` refreshes one; a report may not replace it.
-            var inputs = readsBaseline ? sources.Append(result.GetResult(baseline)) : sources;
-            if (inputs.SelectMany(input => input?.Tokens ?? []).Any(input => string.Equals(FilePaths.FullPathOrNull(input.Value), written, comparison)))
-            {
-                result.AddError($"`{option.Name}` names the input file `{token.Value}`; write to another file");
-            }
+            result.AddError($"`--output` and `--write-baseline` name the same file `{report.Value}`; give each its own file");
         }
     }
 
     private static List<KeyValuePair<string, string>> ParseParameters(ArgumentResult result) =>
         ParsePairs(result, "--param", "name=value", value => (true, value));
 
-    private static List<KeyValuePair<string, Severity>> ParseSeverities(ArgumentResult result) =>
-        ParsePairs(result, "--severity", "ID=level with a level of error, warning, info or none", level =>
-            (SeverityNames.TryParse(level, out var severity), severity));
+    /// <summary>Levels are the engine's to read: it reports a bad one as it reports one in a config file.</summary>
+    private static List<SeveritySetting> ParseSeverities(ArgumentResult result) =>
+        [.. ParsePairs(result, "--severity", "ID=level", level => (true, level.Trim()))
+            .Select(pair => new SeveritySetting(pair.Key, pair.Value, CliDiagnostics.CommandLine))];
 
     /// <summary>Each token as <c>key=value</c>; a token that is not reports one error naming <paramref name="shape"/>.</summary>
     private static List<KeyValuePair<string, T>> ParsePairs<T>(ArgumentResult result, string option, string shape, Func<string, (bool Valid, T Value)> parseValue)

@@ -8,7 +8,7 @@ namespace ZonePolicy.Cli;
 /// </summary>
 internal static class CliDiagnostics
 {
-    private static readonly SourceLocation CommandLine = SourceLocation.None("<command-line>");
+    public static readonly SourceLocation CommandLine = SourceLocation.None("<command-line>");
     private static readonly SourceLocation Internal = SourceLocation.None("<internal>");
 
     public static Diagnostic InvalidArgument(string message) =>

@@ -1,42 +1,49 @@
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
 using ZonePolicy.Syntax;
 
 namespace ZonePolicy.Binding;
 
 /// <summary>
 /// Turns the rule inputs of a check (files, folders, packs by name) into compilation roots, reads and parses
-/// their files, and follows imports: an import may not leave its root folder (ZP0104), may not form a cycle
-/// (ZP0105), and a file imported twice is compiled once.
+/// their files, and follows imports. Symbolic links are resolved before any check: a rule file found in a
+/// folder must resolve inside it (ZP0320), an import may not leave its root folder (ZP0104), may not form a
+/// cycle (ZP0105), and a file imported twice is compiled once. A folder is walked once however many links lead
+/// to it, so a link loop ends the walk instead of repeating it.
 /// </summary>
-internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
+internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs inputs)
 {
     private const string CommandLine = "<command-line>";
+    private const string Extension = ".zpol";
+
+    private static readonly StringComparer PathComparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
     public IReadOnlyList<SourceModule> Load(CheckRequest request)
     {
         var modules = new List<SourceModule>();
         foreach (var source in request.RuleSources)
         {
-            if (Directory.Exists(source))
+            var real = RealPath.Resolve(source, inputs.WorkingDirectory);
+            if (real is not null && Directory.Exists(real))
             {
-                modules.Add(LoadRoot(source, source, RuleFilesIn(source)));
+                modules.Add(LoadRoot(real, source, RuleFilesIn(real, source)));
             }
-            else if (File.Exists(source))
+            else if (real is not null && Path.GetDirectoryName(real) is { } folder && File.Exists(real))
             {
-                var folder = Path.GetDirectoryName(Path.GetFullPath(source))!;
-                modules.Add(LoadRoot(folder, DisplayFolderOf(source), [Path.GetFullPath(source)]));
+                modules.Add(LoadRoot(folder, DisplayFolderOf(source), [real]));
             }
             else
             {
-                diagnostics.Add(DiagnosticIds.FileNotFound, SourceLocation.None(source), $"rule file or folder `{source}` does not exist");
+                // Reading says what is wrong: missing, a device, a pipe, a link loop.
+                inputs.Read(source, source, InputKind.RuleFile);
             }
         }
 
         foreach (var pack in request.Packs)
         {
-            if (FindPack(pack, request.PackDirectories) is { } folder)
+            if (FindPack(pack, request.PackDirectories) is { } folder && RealPath.Resolve(folder, inputs.WorkingDirectory) is { } real)
             {
-                modules.Add(LoadRoot(folder, folder, RuleFilesIn(folder)));
+                modules.Add(LoadRoot(real, folder, RuleFilesIn(real, folder)));
             }
             else
             {
@@ -61,32 +68,89 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
         return modules;
     }
 
-    private static string? FindPack(string name, IReadOnlyList<string> packDirectories)
+    private string? FindPack(string name, IReadOnlyList<string> packDirectories)
     {
         if (name.Length == 0 || name.IndexOfAny(['/', '\\']) >= 0 || name is "." or "..")
         {
             return null;
         }
 
-        return packDirectories.Select(d => Path.Combine(d, name)).FirstOrDefault(Directory.Exists);
+        return packDirectories.Select(d => Path.Combine(Path.GetFullPath(d, inputs.WorkingDirectory), name)).FirstOrDefault(Directory.Exists);
     }
 
-    /// <summary>Every rule file below a folder, except a pack's fixtures under tests/.</summary>
-    private static IReadOnlyList<string> RuleFilesIn(string folder)
+    /// <summary>
+    /// Every rule file below a root folder (resolved), in path order, except a pack's fixtures under tests/.
+    /// Each entry is resolved before it is used: one that leads outside the root is ZP0320.
+    /// </summary>
+    private List<string> RuleFilesIn(string root, string displayRoot)
     {
-        var root = Path.GetFullPath(folder);
-        var fixtures = Path.Combine(root, "tests");
-        return Directory.EnumerateFiles(root, "*.zpol", SearchOption.AllDirectories)
-            .Where(f => !IsUnder(f, fixtures))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        var visited = new HashSet<string>(PathComparer) { root, Path.Combine(root, "tests") };
+        var pending = new Stack<string>([root]);
+        while (pending.TryPop(out var folder))
+        {
+            foreach (var entry in Entries(folder, root, displayRoot))
+            {
+                var isLink = entry.LinkTarget is not null;
+                var real = isLink ? RealPath.Resolve(entry.FullName, folder) : entry.FullName;
+                if (real is null)
+                {
+                    diagnostics.Add(DiagnosticIds.InputUnreadable, SourceLocation.None(Display(entry.FullName, root, displayRoot)),
+                        $"cannot follow `{Display(entry.FullName, root, displayRoot)}`: a symbolic link loop");
+                    continue;
+                }
+
+                var isFolder = Directory.Exists(real);
+                if (!isFolder && !entry.Name.EndsWith(Extension, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (!RealPath.IsWithin(real, root))
+                {
+                    var display = Display(entry.FullName, root, displayRoot);
+                    diagnostics.Add(DiagnosticIds.RuleFileOutsideRoot, SourceLocation.None(display),
+                        $"`{display}` is a symbolic link to `{real}`, outside the rules root `{displayRoot}`; rule files are read only from inside it");
+                }
+                else if (!isFolder)
+                {
+                    found.Add(real);
+                }
+                else if (visited.Add(real))
+                {
+                    pending.Push(real);
+                }
+            }
+        }
+
+        return [.. found];
+    }
+
+    private IEnumerable<FileSystemInfo> Entries(string folder, string root, string displayRoot)
+    {
+        try
+        {
+            return new DirectoryInfo(folder).GetFileSystemInfos();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            var display = Display(folder, root, displayRoot);
+            diagnostics.Add(DiagnosticIds.InputUnreadable, SourceLocation.None(display), $"cannot list rule folder `{display}`: {exception.Message.TrimEnd('.')}");
+            return [];
+        }
     }
 
     private static string DisplayFolderOf(string file) => Path.GetDirectoryName(file) is { Length: > 0 } folder ? folder : ".";
 
+    private static string Display(string fullPath, string root, string displayRoot)
+    {
+        var relative = Path.GetRelativePath(root, fullPath);
+        return (displayRoot == "." || relative == "." ? (relative == "." ? displayRoot : relative) : Path.Join(displayRoot, relative)).Replace('\\', '/');
+    }
+
     private SourceModule LoadRoot(string root, string displayRoot, IReadOnlyList<string> files)
     {
-        var loading = new RootLoading(Path.GetFullPath(root), displayRoot, diagnostics);
+        var loading = new RootLoading(root, displayRoot, diagnostics, inputs);
         foreach (var file in files)
         {
             loading.Visit(file, importedFrom: null);
@@ -95,22 +159,17 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
         return new SourceModule(loading.Root, loading.Units);
     }
 
-    private static bool IsUnder(string path, string folder)
-    {
-        var prefix = folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar;
-        return path.StartsWith(prefix, StringComparison.Ordinal);
-    }
-
     /// <summary>The files of one root as they are read: done, in progress (for cycles), and their syntax trees.</summary>
-    private sealed class RootLoading(string root, string displayRoot, DiagnosticBag diagnostics)
+    private sealed class RootLoading(string root, string displayRoot, DiagnosticBag diagnostics, CheckInputs inputs)
     {
-        private readonly HashSet<string> done = new(StringComparer.Ordinal);
+        private readonly HashSet<string> done = new(PathComparer);
         private readonly List<string> inProgress = [];
 
         public string Root { get; } = root;
 
         public List<CompilationUnit> Units { get; } = [];
 
+        /// <summary>Reads, parses and follows the imports of a file given by its resolved path.</summary>
         public void Visit(string fullPath, ImportDeclaration? importedFrom)
         {
             if (done.Contains(fullPath))
@@ -121,19 +180,21 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
             var cycleStart = inProgress.IndexOf(fullPath);
             if (cycleStart >= 0)
             {
-                var cycle = inProgress.Skip(cycleStart).Append(fullPath).Select(Display);
+                var cycle = inProgress.Skip(cycleStart).Append(fullPath).Select(f => RuleSourceLoader.Display(f, Root, displayRoot));
                 diagnostics.Add(DiagnosticIds.ImportCycle, importedFrom!.Path.Location,
                     $"import cycle: {string.Join(" -> ", cycle.Select(c => $"`{c}`"))}; remove one of these imports");
                 return;
             }
 
-            var display = Display(fullPath);
-            if (Read(fullPath, display, importedFrom) is not { } text)
+            var display = RuleSourceLoader.Display(fullPath, Root, displayRoot);
+            var reference = importedFrom?.Path.Location;
+            if (inputs.Read(fullPath, display, InputKind.RuleFile, reference) is not { } file)
             {
+                done.Add(fullPath);
                 return;
             }
 
-            var parsed = RuleParser.Parse(text, display);
+            var parsed = RuleParser.Parse(file.Text, display);
             diagnostics.AddRange(parsed.Diagnostics);
             if (parsed.Unit is not { } unit)
             {
@@ -154,42 +215,27 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
 
         private void VisitImport(string importer, ImportDeclaration import)
         {
-            var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(importer)!, import.Path.Value));
-            if (!IsUnder(target, Root))
+            var target = RealPath.Resolve(import.Path.Value, Path.GetDirectoryName(importer)!);
+            if (target is null)
+            {
+                diagnostics.Add(DiagnosticIds.InputUnreadable, import.Path.Location, $"cannot follow import `{import.Path.Value}`: a symbolic link loop");
+                return;
+            }
+
+            if (!RealPath.IsWithin(target, Root))
             {
                 diagnostics.Add(DiagnosticIds.ImportOutsideRoot, import.Path.Location,
                     $"import `{import.Path.Value}` leaves the rule root `{displayRoot}`; a rule file may only import files inside its root folder");
                 return;
             }
 
+            if (!File.Exists(target) && !Directory.Exists(target))
+            {
+                diagnostics.Add(DiagnosticIds.ImportNotFound, import.Path.Location, $"imported file `{import.Path.Value}` does not exist");
+                return;
+            }
+
             Visit(target, import);
-        }
-
-        private string? Read(string fullPath, string display, ImportDeclaration? importedFrom)
-        {
-            var location = importedFrom?.Path.Location ?? SourceLocation.None(display);
-            if (!File.Exists(fullPath))
-            {
-                diagnostics.Add(importedFrom is null ? DiagnosticIds.FileNotFound : DiagnosticIds.ImportNotFound, location,
-                    importedFrom is null ? $"rule file `{display}` does not exist" : $"imported file `{importedFrom.Path.Value}` does not exist");
-                return null;
-            }
-
-            try
-            {
-                return File.ReadAllText(fullPath);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Add(DiagnosticIds.FileNotFound, location, $"cannot read rule file `{display}`: {e.Message}");
-                return null;
-            }
-        }
-
-        private string Display(string fullPath)
-        {
-            var relative = Path.GetRelativePath(Root, fullPath);
-            return (displayRoot == "." ? relative : Path.Join(displayRoot, relative)).Replace('\\', '/');
         }
     }
 }

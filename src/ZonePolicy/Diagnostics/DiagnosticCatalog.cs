@@ -56,6 +56,13 @@ public static class DiagnosticCatalog
         new(DiagnosticIds.InvalidTestExpectation, "Invalid rule test expectation", Severity.Error),
         new(DiagnosticIds.MissingTestFixture, "Missing rule test fixture", Severity.Error),
         new(DiagnosticIds.UnknownSeverityId, "Severity override matches no rule", Severity.Warning),
+        new(DiagnosticIds.InputNotAFile, "Input is not a file", Severity.Error),
+        new(DiagnosticIds.InputTooLarge, "Input file too large", Severity.Error),
+        new(DiagnosticIds.InputUnreadable, "Cannot read input file", Severity.Error),
+        new(DiagnosticIds.OutputOverwritesInput, "Output would overwrite an input", Severity.Error),
+        new(DiagnosticIds.OutputNotWritable, "Cannot write output", Severity.Error),
+        new(DiagnosticIds.RuleFileOutsideRoot, "Rule file outside the rules root", Severity.Error),
+        new(DiagnosticIds.GlobalConfigConflict, "Global config files disagree", Severity.Warning),
 
         new(DiagnosticIds.InternalError, "Internal error", Severity.Error),
     ];

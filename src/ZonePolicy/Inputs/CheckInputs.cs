@@ -1,0 +1,71 @@
+using ZonePolicy.Configuration;
+using ZonePolicy.Diagnostics;
+
+namespace ZonePolicy.Inputs;
+
+/// <summary>
+/// The files one check reads, each through <see cref="InputReader"/>: relative paths resolve against the
+/// request's working directory, diagnostics name files as the request does, and every file read is recorded,
+/// so that no output may replace one (<see cref="CheckResult.InputFiles"/>).
+/// </summary>
+internal sealed class CheckInputs(CheckRequest request, DiagnosticBag diagnostics)
+{
+    private readonly List<InputFile> files = [];
+    private readonly HashSet<object> topologies = [];
+    private readonly Dictionary<string, string> fullPathByDisplay = new(StringComparer.Ordinal);
+
+    public string WorkingDirectory { get; } = request.WorkingDirectory ?? Directory.GetCurrentDirectory();
+
+    public IReadOnlyList<InputFile> Files => files;
+
+    /// <summary>Reads a file, or reports why it cannot be read and returns null.</summary>
+    public InputFile? Read(string path, string displayPath, InputKind kind, SourceLocation? reference = null)
+    {
+        var read = InputReader.Read(path, displayPath, kind, WorkingDirectory, reference);
+        if (read.Problem is { } problem)
+        {
+            diagnostics.Add(problem);
+            return null;
+        }
+
+        files.Add(read.File!);
+        fullPathByDisplay.TryAdd(displayPath, read.File!.FullPath);
+        return read.File;
+    }
+
+    /// <summary>
+    /// Reads a topology, or returns null when it cannot be read or was read already under another name (the same
+    /// file through a symbolic link or a hard link is checked once).
+    /// </summary>
+    public InputFile? ReadTopology(string path)
+    {
+        if (Read(path, path, InputKind.Topology) is not { } file)
+        {
+            return null;
+        }
+
+        return topologies.Add(file.Identity is { } identity ? identity : RealPath.Resolve(file.FullPath, WorkingDirectory) ?? file.FullPath) ? file : null;
+    }
+
+    public Findings.Baseline? ReadBaseline() =>
+        request.BaselineFile is { } path && Read(path, path, InputKind.Baseline) is { } file
+            ? Findings.Baseline.Load(file, diagnostics)
+            : null;
+
+    public AnalyzerConfigSet ReadAnalyzerConfigs()
+    {
+        var configs = new List<AnalyzerConfig>();
+        foreach (var path in request.AnalyzerConfigFiles.Distinct(StringComparer.Ordinal))
+        {
+            if (Read(path, path, InputKind.AnalyzerConfig) is { } file)
+            {
+                configs.Add(AnalyzerConfig.Parse(file.FullPath, file.DisplayPath, file.Text));
+            }
+        }
+
+        return AnalyzerConfigSet.Create(configs, diagnostics);
+    }
+
+    /// <summary>The full path of a file a diagnostic names, when the check read it under that name.</summary>
+    public string? FullPathOf(string displayPath) => fullPathByDisplay.GetValueOrDefault(displayPath);
+}
