@@ -54,7 +54,7 @@ public static class PolicyEngine
         {
             var inputs = new CheckInputs(request, diagnostics);
             var configs = inputs.ReadAnalyzerConfigs();
-            var overrides = request.Parameters.Select(p => new ParameterOverride(p.Key, ParseParameterValue(p.Value), p.Value)).ToList();
+            var overrides = ParameterValues.Read(request.Parameters, diagnostics);
             var modules = new RuleSourceLoader(diagnostics, inputs).Load(request);
             var program = diagnostics.HasErrors ? null : ProgramBinder.Bind(modules, overrides, diagnostics);
             var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
@@ -168,8 +168,5 @@ public static class PolicyEngine
                 Inputs = inputs.Files,
             };
         }
-
-        /// <summary>A parameter value in the language's literal syntax; a bare word is a string.</summary>
-        private static object? ParseParameterValue(string text) => RuleParser.TryParseLiteral(text, out var value) ? value : text;
     }
 }
