@@ -9,7 +9,7 @@ namespace ZonePolicy.Cli;
 
 /// <summary>
 /// <c>zpol check &lt;topology.json&gt;... --rules &lt;file-or-dir&gt;... [--pack &lt;name&gt;]... [--param k=v]...
-/// [--severity ID=level]... [--today yyyy-MM-dd] [--format text|json|sarif] [--output file] [--baseline file]
+/// [--severity ID=level]... [--today yyyy-MM-dd] [--format text|json|sarif|markdown|junit|html|dot|mermaid] [--output file] [--baseline file]
 /// [--warnaserror]</c>: checks each topology against the rules and reports every finding.
 /// </summary>
 internal sealed class CheckCommand : Command
@@ -135,6 +135,7 @@ internal sealed class CheckCommand : Command
             Today = parse.GetValue(today),
             BaselineFile = parse.GetValue(baseline),
             WarningsAsErrors = parse.GetValue(warningsAsErrors),
+            DescribeSites = Reporter.DescribesSites(parse.GetValue(format)),
         };
     }
 

@@ -48,6 +48,8 @@ public static class PolicyEngine
 
         // Violations are distinct by their bindings already: two with the same place and message are both kept.
         private readonly List<Diagnostic> violations = [];
+        private readonly List<SiteSummary> sites = [];
+        private DateOnly? evaluationDate;
         private bool inputInvalid;
 
         public CheckResult Run()
@@ -67,6 +69,7 @@ public static class PolicyEngine
 
             var compiled = CompiledProgram.Compile(program);
             var today = request.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
+            evaluationDate = today;
             foreach (var topology in request.TopologyFiles)
             {
                 CheckSite(compiled, inputs, topology, today);
@@ -107,10 +110,14 @@ public static class PolicyEngine
                 }
             }
 
-            var (inForce, waived, waiverDiagnostics) = WaiverMatcher.Apply(site.Waivers, found, today);
+            var (inForce, waived, waiverDiagnostics, waiverStates) = WaiverMatcher.Apply(site.Waivers, found, today);
             violations.AddRange(inForce);
             diagnostics.AddRange(waiverDiagnostics);
             suppressed.AddRange(waived);
+            if (request.DescribeSites)
+            {
+                sites.Add(SiteDescriber.Describe(site, waiverStates));
+            }
         }
 
         private static Diagnostic ToDiagnostic(Violation violation) =>
@@ -164,6 +171,9 @@ public static class PolicyEngine
                 Diagnostics = DiagnosticOrder.Sort(inForce),
                 Suppressed = DiagnosticOrder.Sort(quiet),
                 Rules = rules,
+                Sites = sites,
+                Today = evaluationDate,
+                BaselineApplied = baseline is not null,
                 InputInvalid = invalid || diagnostics.Items.Any(d => SeverityPolicy.IsInvalidInput(d.Id)),
                 Inputs = inputs.Files,
             };
