@@ -25,20 +25,21 @@ internal sealed class DiagnosticLogger(TaskLoggingHelper log, string projectFile
     public void Log(Diagnostic diagnostic)
     {
         var location = diagnostic.Location;
-        var file = location.File.Length == 0 ? projectFile : Path.GetFullPath(location.File);
+        var file = DisplayText.Escape(location.File.Length == 0 ? projectFile : Path.GetFullPath(location.File));
+        var message = DisplayText.Escape(diagnostic.Message);
         switch (diagnostic.Severity)
         {
             case Severity.Error:
                 log.LogError(null, diagnostic.Id, diagnostic.Id, diagnostic.HelpUri, file,
-                    location.Line, location.Column, 0, 0, diagnostic.Message);
+                    location.Line, location.Column, 0, 0, message);
                 break;
             case Severity.Warning:
                 log.LogWarning(null, diagnostic.Id, diagnostic.Id, diagnostic.HelpUri, file,
-                    location.Line, location.Column, 0, 0, diagnostic.Message);
+                    location.Line, location.Column, 0, 0, message);
                 break;
             case Severity.Info:
                 log.LogMessage(null, diagnostic.Id, diagnostic.Id, file,
-                    location.Line, location.Column, 0, 0, MessageImportance.High, diagnostic.Message);
+                    location.Line, location.Column, 0, 0, MessageImportance.High, message);
                 break;
         }
     }

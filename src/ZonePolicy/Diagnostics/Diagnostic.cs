@@ -22,8 +22,9 @@ public sealed record Diagnostic(string Id, Severity Severity, string Message, So
 
     public string HelpUri => Rule?.HelpUri ?? DiagnosticCatalog.HelpUri(Id);
 
+    /// <summary><c>file(line,col): severity ID: message</c>, with file and message escaped to one line (<see cref="DisplayText"/>).</summary>
     public string ToCanonicalString() =>
-        $"{Location}: {Severity.Name()} {Id}: {Message}";
+        $"{DisplayText.Escape(Location.ToString())}: {Severity.Name()} {Id}: {DisplayText.Escape(Message)}";
 
     public override string ToString() => ToCanonicalString();
 }
