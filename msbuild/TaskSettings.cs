@@ -9,7 +9,8 @@ internal sealed class TaskSettings(string projectFile)
 {
     public List<Diagnostic> Diagnostics { get; } = [];
 
-    private SourceLocation Project => SourceLocation.None(projectFile);
+    /// <summary>The project file, where the task's settings are given.</summary>
+    public SourceLocation Project => SourceLocation.InFile(projectFile);
 
     public DateOnly? ParseToday(string? text)
     {
@@ -23,7 +24,7 @@ internal sealed class TaskSettings(string projectFile)
             return today;
         }
 
-        Report(DiagnosticIds.InvalidParameterValue, $"invalid `ZonePolicyToday` value `{text}`: use an ISO date such as `2026-03-31`");
+        Report(DiagnosticDescriptors.InvalidTodaySetting, text);
         return null;
     }
 
@@ -35,7 +36,7 @@ internal sealed class TaskSettings(string projectFile)
             var value = item.GetMetadata("Value");
             if (value.Length == 0)
             {
-                Report(DiagnosticIds.InvalidParameterValue, $"parameter `{item.ItemSpec}` has no value: set `Value` on its `ZonePolicyParameter` item");
+                Report(DiagnosticDescriptors.ParameterItemWithoutValue, item.ItemSpec);
                 continue;
             }
 
@@ -50,8 +51,8 @@ internal sealed class TaskSettings(string projectFile)
         [.. items.Select(item => new SeveritySetting(item.ItemSpec, item.GetMetadata("Severity").Trim(), Project))];
 
     public void ReportNoTopology() =>
-        Report(DiagnosticIds.FileNotFound, "no topology file to check: add a `ZonePolicyTopology` item, or make its path or wildcard match a file");
+        Report(DiagnosticDescriptors.NoTopologyItem);
 
-    private void Report(string id, string message) =>
-        Diagnostics.Add(DiagnosticCatalog.Create(id, Project, message));
+    private void Report(DiagnosticDescriptor descriptor, params ReadOnlySpan<object?> arguments) =>
+        Diagnostics.Add(Diagnostic.Create(descriptor, Project, arguments));
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using ZonePolicy.Configuration;
+using ZonePolicy.Diagnostics;
 using ZonePolicy.Findings;
 using ZonePolicy.Reporting;
 
@@ -165,7 +166,7 @@ internal sealed class CheckCommand : Command
             {
                 result.AddError(child is OptionResult option && aliases.Contains(token.Value)
                     ? $"`{option.Option.Name}` needs a value"
-                    : $"unknown option `{token.Value}`{Suggestions.DidYouMean(token.Value, names)}");
+                    : $"unknown option `{token.Value}`{NameSuggestions.DidYouMean(token.Value, names)}");
             }
         }
     }
@@ -197,7 +198,7 @@ internal sealed class CheckCommand : Command
     /// <summary>Levels are the engine's to read: it reports a bad one as it reports one in a config file.</summary>
     private static List<SeveritySetting> ParseSeverities(ArgumentResult result) =>
         [.. ParsePairs(result, "--severity", "ID=level", level => (true, level.Trim()))
-            .Select(pair => new SeveritySetting(pair.Key, pair.Value, CliDiagnostics.CommandLine))];
+            .Select(pair => new SeveritySetting(pair.Key, pair.Value, SourceLocation.CommandLine))];
 
     /// <summary>Each token as <c>key=value</c>; a token that is not reports one error naming <paramref name="shape"/>.</summary>
     private static List<KeyValuePair<string, T>> ParsePairs<T>(ArgumentResult result, string option, string shape, Func<string, (bool Valid, T Value)> parseValue)

@@ -19,8 +19,7 @@ public static class OutputFile
     {
         if (InputAt(path, result, mayReplace) is { } input)
         {
-            return DiagnosticCatalog.Create(DiagnosticIds.OutputOverwritesInput, SourceLocation.None(displayPath),
-                $"`{displayPath}` is the input file `{input}` of this check; write to another file");
+            return Diagnostic.Create(DiagnosticDescriptors.OutputOverwritesInput, SourceLocation.InFile(displayPath), displayPath, input);
         }
 
         try
@@ -31,8 +30,7 @@ public static class OutputFile
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            return DiagnosticCatalog.Create(DiagnosticIds.OutputNotWritable, SourceLocation.None(displayPath),
-                $"cannot write `{displayPath}`: {Reason(exception)}");
+            return Diagnostic.Create(DiagnosticDescriptors.OutputNotWritable, SourceLocation.InFile(displayPath), displayPath, Reason(exception));
         }
     }
 

@@ -4,9 +4,9 @@ using ZonePolicy.Diagnostics;
 using ZonePolicy.Evaluation;
 using ZonePolicy.Findings;
 using ZonePolicy.Inputs;
-using ZonePolicy.Reporting;
 using ZonePolicy.Syntax;
 using ZonePolicy.Topology;
+using ZonePolicy.Types;
 
 namespace ZonePolicy;
 
@@ -34,8 +34,7 @@ public static class PolicyEngine
         }
         catch (Exception e)
         {
-            var diagnostic = DiagnosticCatalog.Create(DiagnosticIds.InternalError, SourceLocation.None("zpol"),
-                $"internal error: {e.GetType().Name}: {e.Message}; please report this with the inputs that caused it");
+            var diagnostic = Diagnostic.Create(DiagnosticDescriptors.InternalError, SourceLocation.None, e.GetType().Name, e.Message);
             return new CheckResult { Diagnostics = [diagnostic], Suppressed = [], Rules = [], InputInvalid = true };
         }
     }
@@ -55,12 +54,12 @@ public static class PolicyEngine
         public CheckResult Run()
         {
             var inputs = new CheckInputs(request, diagnostics);
-            var configs = inputs.ReadAnalyzerConfigs();
-            var overrides = ParameterValues.Read(request.Parameters, diagnostics);
+            var configs = AnalyzerConfigSet.Read(request.AnalyzerConfigFiles, inputs, diagnostics);
+            var overrides = ParameterValues.Read(request.Parameters, request.SettingsLocation, diagnostics);
             var modules = new RuleSourceLoader(diagnostics, inputs).Load(request);
             var program = diagnostics.HasErrors ? null : ProgramBinder.Bind(modules, overrides, diagnostics);
             var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
-            var baseline = inputs.ReadBaseline();
+            var baseline = request.BaselineFile is { } baselineFile ? Baseline.Read(baselineFile, inputs, diagnostics) : null;
 
             if (program is null || diagnostics.HasErrors)
             {
@@ -105,8 +104,7 @@ public static class PolicyEngine
                 }
                 catch (Exception e)
                 {
-                    diagnostics.Add(DiagnosticIds.InternalError, rule.Rule.Info.Location,
-                        $"internal error while evaluating rule `{rule.Rule.Id}` on `{topology}`: {e.GetType().Name}: {e.Message}; please report this");
+                    diagnostics.Add(DiagnosticDescriptors.RuleEvaluationFailed, rule.Rule.Info.Location, rule.Rule.Id, topology, e.GetType().Name, e.Message);
                 }
             }
 
@@ -168,8 +166,8 @@ public static class PolicyEngine
             quiet.AddRange(suppressed.Select(severities.Apply).OfType<Diagnostic>());
             return new CheckResult
             {
-                Diagnostics = DiagnosticOrder.Sort(inForce),
-                Suppressed = DiagnosticOrder.Sort(quiet),
+                Diagnostics = inForce,
+                Suppressed = quiet,
                 Rules = rules,
                 Sites = sites,
                 Today = evaluationDate,

@@ -31,7 +31,7 @@ public sealed class CheckRequestTests : IDisposable
             [new("max_sl_gap", "2"), new("owner", "\"ot security\""), new("cutoff", "@2027-01-01")],
             request.Parameters);
         Assert.Equal([("ZN-001", "warning"), ("ZP0302", "none")], request.Severities.Select(s => (s.Id, s.Level)));
-        Assert.All(request.Severities, s => Assert.Equal("<command-line>", s.Location.File));
+        Assert.All(request.Severities, s => Assert.Equal(ZonePolicy.Diagnostics.SourceLocation.CommandLine, s.Location));
         Assert.Equal(new DateOnly(2026, 11, 25), request.Today);
         Assert.Equal("baseline.json", request.BaselineFile);
         Assert.Equal(temp.Path, request.WorkingDirectory);

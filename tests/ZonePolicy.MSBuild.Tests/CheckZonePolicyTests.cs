@@ -47,7 +47,7 @@ public sealed class CheckZonePolicyTests : IDisposable
 
         var error = Assert.Single(_engine.Errors, e => e.Code == "ZP0308");
         Assert.Equal((_engine.ProjectFileOfTaskNode, 0, 0), (error.File, error.LineNumber, error.ColumnNumber));
-        Assert.Equal("`eror` is not a severity level for `T-1`, did you mean `error`?", error.Message);
+        Assert.Equal("`eror` is not a severity level for `T-1`; did you mean `error`?", error.Message);
     }
 
     [Fact]

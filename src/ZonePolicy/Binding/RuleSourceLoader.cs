@@ -13,7 +13,6 @@ namespace ZonePolicy.Binding;
 /// </summary>
 internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs inputs)
 {
-    private const string CommandLine = "<command-line>";
     private const string Extension = ".zpol";
 
     private static readonly StringComparer PathComparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
@@ -48,8 +47,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs in
             else
             {
                 var known = request.PackDirectories.Where(Directory.Exists).SelectMany(Directory.EnumerateDirectories).Select(Path.GetFileName).OfType<string>();
-                diagnostics.Add(DiagnosticIds.UnknownPack, SourceLocation.None(CommandLine),
-                    $"no rule pack named `{pack}`{NameSuggestions.DidYouMean(pack, known)}");
+                diagnostics.Add(DiagnosticDescriptors.UnknownPack, request.SettingsLocation, pack, NameSuggestions.DidYouMean(pack, known));
             }
         }
 
@@ -57,12 +55,12 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs in
         {
             var where = string.Join(", ", request.RuleSources.Concat(request.Packs).Select(s => $"`{s}`"));
             var what = modules.All(m => m.Units.Count == 0) ? "no `.zpol` rule files" : "no rules";
-            diagnostics.Add(DiagnosticIds.NoRuleFiles, SourceLocation.None(request.RuleSources.FirstOrDefault() ?? CommandLine),
-                $"{what} found in {where}");
+            var location = request.RuleSources.Count > 0 ? SourceLocation.InFile(request.RuleSources[0]) : request.SettingsLocation;
+            diagnostics.Add(DiagnosticDescriptors.NoRuleFiles, location, what, where);
         }
         else if (request.RuleSources.Count == 0 && request.Packs.Count == 0)
         {
-            diagnostics.Add(DiagnosticIds.NoRuleFiles, SourceLocation.None(CommandLine), "no rules to check: name rule files or folders with `--rules`, or a rule pack with `--pack`");
+            diagnostics.Add(DiagnosticDescriptors.NoRulesGiven, request.SettingsLocation);
         }
 
         return modules;
@@ -95,8 +93,8 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs in
                 var real = isLink ? RealPath.Resolve(entry.FullName, folder) : entry.FullName;
                 if (real is null)
                 {
-                    diagnostics.Add(DiagnosticIds.InputUnreadable, SourceLocation.None(Display(entry.FullName, root, displayRoot)),
-                        $"cannot follow `{Display(entry.FullName, root, displayRoot)}`: a symbolic link loop");
+                    var looped = Display(entry.FullName, root, displayRoot);
+                    diagnostics.Add(DiagnosticDescriptors.LinkLoop, SourceLocation.InFile(looped), looped);
                     continue;
                 }
 
@@ -109,8 +107,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs in
                 if (!RealPath.IsWithin(real, root))
                 {
                     var display = Display(entry.FullName, root, displayRoot);
-                    diagnostics.Add(DiagnosticIds.RuleFileOutsideRoot, SourceLocation.None(display),
-                        $"`{display}` is a symbolic link to `{real}`, outside the rules root `{displayRoot}`; rule files are read only from inside it");
+                    diagnostics.Add(DiagnosticDescriptors.RuleFileOutsideRoot, SourceLocation.InFile(display), display, real, displayRoot);
                 }
                 else if (!isFolder)
                 {
@@ -135,7 +132,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs in
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             var display = Display(folder, root, displayRoot);
-            diagnostics.Add(DiagnosticIds.InputUnreadable, SourceLocation.None(display), $"cannot list rule folder `{display}`: {exception.Message.TrimEnd('.')}");
+            diagnostics.Add(DiagnosticDescriptors.FolderUnlistable, SourceLocation.InFile(display), display, exception.Message.TrimEnd('.'));
             return [];
         }
     }
@@ -181,8 +178,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs in
             if (cycleStart >= 0)
             {
                 var cycle = inProgress.Skip(cycleStart).Append(fullPath).Select(f => RuleSourceLoader.Display(f, Root, displayRoot));
-                diagnostics.Add(DiagnosticIds.ImportCycle, importedFrom!.Path.Location,
-                    $"import cycle: {string.Join(" -> ", cycle.Select(c => $"`{c}`"))}; remove one of these imports");
+                diagnostics.Add(DiagnosticDescriptors.ImportCycle, importedFrom!.Path.Location, string.Join(" -> ", cycle.Select(c => $"`{c}`")));
                 return;
             }
 
@@ -218,20 +214,19 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs in
             var target = RealPath.Resolve(import.Path.Value, Path.GetDirectoryName(importer)!);
             if (target is null)
             {
-                diagnostics.Add(DiagnosticIds.InputUnreadable, import.Path.Location, $"cannot follow import `{import.Path.Value}`: a symbolic link loop");
+                diagnostics.Add(DiagnosticDescriptors.ImportLinkLoop, import.Path.Location, import.Path.Value);
                 return;
             }
 
             if (!RealPath.IsWithin(target, Root))
             {
-                diagnostics.Add(DiagnosticIds.ImportOutsideRoot, import.Path.Location,
-                    $"import `{import.Path.Value}` leaves the rule root `{displayRoot}`; a rule file may only import files inside its root folder");
+                diagnostics.Add(DiagnosticDescriptors.ImportOutsideRoot, import.Path.Location, import.Path.Value, displayRoot);
                 return;
             }
 
             if (!File.Exists(target) && !Directory.Exists(target))
             {
-                diagnostics.Add(DiagnosticIds.ImportNotFound, import.Path.Location, $"imported file `{import.Path.Value}` does not exist");
+                diagnostics.Add(DiagnosticDescriptors.ImportNotFound, import.Path.Location, import.Path.Value);
                 return;
             }
 

@@ -1,4 +1,5 @@
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
 
 namespace ZonePolicy.Configuration;
 
@@ -40,6 +41,16 @@ internal sealed class AnalyzerConfigSet
     /// <summary>Every severity setting of every file, in file order: what is checked for valid levels.</summary>
     public IEnumerable<SeveritySetting> AllSettings =>
         editorConfigs.Concat(globalConfigs).SelectMany(config => config.Preamble.Concat(config.Sections.SelectMany(s => s.Entries))).Select(ToSetting).OfType<SeveritySetting>();
+
+    /// <summary>Reads and parses the files (each once); one that cannot be read is reported and left out.</summary>
+    public static AnalyzerConfigSet Read(IEnumerable<string> paths, CheckInputs inputs, DiagnosticBag diagnostics)
+    {
+        var configs = paths.Distinct(StringComparer.Ordinal)
+            .Select(path => inputs.Read(path, path, InputKind.AnalyzerConfig))
+            .OfType<InputFile>()
+            .Select(file => AnalyzerConfig.Parse(file.FullPath, file.DisplayPath, file.Text));
+        return Create(configs, diagnostics);
+    }
 
     public static AnalyzerConfigSet Create(IEnumerable<AnalyzerConfig> configs, DiagnosticBag diagnostics)
     {
@@ -121,8 +132,7 @@ internal sealed class AnalyzerConfigSet
                     {
                         winners.Remove(setting.Id);
                         conflicts[setting.Id] = config.GlobalLevel;
-                        diagnostics.Add(DiagnosticIds.GlobalConfigConflict, setting.Location,
-                            $"`{setting.Id}` is set both here and in `{winner.Setting.Location.File}` at global level {config.GlobalLevel}, so neither applies; keep one, or give one file a higher `global_level`");
+                        diagnostics.Add(DiagnosticDescriptors.GlobalConfigConflict, setting.Location, setting.Id, winner.Setting.Location.File, config.GlobalLevel);
                     }
 
                     continue;

@@ -10,8 +10,6 @@ namespace ZonePolicy.Findings;
 /// </summary>
 internal sealed class Baseline
 {
-    private const string Shape = "{ \"version\": 1, \"violations\": [ { \"rule\": \"...\", \"entities\": [\"...\"] } ] }";
-
     private readonly HashSet<ViolationIdentity> identities;
 
     private Baseline(HashSet<ViolationIdentity> identities) => this.identities = identities;
@@ -19,7 +17,10 @@ internal sealed class Baseline
     public bool Contains(Diagnostic violation) => identities.Contains(ViolationIdentity.Of(violation));
 
     /// <summary>Reads a baseline file; a missing, unreadable or malformed file is a located diagnostic.</summary>
-    public static Baseline? Load(InputFile file, DiagnosticBag diagnostics)
+    public static Baseline? Read(string path, CheckInputs inputs, DiagnosticBag diagnostics) =>
+        inputs.Read(path, path, InputKind.Baseline) is { } file ? Load(file, diagnostics) : null;
+
+    private static Baseline? Load(InputFile file, DiagnosticBag diagnostics)
     {
         try
         {
@@ -36,12 +37,12 @@ internal sealed class Baseline
         catch (JsonException e)
         {
             var location = SourceLocation.At(file.DisplayPath, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1);
-            diagnostics.Add(DiagnosticIds.InvalidBaseline, location, $"baseline file is not valid JSON; expected `{Shape}`");
+            diagnostics.Add(DiagnosticDescriptors.BaselineNotJson, location);
             return null;
         }
         catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException)
         {
-            diagnostics.Add(DiagnosticIds.InvalidBaseline, SourceLocation.At(file.DisplayPath, 1, 1), $"baseline file is not valid: expected `{Shape}`");
+            diagnostics.Add(DiagnosticDescriptors.InvalidBaseline, SourceLocation.At(file.DisplayPath, 1, 1));
             return null;
         }
     }

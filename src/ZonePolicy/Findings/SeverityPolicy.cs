@@ -61,8 +61,7 @@ internal sealed class SeverityPolicy
             {
                 if (!IsEngineId(setting.Id) && ruleIds.Count > 0 && !ruleIds.Contains(setting.Id))
                 {
-                    diagnostics.Add(DiagnosticIds.UnknownSeverityId, setting.Location,
-                        $"severity setting for `{setting.Id}`, which no rule has{NameSuggestions.DidYouMean(setting.Id, ruleIds)}");
+                    diagnostics.Add(DiagnosticDescriptors.UnknownSeverityId, setting.Location, setting.Id, NameSuggestions.DidYouMean(setting.Id, ruleIds));
                 }
 
                 explicitLevels[setting.Id] = level;
@@ -80,7 +79,7 @@ internal sealed class SeverityPolicy
 
     /// <summary>The engine ids whose diagnostics mean the input is invalid (exit code 2), whatever their severity.</summary>
     public static bool IsInvalidInput(string id) =>
-        DiagnosticCatalog.IsEngineId(id) && !AdjustableEngineIds.Contains(id) && id != DiagnosticIds.WaiverExpired;
+        DiagnosticDescriptors.IsEngineId(id) && !AdjustableEngineIds.Contains(id) && id != DiagnosticIds.WaiverExpired;
 
     /// <summary>The diagnostic at the severity in force, or null when that is <c>none</c>.</summary>
     public Diagnostic? Apply(Diagnostic diagnostic)
@@ -122,23 +121,20 @@ internal sealed class SeverityPolicy
     {
         if (!SeverityLevel.TryParse(setting.Level, out severity))
         {
-            var hint = SeverityLevel.Names.FirstOrDefault(name => name.StartsWith(setting.Level, StringComparison.OrdinalIgnoreCase) && setting.Level.Length > 0) is { } completed
-                ? $", did you mean `{completed}`?"
-                : NameSuggestions.DidYouMean(setting.Level, SeverityLevel.Names);
-            diagnostics.Add(DiagnosticIds.InvalidSeverityOverride, setting.Location,
-                $"`{setting.Level}` is not a severity level for `{setting.Id}`{(hint.Length > 0 ? hint : $"; use {SeverityLevel.Expected}")}");
+            var completed = SeverityLevel.Names.FirstOrDefault(name => setting.Level.Length > 0 && name.StartsWith(setting.Level, StringComparison.OrdinalIgnoreCase));
+            var hint = NameSuggestions.DidYouMean(completed ?? NameSuggestions.Closest(setting.Level, SeverityLevel.Names));
+            diagnostics.Add(DiagnosticDescriptors.NotASeverityLevel, setting.Location, setting.Level, setting.Id, hint.Length > 0 ? hint : $"; use {SeverityLevel.Expected}");
             return false;
         }
 
         if (IsEngineId(setting.Id) && !AdjustableEngineIds.Contains(setting.Id))
         {
-            diagnostics.Add(DiagnosticIds.InvalidSeverityOverride, setting.Location,
-                $"the severity of `{setting.Id}` cannot be changed: it reports invalid input or an expired waiver");
+            diagnostics.Add(DiagnosticDescriptors.FixedSeverity, setting.Location, setting.Id);
             return false;
         }
 
         return true;
     }
 
-    private static bool IsEngineId(string id) => DiagnosticCatalog.IsEngineId(id.ToUpperInvariant());
+    private static bool IsEngineId(string id) => DiagnosticDescriptors.IsEngineId(id.ToUpperInvariant());
 }

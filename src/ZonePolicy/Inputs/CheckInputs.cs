@@ -1,4 +1,3 @@
-using ZonePolicy.Configuration;
 using ZonePolicy.Diagnostics;
 
 namespace ZonePolicy.Inputs;
@@ -45,25 +44,6 @@ internal sealed class CheckInputs(CheckRequest request, DiagnosticBag diagnostic
         }
 
         return topologies.Add(file.Identity is { } identity ? identity : RealPath.Resolve(file.FullPath, WorkingDirectory) ?? file.FullPath) ? file : null;
-    }
-
-    public Findings.Baseline? ReadBaseline() =>
-        request.BaselineFile is { } path && Read(path, path, InputKind.Baseline) is { } file
-            ? Findings.Baseline.Load(file, diagnostics)
-            : null;
-
-    public AnalyzerConfigSet ReadAnalyzerConfigs()
-    {
-        var configs = new List<AnalyzerConfig>();
-        foreach (var path in request.AnalyzerConfigFiles.Distinct(StringComparer.Ordinal))
-        {
-            if (Read(path, path, InputKind.AnalyzerConfig) is { } file)
-            {
-                configs.Add(AnalyzerConfig.Parse(file.FullPath, file.DisplayPath, file.Text));
-            }
-        }
-
-        return AnalyzerConfigSet.Create(configs, diagnostics);
     }
 
     /// <summary>The full path of a file a diagnostic names, when the check read it under that name.</summary>

@@ -65,24 +65,24 @@ internal static class InputReader
     public static InputRead Read(string path, string displayPath, InputKind kind, string baseDirectory, SourceLocation? reference = null)
     {
         var what = NameOf(kind);
-        var location = reference ?? SourceLocation.None(displayPath);
+        var location = reference ?? SourceLocation.InFile(displayPath);
         var fullPath = Path.GetFullPath(path, baseDirectory);
         var opened = NativeFiles.OpenRead(fullPath);
         using var handle = opened.Handle;
         if (opened.Error is { } error)
         {
-            return Problem(DiagnosticIds.InputUnreadable, location, $"cannot read {what} `{displayPath}`: {error}");
+            return Problem(DiagnosticDescriptors.InputUnreadable, location, what, displayPath, error);
         }
 
         var status = opened.Status;
         if (status.Kind == FileKind.Missing)
         {
-            return Problem(DiagnosticIds.FileNotFound, location, $"{what} `{displayPath}` does not exist");
+            return Problem(DiagnosticDescriptors.FileNotFound, location, what, displayPath);
         }
 
         if (status.Kind != FileKind.Regular)
         {
-            return Problem(DiagnosticIds.InputNotAFile, location, $"{what} `{displayPath}` is {status.KindName}, not a file{(status.Kind == FileKind.Directory ? "; name a file in it" : "")}");
+            return Problem(DiagnosticDescriptors.InputNotAFile, location, what, displayPath, status.KindName, status.Kind == FileKind.Directory ? "; name a file in it" : "");
         }
 
         var limit = LimitOf(kind);
@@ -98,7 +98,7 @@ internal static class InputReader
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return Problem(DiagnosticIds.InputUnreadable, location, $"cannot read {what} `{displayPath}`: {exception.Message.TrimEnd('.')}");
+            return Problem(DiagnosticDescriptors.InputUnreadable, location, what, displayPath, exception.Message.TrimEnd('.'));
         }
 
         if (bytes.Length > limit)
@@ -163,9 +163,8 @@ internal static class InputReader
     }
 
     private static InputRead TooLarge(SourceLocation location, string what, string displayPath, long size, long limit) =>
-        Problem(DiagnosticIds.InputTooLarge, location,
-            $"{what} `{displayPath}` is {Size(size)}, over the {Size(limit)} limit for a {what}; split it into smaller files");
+        Problem(DiagnosticDescriptors.InputTooLarge, location, what, displayPath, Size(size), Size(limit));
 
-    private static InputRead Problem(string id, SourceLocation location, string message) =>
-        new(null, DiagnosticCatalog.Create(id, location, message));
+    private static InputRead Problem(DiagnosticDescriptor descriptor, SourceLocation location, params ReadOnlySpan<object?> arguments) =>
+        new(null, Diagnostic.Create(descriptor, location, arguments));
 }

@@ -32,12 +32,12 @@ internal static class SarifReporter
         WriteTool(writer, rules);
         writer.WriteString("columnKind", "utf16CodeUnits");
         writer.WriteStartArray("results");
-        foreach (var diagnostic in DiagnosticOrder.Sort(result.Diagnostics))
+        foreach (var diagnostic in result.Diagnostics)
         {
             WriteResult(writer, diagnostic, ruleIndex[diagnostic.Id], suppressed: false);
         }
 
-        foreach (var diagnostic in DiagnosticOrder.Sort(result.Suppressed))
+        foreach (var diagnostic in result.Suppressed)
         {
             WriteResult(writer, diagnostic, ruleIndex[diagnostic.Id], suppressed: true);
         }
@@ -128,7 +128,7 @@ internal static class SarifReporter
         writer.WriteNumber("ruleIndex", ruleIndex);
         writer.WriteString("level", Level(diagnostic.Severity));
         WriteMessage(writer, "message", diagnostic.Message);
-        if (IsInFile(diagnostic.Location))
+        if (diagnostic.Location.IsInFile)
         {
             writer.WriteStartArray("locations");
             writer.WriteStartObject();
@@ -137,7 +137,7 @@ internal static class SarifReporter
             writer.WriteEndArray();
         }
 
-        if (diagnostic.Rule is { } rule && IsInFile(rule.Location))
+        if (diagnostic.Rule is { } rule && rule.Location.IsInFile)
         {
             writer.WriteStartArray("relatedLocations");
             writer.WriteStartObject();
@@ -179,7 +179,7 @@ internal static class SarifReporter
         {
             writer.WriteStartObject();
             writer.WriteStartObject("location");
-            if (IsInFile(step.Location))
+            if (step.Location.IsInFile)
             {
                 WritePhysicalLocation(writer, step.Location);
             }
@@ -209,7 +209,7 @@ internal static class SarifReporter
         else
         {
             writer.WriteString("justification", waiver.Reason);
-            if (IsInFile(waiver.Location))
+            if (waiver.Location.IsInFile)
             {
                 writer.WriteStartObject("location");
                 WritePhysicalLocation(writer, waiver.Location);
@@ -284,12 +284,6 @@ internal static class SarifReporter
     }
 
     private static string[] Segments(string path) => path.Replace('\\', '/').Split('/');
-
-    /// <summary>
-    /// Places like <c>&lt;command-line&gt;</c> name no file: their results have no location.
-    /// </summary>
-    private static bool IsInFile(SourceLocation location) =>
-        location.File.Length > 0 && !(location.File.StartsWith('<') && location.File.EndsWith('>'));
 
     private static string Level(Severity severity) => severity switch
     {

@@ -35,19 +35,11 @@ internal static class TopologyLoader
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // A bug, not the user's mistake: still a diagnostic, never a crash.
-            diagnostics.Add(DiagnosticCatalog.Create(
-                DiagnosticIds.InternalError,
-                SourceLocation.None(displayPath),
-                $"internal error while loading the topology: {exception.Message}"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.TopologyLoadFailed, SourceLocation.InFile(displayPath), exception.Message));
             model = null;
         }
 
-        var sorted = diagnostics
-            .OrderBy(diagnostic => diagnostic.Location.Line)
-            .ThenBy(diagnostic => diagnostic.Location.Column)
-            .ThenBy(diagnostic => diagnostic.Id, StringComparer.Ordinal)
-            .ToList();
-        return new LoadResult(sorted.Any(d => d.Severity == Severity.Error) ? null : model, sorted);
+        return new LoadResult(diagnostics.Any(d => d.Severity == Severity.Error) ? null : model, diagnostics);
     }
 
     private static SiteModel? LoadCore(SourceText text, List<Diagnostic> diagnostics)

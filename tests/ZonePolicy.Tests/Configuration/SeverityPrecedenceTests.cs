@@ -67,8 +67,8 @@ public sealed class SeverityPrecedenceTests : IDisposable
         var fromConfig = Check(_ => { }, (".editorconfig", "[*]\ndotnet_diagnostic.T-3.severity = loud\n"));
 
         var commandLine = Assert.Single(fromCommandLine.Diagnostics, d => d.Id == DiagnosticIds.InvalidSeverityOverride);
-        Assert.Equal(("<command-line>", 0, 0, Severity.Error), (commandLine.Location.File, commandLine.Location.Line, commandLine.Location.Column, commandLine.Severity));
-        Assert.Equal("`warn` is not a severity level for `T-3`, did you mean `warning`?", commandLine.Message);
+        Assert.Equal((SourceLocation.CommandLine, Severity.Error), (commandLine.Location, commandLine.Severity));
+        Assert.Equal("`warn` is not a severity level for `T-3`; did you mean `warning`?", commandLine.Message);
         var config = Assert.Single(fromConfig.Diagnostics, d => d.Id == DiagnosticIds.InvalidSeverityOverride);
         Assert.Equal((2, 34, 2, 38), (config.Location.Line, config.Location.Column, config.Location.EndLine, config.Location.EndColumn));
         Assert.EndsWith(".editorconfig", config.Location.File, StringComparison.Ordinal);

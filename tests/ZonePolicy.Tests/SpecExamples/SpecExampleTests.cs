@@ -74,7 +74,7 @@ public sealed class SpecExampleTests
             TopologyFiles = [Path.Combine(folder, "site.json")],
             RuleSources = [Path.Combine(folder, "rules.zpol")],
             Today = Today,
-            Severities = [.. (severities ?? []).Select(s => new SeveritySetting(s.Key, s.Value, SourceLocation.None("<command-line>")))],
+            Severities = [.. (severities ?? []).Select(s => new SeveritySetting(s.Key, s.Value, SourceLocation.CommandLine))],
             Parameters = parameters ?? [],
         });
     }

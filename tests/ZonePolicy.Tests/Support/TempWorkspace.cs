@@ -69,6 +69,8 @@ public sealed class CheckRequestBuilder
 
     public bool WarningsAsErrors { get; set; }
 
+    public SourceLocation SettingsLocation { get; set; } = SourceLocation.CommandLine;
+
     public CheckRequest Build() => new()
     {
         RuleSources = RuleSources,
@@ -76,11 +78,12 @@ public sealed class CheckRequestBuilder
         Packs = Packs,
         PackDirectories = PackDirectories,
         Parameters = Parameters,
-        Severities = [.. Severities.Select(s => new SeveritySetting(s.Key, s.Value, SourceLocation.None("<command-line>")))],
+        Severities = [.. Severities.Select(s => new SeveritySetting(s.Key, s.Value, SettingsLocation))],
         AnalyzerConfigFiles = AnalyzerConfigFiles,
         Today = Today,
         BaselineFile = Baseline,
         WarningsAsErrors = WarningsAsErrors,
+        SettingsLocation = SettingsLocation,
     };
 }
 
