@@ -30,9 +30,7 @@ public sealed class CheckResult
     /// <summary>True when rules, topology or settings were invalid: the check could not run in full.</summary>
     public required bool InputInvalid { get; init; }
 
-    /// <summary>The full path of every file the check read: topologies, rule files, the baseline, analyzer config files.</summary>
-    public IReadOnlyList<string> InputFiles => [.. Inputs.Select(file => file.FullPath)];
-
+    /// <summary>Every file the check read (topologies, rule files, the baseline, analyzer config files): what no output may replace.</summary>
     internal IReadOnlyList<InputFile> Inputs { get; init; } = [];
 
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);

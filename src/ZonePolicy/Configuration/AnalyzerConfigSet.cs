@@ -36,8 +36,6 @@ internal sealed class AnalyzerConfigSet
         this.globalSettings = globalSettings;
     }
 
-    public static AnalyzerConfigSet Empty { get; } = Create([], new DiagnosticBag());
-
     /// <summary>Every severity setting of every file, in file order: what is checked for valid levels.</summary>
     public IEnumerable<SeveritySetting> AllSettings =>
         editorConfigs.Concat(globalConfigs).SelectMany(config => config.Preamble.Concat(config.Sections.SelectMany(s => s.Entries))).Select(ToSetting).OfType<SeveritySetting>();

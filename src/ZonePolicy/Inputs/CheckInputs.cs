@@ -5,7 +5,7 @@ namespace ZonePolicy.Inputs;
 /// <summary>
 /// The files one check reads, each through <see cref="InputReader"/>: relative paths resolve against the
 /// request's working directory, diagnostics name files as the request does, and every file read is recorded,
-/// so that no output may replace one (<see cref="CheckResult.InputFiles"/>).
+/// so that no output may replace one (<see cref="OutputFile"/>).
 /// </summary>
 internal sealed class CheckInputs(CheckRequest request, DiagnosticBag diagnostics)
 {
