@@ -81,7 +81,7 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public void Files_over_their_kinds_limit_are_refused_before_they_are_read()
     {
-        Sparse("huge.json", 300L * 1024 * 1024);
+        Sparse("huge.json", 600L * 1024 * 1024);
         Sparse("big-rules/big.zpol", 9L * 1024 * 1024);
 
         var outcome = Check("huge.json", "--rules", "big-rules");
@@ -94,7 +94,7 @@ public sealed class HostileInputTests : IDisposable
             outcome.JsonDiagnostics().Select(d => (d.Id, d.Message)));
 
         var site = Check("huge.json", "--rules", "rules");
-        Assert.Equal([("ZP0316", 0, "topology file `huge.json` is 300 MiB, over the 256 MiB limit for a topology file; split it into smaller files")], site.JsonDiagnostics().Select(d => (d.Id, d.Line, d.Message)));
+        Assert.Equal([("ZP0316", 0, "topology file `huge.json` is 600 MiB, over the 512 MiB limit for a topology file; split it into smaller files")], site.JsonDiagnostics().Select(d => (d.Id, d.Line, d.Message)));
     }
 
     [Fact]
