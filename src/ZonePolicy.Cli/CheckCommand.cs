@@ -15,6 +15,8 @@ namespace ZonePolicy.Cli;
 /// </summary>
 internal sealed class CheckCommand : Command
 {
+    private const string PackLockFileName = "zonepolicy.lock.json";
+
     private readonly CliContext context;
 
     private readonly Argument<string[]> topologies = new("topology.json")
@@ -33,8 +35,38 @@ internal sealed class CheckCommand : Command
     private readonly Option<string[]> packs = new("--pack")
     {
         Arity = ArgumentArity.OneOrMore,
-        HelpName = "name",
-        Description = "A rule pack that ships with zpol; repeat for more.",
+        HelpName = "name[@versions]",
+        Description = "A rule pack by name, with the versions accepted in NuGet's syntax (name@1.2.0, name@[1.0,2.0), name@1.*): from --pack-dir, the packs beside zpol, then the NuGet feeds of nuget.config; repeat for more.",
+    };
+
+    private readonly Option<string[]> packDirectories = new("--pack-dir")
+    {
+        Arity = ArgumentArity.OneOrMore,
+        HelpName = "dir",
+        Description = "A folder of rule packs (one sub-folder each) or a pack's own folder, searched before the packs beside zpol; repeat for more.",
+    };
+
+    private readonly Option<string[]> trusted = new("--trust")
+    {
+        Arity = ArgumentArity.OneOrMore,
+        HelpName = "pack",
+        Description = "Lets the C# functions of this pack run (those of the packs beside zpol always do); repeat for more.",
+    };
+
+    private readonly Option<bool> noFeeds = new("--no-feeds")
+    {
+        Description = "Looks packs up only in folders (--pack-dir, beside zpol), never in a NuGet feed.",
+    };
+
+    private readonly Option<string?> lockFile = new("--lock-file")
+    {
+        HelpName = "file",
+        Description = $"The pack lock file, written whenever the packs chosen change (default: {PackLockFileName} in the current folder, used when it exists or a pack came from a feed).",
+    };
+
+    private readonly Option<bool> locked = new("--locked")
+    {
+        Description = "Uses exactly the packs of the lock file; fails when it is missing or the packs would change (for CI).",
     };
 
     private readonly Option<List<KeyValuePair<string, string>>> parameters = new("--param")
@@ -89,6 +121,11 @@ internal sealed class CheckCommand : Command
         Add(topologies);
         Add(rules);
         Add(packs);
+        Add(packDirectories);
+        Add(trusted);
+        Add(noFeeds);
+        Add(lockFile);
+        Add(locked);
         Add(parameters);
         Add(severities);
         Add(today);
@@ -128,7 +165,12 @@ internal sealed class CheckCommand : Command
             TopologyFiles = topologyFiles,
             RuleSources = parse.GetValue(rules) ?? [],
             Packs = parse.GetValue(packs) ?? [],
-            PackDirectories = [Path.Combine(AppContext.BaseDirectory, "packs")],
+            PackDirectories = [.. (parse.GetValue(packDirectories) ?? []).Select(InWorkingDirectory)],
+            ShippedPackDirectories = [Path.Combine(AppContext.BaseDirectory, "packs")],
+            TrustedPacks = parse.GetValue(trusted) ?? [],
+            NuGetConfigDirectory = parse.GetValue(noFeeds) ? null : context.WorkingDirectory,
+            LockFile = InWorkingDirectory(parse.GetValue(lockFile) ?? PackLockFileName),
+            LockMode = parse.GetValue(locked) ? PackLockMode.Locked : parse.GetValue(lockFile) is null ? PackLockMode.Auto : PackLockMode.Update,
             Parameters = parse.GetValue(parameters) ?? [],
             Severities = parse.GetValue(severities) ?? [],
             AnalyzerConfigFiles = AnalyzerConfigDiscovery.Above(configFolders, context.WorkingDirectory),
@@ -139,6 +181,8 @@ internal sealed class CheckCommand : Command
             DescribeSites = Reporter.DescribesSites(parse.GetValue(format)),
         };
     }
+
+    private string InWorkingDirectory(string path) => Path.GetFullPath(Path.Combine(context.WorkingDirectory, path));
 
     private CheckResult CheckSafely(CheckRequest request)
     {
@@ -180,17 +224,40 @@ internal sealed class CheckCommand : Command
     }
 
     /// <summary>
-    /// The report and the baseline cannot share a file. Whether an output names an input is known once the check
-    /// has read its inputs, and <see cref="OutputFile"/> refuses it then.
+    /// The report, the baseline and the pack lock file cannot share a file, and the lock file, which the check
+    /// writes while it resolves packs, cannot be a topology, a rule source or the baseline. Whether the report or
+    /// the baseline names an input is known once the check has read its inputs, and <see cref="OutputFile"/>
+    /// refuses it then.
     /// </summary>
     private void SeparateOutputs(CommandResult result)
     {
-        if (result.GetResult(output) is { Tokens: [var report] } && result.GetResult(writeBaseline) is { Tokens: [var baselineFile] }
-            && OutputFile.SameFile(Path.GetFullPath(report.Value, context.WorkingDirectory), Path.GetFullPath(baselineFile.Value, context.WorkingDirectory)))
+        var outputs = new Option<string?>[] { output, writeBaseline, lockFile }
+            .Select(option => (option.Name, Token: result.GetResult(option) is { Tokens: [var token] } ? token.Value : null))
+            .Where(named => named.Token is not null)
+            .ToList();
+        for (var first = 0; first < outputs.Count; first++)
         {
-            result.AddError($"`--output` and `--write-baseline` name the same file `{report.Value}`; give each its own file");
+            for (var second = first + 1; second < outputs.Count; second++)
+            {
+                if (SameFile(outputs[first].Token!, outputs[second].Token!))
+                {
+                    result.AddError($"`{outputs[first].Name}` and `{outputs[second].Name}` name the same file `{outputs[first].Token}`; give each its own file");
+                }
+            }
+        }
+
+        if (result.GetResult(lockFile) is { Tokens: [var lockToken] })
+        {
+            var inputs = new SymbolResult?[] { result.GetResult(topologies), result.GetResult(rules), result.GetResult(baseline) }.SelectMany(input => input?.Tokens ?? []);
+            if (inputs.FirstOrDefault(input => SameFile(lockToken.Value, input.Value)) is { } named)
+            {
+                result.AddError($"`{lockFile.Name}` names the input file `{named.Value}`; write to another file");
+            }
         }
     }
+
+    private bool SameFile(string first, string second) =>
+        OutputFile.SameFile(Path.GetFullPath(first, context.WorkingDirectory), Path.GetFullPath(second, context.WorkingDirectory));
 
     private static List<KeyValuePair<string, string>> ParseParameters(ArgumentResult result) =>
         ParsePairs(result, "--param", "name=value", value => (true, value));

@@ -17,13 +17,14 @@ namespace ZonePolicy.Findings;
 /// </summary>
 internal sealed class SeverityPolicy
 {
-    /// <summary>Engine ids a setting may change: warnings about waivers and configuration, never invalid input.</summary>
+    /// <summary>Engine ids a setting may change: warnings about waivers, configuration and pack feeds, never invalid input.</summary>
     public static readonly IReadOnlySet<string> AdjustableEngineIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         DiagnosticIds.WaiverUnused,
         DiagnosticIds.WaiverExpiringSoon,
         DiagnosticIds.UnknownSeverityId,
         DiagnosticIds.GlobalConfigConflict,
+        DiagnosticIds.PackFeedUnavailable,
     };
 
     private readonly Dictionary<string, Severity?> explicitLevels;
