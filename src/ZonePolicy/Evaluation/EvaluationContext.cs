@@ -134,5 +134,5 @@ internal sealed class EvaluationContext(SiteModel site, DateOnly today, Compiled
     }
 
     private static bool SameValues(object?[] a, object?[] b) =>
-        a.Length == b.Length && a.Zip(b).All(p => Operations.ValuesEqual(p.First, p.Second));
+        a.Length == b.Length && a.Zip(b).All(p => Operations.ValuesEqual(p.First, p.Second, monitor: null));
 }

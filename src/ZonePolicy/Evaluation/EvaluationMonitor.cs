@@ -9,18 +9,24 @@ namespace ZonePolicy.Evaluation;
 internal sealed class EvaluationBudgetExceededException : Exception;
 
 /// <summary>
-/// Watches the rule being evaluated: counts its steps (each element a loop or a comprehension visits, and
-/// the assets of each path search) against a budget, so that no rule can run for ever, and collects the
-/// ZP04xx diagnostics of what went wrong while it ran. The budget counts steps, not time, so a rule stops at
-/// the same point on every machine.
+/// Watches the rule being evaluated: counts its steps (each element a loop or a comprehension visits, the
+/// assets of each path search, each element or character a concatenation copies or an equality compares)
+/// against a budget, so that no rule can run for ever, and collects the ZP04xx diagnostics of what went
+/// wrong while it ran. The budget counts steps, not time, so a rule stops at the same point on every
+/// machine. Regular expressions that time out are the one cost measured in time: a rule stops after
+/// <see cref="TimeoutLimit"/> of them, instead of spending a second on each entity of a large site.
 /// </summary>
 internal sealed class EvaluationMonitor(long budget)
 {
     /// <summary>The steps a rule may take on one site: far beyond any linear rule over a site of a million entities.</summary>
     public const long DefaultBudget = 200_000_000;
 
+    /// <summary>The matches of one rule on one site that time out before the rule stops.</summary>
+    public const int TimeoutLimit = 3;
+
     private readonly HashSet<(string Rule, SourceLocation At)> reported = [];
     private long stepsLeft;
+    private int timeouts;
     private string rule = "";
 
     public List<Diagnostic> Problems { get; } = [];
@@ -29,6 +35,7 @@ internal sealed class EvaluationMonitor(long budget)
     {
         rule = id;
         stepsLeft = budget;
+        timeouts = 0;
     }
 
     /// <summary>Counts <paramref name="steps"/> against the rule's budget; throws once it is spent.</summary>
@@ -41,8 +48,10 @@ internal sealed class EvaluationMonitor(long budget)
         }
     }
 
-    public Diagnostic OverBudget(SourceLocation ruleLocation, string site) =>
-        Diagnostic.Create(DiagnosticDescriptors.RuleOverBudget, ruleLocation, rule, budget, site);
+    /// <summary>Why the rule stopped, once it has thrown <see cref="EvaluationBudgetExceededException"/>.</summary>
+    public Diagnostic OverBudget(SourceLocation ruleLocation, string site) => timeouts >= TimeoutLimit
+        ? Diagnostic.Create(DiagnosticDescriptors.RuleOverTimeouts, ruleLocation, rule, TimeoutLimit, site)
+        : Diagnostic.Create(DiagnosticDescriptors.RuleOverBudget, ruleLocation, rule, budget, site);
 
     /// <summary>Whether <paramref name="regex"/> matches <paramref name="input"/>; a match that times out is reported and unknown.</summary>
     public object? Match(Regex regex, string input, SourceLocation at, Frame frame)
@@ -54,6 +63,11 @@ internal sealed class EvaluationMonitor(long budget)
         catch (RegexMatchTimeoutException)
         {
             Report(DiagnosticDescriptors.RegexTimedOut, at, frame, regex.ToString(), RegularExpressions.MatchTimeout.TotalSeconds);
+            if (++timeouts >= TimeoutLimit)
+            {
+                throw new EvaluationBudgetExceededException();
+            }
+
             return null;
         }
     }

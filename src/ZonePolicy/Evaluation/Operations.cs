@@ -5,7 +5,8 @@ namespace ZonePolicy.Evaluation;
 /// <summary>
 /// The run-time meaning of the operators and built-ins, null handling included. Arithmetic never wraps
 /// or throws: an int or duration result that does not fit in 64 bits, a decimal result out of range, a
-/// date outside the calendar, and division or remainder by zero are all null.
+/// date outside the calendar, and division or remainder by zero are all null. Operations whose cost grows
+/// with the size of their lists charge it to the rule's <see cref="EvaluationMonitor"/>.
 /// </summary>
 internal static class Operations
 {
@@ -17,7 +18,12 @@ internal static class Operations
         ["critical"] = 4,
     };
 
-    public static bool ValuesEqual(object? a, object? b)
+    /// <summary>
+    /// Whether two values are equal, lists element by element. Each list element compared is a step: lists
+    /// built from shared lists can be exponentially larger than the rule that built them. Only comparisons
+    /// of values the rule did not build (a search's cache keys) pass no monitor.
+    /// </summary>
+    public static bool ValuesEqual(object? a, object? b, EvaluationMonitor? monitor)
     {
         if (ReferenceEquals(a, b))
         {
@@ -39,7 +45,7 @@ internal static class Operations
             (bool x, bool y) => x == y,
             (DateOnly x, DateOnly y) => x == y,
             (Duration x, Duration y) => x == y,
-            (IReadOnlyList<object?> x, IReadOnlyList<object?> y) => x.Count == y.Count && x.Zip(y).All(p => ValuesEqual(p.First, p.Second)),
+            (IReadOnlyList<object?> x, IReadOnlyList<object?> y) => ListsEqual(x, y, monitor),
             _ => false,
         };
     }
@@ -99,11 +105,12 @@ internal static class Operations
         _ => null,
     };
 
-    public static bool ListContains(IReadOnlyList<object?> list, object? item)
+    public static bool ListContains(IReadOnlyList<object?> list, object? item, EvaluationMonitor monitor)
     {
         foreach (var element in list)
         {
-            if (ValuesEqual(element, item))
+            monitor.Spend();
+            if (ValuesEqual(element, item, monitor))
             {
                 return true;
             }
@@ -112,10 +119,10 @@ internal static class Operations
         return false;
     }
 
-    public static object? Contains(object container, object item) => container switch
+    public static object? Contains(object container, object item, EvaluationMonitor monitor) => container switch
     {
         string s when item is string part => Truth.Of(s.Contains(part, StringComparison.Ordinal)),
-        IReadOnlyList<object?> list => Truth.Of(ListContains(list, item)),
+        IReadOnlyList<object?> list => Truth.Of(ListContains(list, item, monitor)),
         _ => null,
     };
 
@@ -127,6 +134,25 @@ internal static class Operations
         IReadOnlyList<object?> list => (long)list.Count,
         _ => null,
     };
+
+    private static bool ListsEqual(IReadOnlyList<object?> x, IReadOnlyList<object?> y, EvaluationMonitor? monitor)
+    {
+        if (x.Count != y.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < x.Count; i++)
+        {
+            monitor?.Spend();
+            if (!ValuesEqual(x[i], y[i], monitor))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static object? AddDays(DateOnly date, long days) => AddExact(date.DayNumber, days) is { } number ? DateOf(number) : null;
 
