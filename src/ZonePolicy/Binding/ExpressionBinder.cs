@@ -418,10 +418,10 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
             default:
                 if ((l.IsNumeric || l.IsWildcard) && (r.IsNumeric || r.IsWildcard))
                 {
-                    return op == BinaryOperator.Divide ? ZpType.Decimal
-                        : l == ZpType.Int && r == ZpType.Int ? ZpType.Int
-                        : l.IsWildcard && r.IsWildcard ? ZpType.Any
-                        : ZpType.Decimal;
+                    // A props value may be an int or a decimal: with an int its product is known only at run time.
+                    return op == BinaryOperator.Divide || l == ZpType.Decimal || r == ZpType.Decimal ? ZpType.Decimal
+                        : l == ZpType.Any || r == ZpType.Any || (l.IsWildcard && r.IsWildcard) ? ZpType.Any
+                        : ZpType.Int;
                 }
 
                 return null;
@@ -455,9 +455,12 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
         if (l.IsWildcard || r.IsWildcard)
         {
             var known = l.IsWildcard ? r : l;
+            var unknown = l.IsWildcard ? l : r;
             return known.IsWildcard ? ZpType.Any
                 : known == ZpType.Date && !add && l == ZpType.Date ? ZpType.Any
+                : known is ListType && add && unknown == ZpType.Null ? known
                 : known is ListType or EntityType or RecordType || known == ZpType.Bool || known == ZpType.Path ? null
+                : known == ZpType.Int && unknown == ZpType.Any ? ZpType.Any
                 : known;
         }
 
