@@ -56,6 +56,10 @@ public static class DiagnosticCatalog
         new(DiagnosticIds.InvalidTestExpectation, "Invalid rule test expectation", Severity.Error),
         new(DiagnosticIds.MissingTestFixture, "Missing rule test fixture", Severity.Error),
         new(DiagnosticIds.UnknownSeverityId, "Severity override matches no rule", Severity.Warning),
+        new(DiagnosticIds.NotFormatted, "Rule file is not formatted", Severity.Error),
+        new(DiagnosticIds.LinkOutsideRoot, "Symbolic link leads outside the folder", Severity.Error),
+        new(DiagnosticIds.CannotWriteRuleFile, "Rule file cannot be written", Severity.Error),
+        new(DiagnosticIds.RuleFileTooLarge, "Rule file too large", Severity.Error),
 
         new(DiagnosticIds.InternalError, "Internal error", Severity.Error),
     ];

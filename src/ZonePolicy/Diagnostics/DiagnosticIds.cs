@@ -51,5 +51,10 @@ public static class DiagnosticIds
     public const string MissingTestFixture = "ZP0313";
     public const string UnknownSeverityId = "ZP0314";
 
+    public const string NotFormatted = "ZP0370";
+    public const string LinkOutsideRoot = "ZP0371";
+    public const string CannotWriteRuleFile = "ZP0372";
+    public const string RuleFileTooLarge = "ZP0373";
+
     public const string InternalError = "ZP0901";
 }

@@ -1,0 +1,94 @@
+using ZonePolicy.Diagnostics;
+
+namespace ZonePolicy.Cli;
+
+/// <summary>A rule file to format: how it is shown (as the user named it) and the real file behind that name.</summary>
+internal sealed record RuleFileTarget(string Display, string RealPath);
+
+/// <summary>
+/// The <c>.zpol</c> files named on the command line, directly or as folders (every <c>.zpol</c> below them, in
+/// ordinal order). Symbolic links are resolved: a link to a file inside the folder it was found in (for a file
+/// named directly, the folder that holds it) stands for that file, a link leading out of it is reported and left
+/// alone, and links to folders are not descended into. A file reached twice is listed once.
+/// </summary>
+internal static class RuleFileSet
+{
+    private const string Extension = ".zpol";
+
+    public static (IReadOnlyList<RuleFileTarget> Files, IReadOnlyList<Diagnostic> Diagnostics) Collect(IReadOnlyList<string> arguments, string workingDirectory)
+    {
+        var files = new List<RuleFileTarget>();
+        var diagnostics = new List<Diagnostic>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+
+        void Add(string display, string path, string root)
+        {
+            var real = RealPaths.Of(path);
+            if (real is null)
+            {
+                diagnostics.Add(FormatDiagnostics.BrokenLink(display));
+            }
+            else if (!RealPaths.IsUnder(real, root))
+            {
+                diagnostics.Add(FormatDiagnostics.LinkOutsideRoot(display, real, root));
+            }
+            else if (seen.Add(real))
+            {
+                files.Add(new RuleFileTarget(display, real));
+            }
+        }
+
+        foreach (var argument in arguments)
+        {
+            var full = Path.GetFullPath(argument, workingDirectory);
+            if (Directory.Exists(full))
+            {
+                var root = RealPaths.Of(full) ?? full;
+                foreach (var relative in FilesBelow(full))
+                    Add(Display(Path.Join(argument, relative)), Path.Join(full, relative), root);
+            }
+            else if (File.Exists(full))
+            {
+                var folder = Path.GetDirectoryName(full)!;
+                Add(Display(argument), full, RealPaths.Of(folder) ?? folder);
+            }
+            else
+            {
+                diagnostics.Add(FormatDiagnostics.NotFound(Display(argument)));
+            }
+        }
+
+        return (files, diagnostics);
+    }
+
+    /// <summary>The <c>.zpol</c> files below a folder, as paths relative to it, without entering linked folders.</summary>
+    private static List<string> FilesBelow(string folder)
+    {
+        var found = new List<string>();
+        var pending = new Stack<string>();
+        pending.Push("");
+        while (pending.Count > 0)
+        {
+            var relative = pending.Pop();
+            var directory = new DirectoryInfo(Path.Join(folder, relative));
+            var entries = directory.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+            foreach (var entry in entries)
+            {
+                var path = Path.Join(relative, entry.Name);
+                if (entry is DirectoryInfo subfolder)
+                {
+                    if (subfolder.LinkTarget is null)
+                        pending.Push(path);
+                }
+                else if (entry.Name.EndsWith(Extension, StringComparison.Ordinal))
+                {
+                    found.Add(path);
+                }
+            }
+        }
+
+        return [.. found.Order(StringComparer.Ordinal)];
+    }
+
+    private static string Display(string path) => path.Replace('\\', '/');
+}

@@ -1,0 +1,78 @@
+using ZonePolicy.Diagnostics;
+using ZonePolicy.Syntax;
+
+namespace ZonePolicy.Formatting;
+
+/// <summary>The outcome of formatting one rule file: its canonical text, or the syntax errors that prevent it.</summary>
+public sealed record FormatResult(string? Text, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>True when the file parsed and <see cref="Text"/> holds its canonical layout.</summary>
+    public bool Succeeded => Text is not null;
+}
+
+/// <summary>
+/// The canonical layout of <c>.zpol</c> files, shared by <c>zpol fmt</c>, the language server and the tests. One
+/// answer for every input, no options: two-space indentation, lines broken at <see cref="DocPrinter.Width"/>
+/// columns where the grammar allows, every comment kept, every token written as it was. Formatting formatted
+/// text changes nothing, and the formatted text parses to the same tree.
+/// </summary>
+public static class RuleFormatter
+{
+    private const int LargeStackSize = 64 * 1024 * 1024;
+    private const string LargeStackThread = "zpol fmt: deep layout";
+
+    /// <summary>
+    /// Formats the text of a rule file. A file with syntax errors is not formatted: the result holds the same
+    /// diagnostics <c>zpol check</c> reports for it, located in <paramref name="file"/>. Never throws.
+    /// </summary>
+    public static FormatResult Format(string text, string file)
+    {
+        var parsed = RuleParser.Parse(text, file);
+        if (!parsed.Succeeded || parsed.Unit is not { } unit)
+            return new FormatResult(null, parsed.Diagnostics);
+
+        try
+        {
+            return Guarded(text, unit, file);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return OnLargeStack(() => Guarded(text, unit, file));
+        }
+    }
+
+    /// <summary>The layout, or a ZP0901 diagnostic should the formatter itself fail: a bug, never a crash.</summary>
+    private static FormatResult Guarded(string text, CompilationUnit unit, string file)
+    {
+        try
+        {
+            return new FormatResult(Layout(text, unit), []);
+        }
+        catch (Exception e) when (e is not InsufficientExecutionStackException || Thread.CurrentThread.Name == LargeStackThread)
+        {
+            var error = DiagnosticCatalog.Create(DiagnosticIds.InternalError, SourceLocation.None(file),
+                $"internal error while formatting: {e.GetType().Name}: {e.Message}; please report this with the file that caused it");
+            return new FormatResult(null, [error]);
+        }
+    }
+
+    private static string Layout(string text, CompilationUnit unit)
+    {
+        if (text.StartsWith('\uFEFF'))
+            text = text[1..];
+
+        var (tokens, comments, _) = RuleTokenizer.ScanWithComments(text);
+        var trivia = Trivia.Attach(text, tokens, comments);
+        return DocPrinter.Print(RuleLayout.Layout(unit, tokens, trivia));
+    }
+
+    /// <summary>Lays out on a thread whose stack holds the deepest nesting the parser accepts.</summary>
+    private static FormatResult OnLargeStack(Func<FormatResult> format)
+    {
+        FormatResult? result = null;
+        var thread = new Thread(() => result = format(), LargeStackSize) { Name = LargeStackThread };
+        thread.Start();
+        thread.Join();
+        return result!;
+    }
+}
