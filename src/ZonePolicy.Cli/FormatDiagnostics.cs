@@ -6,32 +6,28 @@ namespace ZonePolicy.Cli;
 internal static class FormatDiagnostics
 {
     public static Diagnostic NotFormatted(string file, int line) =>
-        DiagnosticCatalog.Create(DiagnosticIds.NotFormatted, SourceLocation.At(file, line, 1),
-            $"the file is not formatted: this is the first line that differs from the layout `zpol fmt` writes; run `zpol fmt {file}`");
+        Diagnostic.Create(DiagnosticDescriptors.NotFormatted, SourceLocation.At(file, line, 1), file);
 
     public static Diagnostic NotFound(string file) =>
-        DiagnosticCatalog.Create(DiagnosticIds.FileNotFound, SourceLocation.None(file), $"rule file or folder `{file}` does not exist");
+        Diagnostic.Create(DiagnosticDescriptors.RuleSourceNotFound, SourceLocation.InFile(file), file);
 
     public static Diagnostic BrokenLink(string file) =>
-        DiagnosticCatalog.Create(DiagnosticIds.FileNotFound, SourceLocation.None(file), $"`{file}` is a symbolic link to a file that does not exist");
+        Diagnostic.Create(DiagnosticDescriptors.BrokenLink, SourceLocation.InFile(file), file);
 
     public static Diagnostic NotReadable(string file, string reason) =>
-        DiagnosticCatalog.Create(DiagnosticIds.FileNotFound, SourceLocation.None(file), $"cannot read rule file `{file}`: {OneLine(reason)}");
+        Diagnostic.Create(DiagnosticDescriptors.FileNotReadable, SourceLocation.InFile(file), "rule file", file, OneLine(reason));
 
     public static Diagnostic LinkOutsideRoot(string file, string target, string root) =>
-        DiagnosticCatalog.Create(DiagnosticIds.LinkOutsideRoot, SourceLocation.None(file),
-            $"`{file}` is a symbolic link to `{target}`, outside `{root}`; `zpol fmt` does not follow links out of the folder it formats: format the file itself");
+        Diagnostic.Create(DiagnosticDescriptors.LinkOutsideRoot, SourceLocation.InFile(file), file, target, root);
 
     public static Diagnostic ReadOnly(string file) =>
-        DiagnosticCatalog.Create(DiagnosticIds.CannotWriteRuleFile, SourceLocation.None(file),
-            $"`{file}` is read-only and is not formatted; make it writable to format it");
+        Diagnostic.Create(DiagnosticDescriptors.ReadOnlyRuleFile, SourceLocation.InFile(file), file);
 
     public static Diagnostic NotWritable(string file, string reason) =>
-        DiagnosticCatalog.Create(DiagnosticIds.CannotWriteRuleFile, SourceLocation.None(file), $"cannot write `{file}`: {OneLine(reason)}; the file is unchanged");
+        Diagnostic.Create(DiagnosticDescriptors.CannotWriteRuleFile, SourceLocation.InFile(file), file, OneLine(reason));
 
     public static Diagnostic TooLarge(string file, long bytes) =>
-        DiagnosticCatalog.Create(DiagnosticIds.RuleFileTooLarge, SourceLocation.None(file),
-            $"`{file}` is {bytes} bytes, more than the {RuleFileIO.MaxBytes} bytes a rule file may have; split it into files that import each other");
+        Diagnostic.Create(DiagnosticDescriptors.RuleFileTooLarge, SourceLocation.InFile(file), file, bytes, RuleFileIO.MaxBytes);
 
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
 }

@@ -23,13 +23,14 @@ public static class RuleFormatter
 
     /// <summary>
     /// Formats the text of a rule file. A file with syntax errors is not formatted: the result holds the same
-    /// diagnostics <c>zpol check</c> reports for it, located in <paramref name="file"/>. Never throws.
+    /// diagnostics <c>zpol check</c> reports for it, located in <paramref name="file"/>, in the order
+    /// <c>zpol check</c> prints them. Never throws.
     /// </summary>
     public static FormatResult Format(string text, string file)
     {
         var parsed = RuleParser.Parse(text, file);
         if (!parsed.Succeeded || parsed.Unit is not { } unit)
-            return new FormatResult(null, parsed.Diagnostics);
+            return new FormatResult(null, DiagnosticOrder.Sort(parsed.Diagnostics));
 
         try
         {
@@ -50,8 +51,7 @@ public static class RuleFormatter
         }
         catch (Exception e) when (e is not InsufficientExecutionStackException || Thread.CurrentThread.Name == LargeStackThread)
         {
-            var error = DiagnosticCatalog.Create(DiagnosticIds.InternalError, SourceLocation.None(file),
-                $"internal error while formatting: {e.GetType().Name}: {e.Message}; please report this with the file that caused it");
+            var error = Diagnostic.Create(DiagnosticDescriptors.FormattingFailed, SourceLocation.InFile(file), e.GetType().Name, e.Message);
             return new FormatResult(null, [error]);
         }
     }

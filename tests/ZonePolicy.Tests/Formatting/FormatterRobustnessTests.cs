@@ -1,3 +1,4 @@
+using ZonePolicy.Diagnostics;
 using ZonePolicy.Formatting;
 
 namespace ZonePolicy.Tests.Formatting;
@@ -69,7 +70,9 @@ public sealed class FormatterRobustnessTests
         Assert.Equal(
             ["rules/bad.zpol(4,1): error ZP0001: unexpected \"}\", expected expression", "rules/bad.zpol(5,36): error ZP0002: unterminated string; close it with `\"` before the end of the line"],
             result.Diagnostics.Select(d => d.ToString()));
-        Assert.Equal(ZonePolicy.Syntax.RuleParser.Parse(text, "rules/bad.zpol").Diagnostics, result.Diagnostics);
+        Assert.Equal(
+            DiagnosticOrder.Sort(ZonePolicy.Syntax.RuleParser.Parse(text, "rules/bad.zpol").Diagnostics).Select(d => d.ToString()),
+            result.Diagnostics.Select(d => d.ToString()));
     }
 
     [Theory]
