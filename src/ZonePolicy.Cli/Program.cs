@@ -13,6 +13,7 @@ internal static class Program
         TestCommand.Create(context.Check),
         new FmtCommand(context),
         PackCommand.Create(context),
+        new ExplainCommand(context),
     ];
 
     private static int Main(string[] args)

@@ -14,27 +14,52 @@ public static class PolicyEngine
     // chains through while the parser's nesting limit keeps the depth bounded.
     private const int StackSize = 256 * 1024 * 1024;
 
-    public static CheckResult Check(CheckRequest request)
+    public static CheckResult Check(CheckRequest request) =>
+        Guarded(() => new Checker(request).Run(), internalError => new CheckResult { Diagnostics = [internalError], Suppressed = [], Rules = [], InputInvalid = true });
+
+    /// <summary>Explains how the engine reaches its verdict on one rule for one site; never throws.</summary>
+    public static ExplainResult Explain(ExplainRequest request) =>
+        Guarded(() => Explaining.Explainer.Explain(request), internalError => new ExplainResult { Diagnostics = [internalError] });
+
+    /// <summary>Runs <paramref name="run"/> on a deep stack; an exception becomes the result of an internal error (ZP0901).</summary>
+    private static T Guarded<T>(Func<T> run, Func<Diagnostic, T> failed)
     {
-        CheckResult? result = null;
-        var thread = new Thread(() => result = CheckGuarded(request), StackSize);
+        T? result = default;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    result = run();
+                }
+                catch (Exception e)
+                {
+                    result = failed(Diagnostic.Create(DiagnosticDescriptors.InternalError, SourceLocation.None, e.GetType().Name, e.Message));
+                }
+            },
+            StackSize);
         thread.Start();
         thread.Join();
         return result!;
     }
 
-    private static CheckResult CheckGuarded(CheckRequest request)
+    /// <summary>
+    /// Reads, parses and binds the rules of a request and reads its settings (severities, baseline), as every
+    /// command that evaluates rules needs them; <paramref name="texts"/>, when given, receives each rule file's text.
+    /// </summary>
+    internal static PreparedRules Prepare(CheckRequest request, DiagnosticBag diagnostics, Dictionary<string, string>? texts = null)
     {
-        try
-        {
-            return new Checker(request).Run();
-        }
-        catch (Exception e)
-        {
-            var diagnostic = Diagnostic.Create(DiagnosticDescriptors.InternalError, SourceLocation.None, e.GetType().Name, e.Message);
-            return new CheckResult { Diagnostics = [diagnostic], Suppressed = [], Rules = [], InputInvalid = true };
-        }
+        var overrides = request.Parameters.Select(p => new ParameterOverride(p.Key, ParseParameterValue(p.Value), p.Value, request.SettingsLocation)).ToList();
+        var modules = new RuleSourceLoader(diagnostics, texts).Load(request);
+        var program = diagnostics.HasErrors ? null : ProgramBinder.Bind(modules, overrides, diagnostics);
+        var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
+        var severities = SeverityOverrides.Create(request.ConfiguredSeverities, request.SeverityOverrides, rules, request.SettingsLocation, diagnostics);
+        var baseline = request.BaselineFile is null ? null : Baseline.Load(request.BaselineFile, diagnostics);
+        return new PreparedRules(program, rules, severities, baseline);
     }
+
+    /// <summary>A parameter value in the language's literal syntax; a bare word is a string.</summary>
+    private static object? ParseParameterValue(string text) => RuleParser.TryParseLiteral(text, out var value) ? value : text;
 
     /// <summary>One check from inputs to sorted diagnostics.</summary>
     private sealed class Checker(CheckRequest request)
@@ -50,13 +75,7 @@ public static class PolicyEngine
 
         public CheckResult Run()
         {
-            var overrides = request.Parameters.Select(p => new ParameterOverride(p.Key, ParseParameterValue(p.Value), p.Value, request.SettingsLocation)).ToList();
-            var modules = new RuleSourceLoader(diagnostics).Load(request);
-            var program = diagnostics.HasErrors ? null : ProgramBinder.Bind(modules, overrides, diagnostics);
-            var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
-            var severities = SeverityOverrides.Create(request.ConfiguredSeverities, request.SeverityOverrides, rules, request.SettingsLocation, diagnostics);
-            var baseline = request.BaselineFile is null ? null : Baseline.Load(request.BaselineFile, diagnostics);
-
+            var (program, rules, severities, baseline) = Prepare(request, diagnostics);
             if (program is null || diagnostics.HasErrors)
             {
                 return Finish(rules, severities, baseline, invalid: true);
@@ -96,7 +115,7 @@ public static class PolicyEngine
             {
                 try
                 {
-                    found.AddRange(rule.Evaluate(context).Select(v => (v, ToDiagnostic(v))));
+                    found.AddRange(rule.Evaluate(context).Select(v => (v, Findings.ToDiagnostic(v))));
                 }
                 catch (Exception e)
                 {
@@ -114,47 +133,20 @@ public static class PolicyEngine
             }
         }
 
-        private static Diagnostic ToDiagnostic(Violation violation) =>
-            new(violation.Rule.Id, violation.Rule.Info.DefaultSeverity, violation.Message, violation.At.Location)
-            {
-                Rule = violation.Rule.Info,
-                Entities = violation.Bindings.Select(b => b.Id).ToList(),
-                Witness = violation.Witness is { } path ? WitnessSteps(path) : [],
-            };
-
-        private static List<PathStep> WitnessSteps(PathValue path)
-        {
-            var steps = new List<PathStep> { Step(path.Assets[0]) };
-            for (var hop = 0; hop < path.HopFlows.Count; hop++)
-            {
-                steps.Add(Step(path.HopFlows[hop]));
-                steps.Add(Step(path.Assets[hop + 1]));
-            }
-
-            return steps;
-        }
-
-        private static PathStep Step(Entity entity) => new(entity.Id, entity.Kind.Keyword(), entity.Location);
-
         private CheckResult Finish(IReadOnlyList<RuleInfo> rules, SeverityOverrides severities, Baseline? baseline, bool invalid)
         {
             var inForce = new List<Diagnostic>();
             var quiet = new List<Diagnostic>();
             foreach (var diagnostic in diagnostics.Items.Concat(violations))
             {
-                var adjusted = severities.Apply(diagnostic, request.WarningsAsErrors);
-                if (adjusted is null)
+                switch (Findings.Settle(diagnostic, severities, baseline, request.WarningsAsErrors))
                 {
-                    continue;
-                }
-
-                if (baseline is not null && adjusted.Rule is not null && baseline.Contains(adjusted))
-                {
-                    quiet.Add(adjusted with { Baselined = true });
-                }
-                else
-                {
-                    inForce.Add(adjusted);
+                    case { Baselined: true } accepted:
+                        quiet.Add(accepted);
+                        break;
+                    case { } adjusted:
+                        inForce.Add(adjusted);
+                        break;
                 }
             }
 
@@ -173,7 +165,8 @@ public static class PolicyEngine
 
         private static bool IsInvalidInput(string id) => DiagnosticDescriptors.IsEngineId(id) && !SeverityOverrides.IsAdjustable(id);
 
-        /// <summary>A parameter value in the language's literal syntax; a bare word is a string.</summary>
-        private static object? ParseParameterValue(string text) => RuleParser.TryParseLiteral(text, out var value) ? value : text;
     }
 }
+
+/// <summary>The bound rules of a request (null when they have errors), every rule's info, and the settings that apply to findings.</summary>
+internal sealed record PreparedRules(BoundProgram? Program, IReadOnlyList<RuleInfo> Rules, SeverityOverrides Severities, Baseline? Baseline);

@@ -11,7 +11,7 @@ namespace ZonePolicy.Binding;
 /// (ZP0105), and a file imported twice is compiled once. A pack may import from the packs it depends on with
 /// <c>import "pack:name/file.zpol"</c> (or <c>"pack:name"</c> for all its files), inside that pack's folder.
 /// </summary>
-internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
+internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, Dictionary<string, string>? texts = null)
 {
     public const string PackImportPrefix = "pack:";
 
@@ -72,7 +72,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
 
     private SourceModule LoadRoot(Owner owner, IReadOnlyList<string> files, IReadOnlyDictionary<string, ResolvedPack> packs)
     {
-        var loading = new RootLoading(owner, packs, diagnostics);
+        var loading = new RootLoading(owner, packs, diagnostics, texts);
         foreach (var file in files)
         {
             loading.Visit(file, importedFrom: null, owner);
@@ -130,8 +130,11 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
         }
     }
 
-    /// <summary>The files of one root as they are read: done, in progress (for cycles), and their syntax trees.</summary>
-    private sealed class RootLoading(Owner own, IReadOnlyDictionary<string, ResolvedPack> packs, DiagnosticBag diagnostics)
+    /// <summary>
+    /// The files of one root as they are read: done, in progress (for cycles), their syntax trees, and into
+    /// <c>texts</c>, when given, their text by the name their locations use.
+    /// </summary>
+    private sealed class RootLoading(Owner own, IReadOnlyDictionary<string, ResolvedPack> packs, DiagnosticBag diagnostics, Dictionary<string, string>? texts)
     {
         private readonly HashSet<string> done = new(StringComparer.Ordinal);
         private readonly List<(string Path, Owner Owner)> inProgress = [];
@@ -161,6 +164,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
                 return;
             }
 
+            texts?.TryAdd(display, text);
             var parsed = RuleParser.Parse(text, display);
             diagnostics.AddRange(parsed.Diagnostics);
             if (parsed.Unit is not { } unit)

@@ -359,6 +359,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RuleFileTooLarge = Register(DiagnosticIds.RuleFileTooLarge, "Rule file too large",
         "`{0}` is {1} bytes, more than the {2} bytes a rule file may have; split it into files that import each other");
 
+    public static readonly DiagnosticDescriptor UnknownRule = Register(DiagnosticIds.UnknownRule, "Unknown rule", "no rule `{0}` in the rules given{1}");
+
+    public static readonly DiagnosticDescriptor UnknownEntity = Register(DiagnosticIds.UnknownEntity, "Unknown entity", "`{0}` has no entity `{1}`{2}");
+
     // ZP09xx: internal errors
 
     public static readonly DiagnosticDescriptor InternalError = Register(DiagnosticIds.InternalError, "Internal error",
@@ -371,6 +375,8 @@ internal static class DiagnosticDescriptors
         "internal error: `{0}` could not be checked against the topology schema{1}");
     public static readonly DiagnosticDescriptor FixtureCheckFailed = InternalError.WithMessage("checking this fixture failed: {0}: {1}");
     public static readonly DiagnosticDescriptor UnsupportedExpression = InternalError.WithMessage("unsupported expression");
+    public static readonly DiagnosticDescriptor ExplanationDisagrees = InternalError.WithMessage(
+        "internal error: the traced evaluation of rule `{0}` found {1} violations where the engine found {2}; please report this with the inputs that caused it");
     public static readonly DiagnosticDescriptor FormattingFailed = InternalError.WithMessage(
         "internal error while formatting: {0}: {1}; please report this with the file that caused it");
     public static readonly DiagnosticDescriptor CommandFailed = InternalError.WithMessage(

@@ -71,6 +71,8 @@ public static class DiagnosticIds
     public const string LinkOutsideRoot = "ZP0371";
     public const string CannotWriteRuleFile = "ZP0372";
     public const string RuleFileTooLarge = "ZP0373";
+    public const string UnknownRule = "ZP0374";
+    public const string UnknownEntity = "ZP0375";
 
     public const string InternalError = "ZP0901";
 }

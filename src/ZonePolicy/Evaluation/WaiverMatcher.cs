@@ -115,6 +115,9 @@ internal static class WaiverMatcher
         return first == int.MaxValue ? null : waivers[first];
     }
 
+    /// <summary>The waivers filed for a violation, in force or expired, in file order.</summary>
+    public static IEnumerable<Waiver> FiledFor(IReadOnlyList<Waiver> waivers, Violation violation) => waivers.Where(w => Matches(w, violation));
+
     private static string Key(IEnumerable<string> ids) => string.Join('\u001f', ids);
 
     private static bool Matches(Waiver waiver, Violation violation)
