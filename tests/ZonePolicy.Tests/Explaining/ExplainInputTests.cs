@@ -126,6 +126,33 @@ public sealed class ExplainInputTests : IDisposable
     }
 
     [Fact]
+    public void The_baseline_and_a_severity_override_are_told_for_each_violation()
+    {
+        var site = Site.Replace("{ \"id\": \"plc-2\", \"zone\": \"cell\", \"type\": \"plc\" }", "{ \"id\": \"plc-2\", \"zone\": \"cell\", \"type\": \"plc\" }, { \"id\": \"plc-3\", \"zone\": \"cell\", \"type\": \"plc\" }");
+        var baseline = workspace.Write("baseline.json", "{ \"version\": 1, \"violations\": [ { \"rule\": \"LOG-01\", \"entities\": [\"plc-2\"] } ] }");
+        var request = new CheckRequest
+        {
+            TopologyFiles = [workspace.Write("site.json", site)],
+            RuleSources = [workspace.Write("rules.zpol", Rules)],
+            Today = new DateOnly(2026, 11, 25),
+            BaselineFile = baseline,
+        };
+
+        var withBaseline = Text(PolicyEngine.Explain(new ExplainRequest { Check = request, RuleId = "LOG-01" }));
+        var silenced = Text(PolicyEngine.Explain(new ExplainRequest
+        {
+            Check = new CheckRequest { TopologyFiles = request.TopologyFiles, RuleSources = request.RuleSources, SeverityOverrides = [new("LOG-01", ZonePolicy.Diagnostics.Severity.None)] },
+            RuleId = "LOG-01",
+        }));
+
+        Assert.Contains("\n    baseline: accepted, so the violation stays quiet\n    severity: warning, the rule's own\n    result: suppressed by the baseline\n", withBaseline);
+        Assert.Contains("\n    baseline: not in the baseline\n    severity: warning, the rule's own\n    result: warning LOG-01, in force\n", withBaseline);
+        Assert.Contains("\nfindings: 1 in force (1 warning), 1 suppressed\n", withBaseline);
+        Assert.Contains("\n    severity: none, set by `--severity`: not reported\n    result: not reported\n", silenced);
+        Assert.Contains("\nfindings: 0 in force, 0 suppressed\n", silenced);
+    }
+
+    [Fact]
     public void Json_output_has_the_rule_the_bindings_with_their_traces_and_the_findings_of_check()
     {
         var result = Explain("LOG-01");
