@@ -10,37 +10,34 @@ namespace ZonePolicy;
 /// <summary>The engine's façade: compiles the rules once, loads each topology, evaluates and reports.</summary>
 public static class PolicyEngine
 {
-    // Parsing, binding and evaluation recurse over the syntax tree; a deep stack lets long expression
-    // chains through while the parser's nesting limit keeps the depth bounded.
-    private const int StackSize = 256 * 1024 * 1024;
-
-    public static CheckResult Check(CheckRequest request) =>
-        Guarded(() => new Checker(request).Run(), internalError => new CheckResult { Diagnostics = [internalError], Suppressed = [], Rules = [], InputInvalid = true });
-
-    /// <summary>Explains how the engine reaches its verdict on one rule for one site; never throws.</summary>
-    public static ExplainResult Explain(ExplainRequest request) =>
-        Guarded(() => Explaining.Explainer.Explain(request), internalError => new ExplainResult { Diagnostics = [internalError] });
-
-    /// <summary>Runs <paramref name="run"/> on a deep stack; an exception becomes the result of an internal error (ZP0901).</summary>
-    private static T Guarded<T>(Func<T> run, Func<Diagnostic, T> failed)
+    /// <summary>
+    /// Runs a check on the calling thread. Every pass that recurses over an expression is bounded by the
+    /// language's nesting limit, so an ordinary thread's stack is enough for any input.
+    /// </summary>
+    public static CheckResult Check(CheckRequest request)
     {
-        T? result = default;
-        var thread = new Thread(
-            () =>
-            {
-                try
-                {
-                    result = run();
-                }
-                catch (Exception e)
-                {
-                    result = failed(Diagnostic.Create(DiagnosticDescriptors.InternalError, SourceLocation.None, e.GetType().Name, e.Message));
-                }
-            },
-            StackSize);
-        thread.Start();
-        thread.Join();
-        return result!;
+        try
+        {
+            return new Checker(request).Run();
+        }
+        catch (Exception e)
+        {
+            var diagnostic = Diagnostic.Create(DiagnosticDescriptors.InternalError, SourceLocation.None, e.GetType().Name, e.Message);
+            return new CheckResult { Diagnostics = [diagnostic], Suppressed = [], Rules = [], InputInvalid = true };
+        }
+    }
+
+    /// <summary>Explains how the engine reaches its verdict on one rule for one site, on the calling thread; never throws.</summary>
+    public static ExplainResult Explain(ExplainRequest request)
+    {
+        try
+        {
+            return Explaining.Explainer.Explain(request);
+        }
+        catch (Exception e)
+        {
+            return new ExplainResult { Diagnostics = [Diagnostic.Create(DiagnosticDescriptors.InternalError, SourceLocation.None, e.GetType().Name, e.Message)] };
+        }
     }
 
     /// <summary>

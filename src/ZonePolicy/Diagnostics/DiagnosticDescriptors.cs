@@ -36,7 +36,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NestingTooDeep = Register(DiagnosticIds.NestingTooDeep, "Nesting too deep",
         "expression nested too deeply (more than {0} levels)");
-    public static readonly DiagnosticDescriptor StackExhausted = NestingTooDeep.WithMessage("expression nested too deeply");
+    public static readonly DiagnosticDescriptor NestedTooDeeplyThroughDefinitions = NestingTooDeep.WithMessage(
+        "expression nested too deeply (more than {0} levels) through the helper functions and constants it uses");
 
     public static readonly DiagnosticDescriptor InvalidMessageTemplate = Register(DiagnosticIds.InvalidMessageTemplate, "Invalid message template",
         "unbalanced `}}` in message template; write `}}}}` for a literal brace");

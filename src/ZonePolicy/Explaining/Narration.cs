@@ -40,7 +40,8 @@ internal sealed class Narration(SourceTexts sources, bool isForbid)
             BoundPath path when value is null or false => NoPath(trace, path),
             _ when value is not null => null,
             BoundAttribute or BoundPathMember or BoundPropsIndex => ChainReason(trace),
-            BoundBinary binary => BinaryReason(trace, binary),
+            BoundChain chain => ChainReason(trace, chain),
+            BoundBinary binary => OperandNull(trace, Symbol(binary.Operator)) ?? "the values cannot be compared",
             BoundUnary unary => trace.Children.FirstOrDefault() is { } operand
                 ? $"`{Text(operand)}` is null, and `{(unary.Operator == BoundOperator.Not ? "not" : "-")}` of null is null"
                 : null,
@@ -53,14 +54,17 @@ internal sealed class Narration(SourceTexts sources, bool isForbid)
         };
     }
 
-    /// <summary>The operand a short-circuiting <c>and</c> or <c>or</c> did not evaluate, with why.</summary>
+    /// <summary>The operands a short-circuiting <c>and</c> or <c>or</c> did not evaluate, with why.</summary>
     public string? NotEvaluated(ExpressionTrace trace)
     {
-        if (trace.Expression is not BoundBinary { Operator: BoundOperator.And or BoundOperator.Or } binary || trace.Children.Count != 1)
+        if (trace.Expression is not BoundChain { Links: [{ Operator: BoundOperator.And or BoundOperator.Or } link, ..] } chain
+            || trace.Children.Count > chain.Links.Count || trace.Children.Count == 0)
             return null;
 
-        var word = binary.Operator == BoundOperator.And ? "and" : "or";
-        return $"`{Text(binary.Right)}` is not evaluated: `{ExplainValues.Render(trace.Children[0].Value)} {word} ...` is {ExplainValues.Render(trace.Value)} whatever it is";
+        var skipped = chain.Links.Skip(trace.Children.Count - 1).Select(l => $"`{Text(l.Operand)}`").ToList();
+        var word = link.Operator == BoundOperator.And ? "and" : "or";
+        var last = ExplainValues.Render(trace.Children[^1].Value);
+        return $"{string.Join(", ", skipped)} {(skipped.Count == 1 ? "is" : "are")} not evaluated: `{last} {word} ...` is {ExplainValues.Render(trace.Value)} whatever follows";
     }
 
     /// <summary>What the condition's value means for the binding: violated or not, and why on null.</summary>
@@ -109,22 +113,22 @@ internal sealed class Narration(SourceTexts sources, bool isForbid)
         return "member access on null is null";
     }
 
-    private string? BinaryReason(ExpressionTrace trace, BoundBinary binary)
+    /// <summary>
+    /// Why a chain is null: an <c>and</c> or <c>or</c> stops at its first null operand, and so does arithmetic,
+    /// which is also null on a division by zero or a result out of range.
+    /// </summary>
+    private string ChainReason(ExpressionTrace trace, BoundChain chain)
     {
-        var left = trace.Children.ElementAtOrDefault(0);
-        var right = trace.Children.ElementAtOrDefault(1);
-        switch (binary.Operator)
-        {
-            case BoundOperator.And or BoundOperator.Or:
-                var word = binary.Operator == BoundOperator.And ? "and" : "or";
-                return left?.Value is null
-                    ? $"`{Text(binary.Left)}` is null, and `null {word} ...` is null"
-                    : $"`{Text(binary.Right)}` is null, and `{ExplainValues.Render(left.Value)} {word} null` is null";
-            case BoundOperator.Divide or BoundOperator.Modulo when left?.Value is not null && right?.Value is long and 0 or decimal and 0:
-                return "division by zero gives null";
-        }
+        var symbol = Symbol(chain.Links[0].Operator);
+        if (trace.Children.FirstOrDefault(c => c.Value is null) is { } operand)
+            return chain.Links[0].Operator is BoundOperator.And or BoundOperator.Or
+                ? $"`{Text(operand)}` is null, and `{symbol}` with a null operand is null"
+                : $"`{Text(operand)}` is null, and `{symbol}` with a null operand is null (only `==` and `!=` compare with null)";
 
-        return OperandNull(trace, Symbol(binary.Operator)) ?? "the result is out of range";
+        var divisor = chain.Links
+            .Select((link, i) => (link, Value: trace.Children.ElementAtOrDefault(i + 1)?.Value))
+            .Any(l => l.link.Operator is BoundOperator.Divide or BoundOperator.Modulo && l.Value is long and 0 or decimal and 0);
+        return divisor ? "division by zero gives null" : "the result is out of range";
     }
 
     private string? OperandNull(ExpressionTrace trace, string symbol) =>
@@ -176,6 +180,8 @@ internal sealed class Narration(SourceTexts sources, bool isForbid)
 
     private static string Symbol(BoundOperator op) => op switch
     {
+        BoundOperator.And => "and",
+        BoundOperator.Or => "or",
         BoundOperator.Equal => "==",
         BoundOperator.NotEqual => "!=",
         BoundOperator.Less => "<",

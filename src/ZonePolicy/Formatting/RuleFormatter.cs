@@ -18,9 +18,6 @@ public sealed record FormatResult(string? Text, IReadOnlyList<Diagnostic> Diagno
 /// </summary>
 public static class RuleFormatter
 {
-    private const int LargeStackSize = 64 * 1024 * 1024;
-    private const string LargeStackThread = "zpol fmt: deep layout";
-
     /// <summary>
     /// Formats the text of a rule file. A file with syntax errors is not formatted: the result holds the same
     /// diagnostics <c>zpol check</c> reports for it, located in <paramref name="file"/>, in the order
@@ -34,23 +31,11 @@ public static class RuleFormatter
 
         try
         {
-            return Guarded(text, unit, file);
-        }
-        catch (InsufficientExecutionStackException)
-        {
-            return OnLargeStack(() => Guarded(text, unit, file));
-        }
-    }
-
-    /// <summary>The layout, or a ZP0901 diagnostic should the formatter itself fail: a bug, never a crash.</summary>
-    private static FormatResult Guarded(string text, CompilationUnit unit, string file)
-    {
-        try
-        {
             return new FormatResult(Layout(text, unit), []);
         }
-        catch (Exception e) when (e is not InsufficientExecutionStackException || Thread.CurrentThread.Name == LargeStackThread)
+        catch (Exception e)
         {
+            // A failure of the formatter itself is a bug: a ZP0901 diagnostic, never a crash.
             var error = Diagnostic.Create(DiagnosticDescriptors.FormattingFailed, SourceLocation.InFile(file), e.GetType().Name, e.Message);
             return new FormatResult(null, [error]);
         }
@@ -64,15 +49,5 @@ public static class RuleFormatter
         var (tokens, comments, _) = RuleTokenizer.ScanWithComments(text);
         var trivia = Trivia.Attach(text, tokens, comments);
         return DocPrinter.Print(RuleLayout.Layout(unit, tokens, trivia));
-    }
-
-    /// <summary>Lays out on a thread whose stack holds the deepest nesting the parser accepts.</summary>
-    private static FormatResult OnLargeStack(Func<FormatResult> format)
-    {
-        FormatResult? result = null;
-        var thread = new Thread(() => result = format(), LargeStackSize) { Name = LargeStackThread };
-        thread.Start();
-        thread.Join();
-        return result!;
     }
 }

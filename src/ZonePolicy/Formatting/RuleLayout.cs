@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Superpower.Model;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Syntax;
@@ -162,9 +161,6 @@ internal sealed class RuleLayout
 
     private Doc Expr(Expression expression, bool continuesDeeper = false)
     {
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
-            throw new InsufficientExecutionStackException();
-
         var parentheses = ParenthesesAround(expression);
         if (parentheses == 0)
             return Unparenthesized(expression, continuesDeeper);
@@ -187,7 +183,8 @@ internal sealed class RuleLayout
         CallExpression call => Doc.Concat(Token(), Bracketed(call.Arguments.Count, i => Expr(call.Arguments[i]))),
         UnaryExpression { Operator: UnaryOperator.Not } not => Doc.Concat(Token(), Doc.Space, Expr(not.Operand)),
         UnaryExpression negation => Doc.Concat(Token(), Expr(negation.Operand)),
-        BinaryExpression binary => Chain(binary, continuesDeeper),
+        ChainExpression chain => Chain(chain, continuesDeeper),
+        BinaryExpression comparison => Comparison(comparison),
         ListExpression list => list.Items.All(i => i is LiteralExpression)
             ? FilledList(list.Items)
             : Bracketed(list.Items.Count, i => Expr(list.Items[i])),
@@ -196,10 +193,7 @@ internal sealed class RuleLayout
         _ => throw new InvalidOperationException($"unexpected expression {expression.GetType().Name}"),
     };
 
-    /// <summary>
-    /// <c>a.b[c].d</c>: a chain of member accesses and indexes, walked without recursion so a long one costs no
-    /// stack. It never breaks.
-    /// </summary>
+    /// <summary><c>a.b[c].d</c>: a run of member accesses and indexes on one line.</summary>
     private Doc Postfix(Expression expression)
     {
         var steps = new Stack<Expression>();
@@ -227,51 +221,37 @@ internal sealed class RuleLayout
     /// first operand of a looser one (<c>a and b or c</c>) indents its own lines one level more, so the two
     /// levels stay apart.
     /// </summary>
-    private Doc Chain(BinaryExpression chain, bool continuesDeeper)
+    private Doc Chain(ChainExpression chain, bool continuesDeeper)
     {
-        var level = Precedence(chain.Operator);
-        var operands = new Stack<Expression>();
-        Expression node = chain;
-        while (node is BinaryExpression binary && Precedence(binary.Operator) == level && (ReferenceEquals(node, chain) || ParenthesesAround(node) == 0))
+        var first = Expr(chain.First, continuesDeeper: StartsUnparenthesizedChain(chain.First));
+        var rest = new List<Doc>(4 * chain.Links.Count);
+        foreach (var link in chain.Links)
         {
-            operands.Push(binary.Right);
-            node = binary.Left;
-        }
-
-        var first = Expr(node, continuesDeeper: node is BinaryExpression && ParenthesesAround(node) == 0);
-        var rest = new List<Doc>();
-        foreach (var operand in operands)
-        {
-            // A comparison stays on one line: its operands break inside, so `any(...) == true` keeps `== true` with the `)`.
-            rest.Add(level == ComparisonLevel ? Doc.Space : Doc.Line);
+            rest.Add(Doc.Line);
             rest.Add(Token());
-            if (tokens[cursor - 1].Kind == RuleToken.Not)
-            {
-                rest.Add(Doc.Space);
-                rest.Add(Token());
-            }
-
             rest.Add(Doc.Space);
-            rest.Add(Expr(operand));
+            rest.Add(Expr(link.Operand));
         }
-
-        if (level == ComparisonLevel)
-            return Doc.Concat(first, Doc.Concat(rest));
 
         var continuation = Doc.Indent(Doc.Concat(rest));
         return Doc.Group(Doc.Concat(first, continuesDeeper ? Doc.Indent(continuation) : continuation));
     }
 
-    private const int ComparisonLevel = 3;
-
-    private static int Precedence(BinaryOperator op) => op switch
+    /// <summary>
+    /// A comparison stays on one line (<c>a not in b</c>, <c>x matches "re"</c>): its operands break inside, so
+    /// <c>any(...) == true</c> keeps <c>== true</c> with the <c>)</c>.
+    /// </summary>
+    private Doc Comparison(BinaryExpression comparison)
     {
-        BinaryOperator.Or => 1,
-        BinaryOperator.And => 2,
-        BinaryOperator.Add or BinaryOperator.Subtract => 4,
-        BinaryOperator.Multiply or BinaryOperator.Divide or BinaryOperator.Modulo => 5,
-        _ => ComparisonLevel,
-    };
+        var left = Expr(comparison.Left, continuesDeeper: StartsUnparenthesizedChain(comparison.Left));
+        var op = Token();
+        if (tokens[cursor - 1].Kind == RuleToken.Not)
+            op = Doc.Concat(op, Doc.Space, Token());
+        return Doc.Concat(left, Doc.Space, op, Doc.Space, Expr(comparison.Right));
+    }
+
+    /// <summary>Whether <paramref name="operand"/>, which starts at the cursor, is a chain without parentheses of its own.</summary>
+    private bool StartsUnparenthesizedChain(Expression operand) => operand is ChainExpression && ParenthesesAround(operand) == 0;
 
     /// <summary><c>any(x in xs where p)</c>, <c>sum(x in xs select e)</c>, <c>count(xs)</c>.</summary>
     private Doc Quantifier(QuantifierExpression quantifier)

@@ -116,6 +116,30 @@ public sealed class ExplainInputTests : IDisposable
     }
 
     [Fact]
+    public void A_chain_tells_the_operand_that_stopped_it_and_the_operands_it_did_not_evaluate()
+    {
+        const string site = """
+            { "schemaVersion": "1", "zones": [ { "id": "cell", "kind": "control", "securityLevel": 3 } ],
+              "assets": [ { "id": "plc-2", "zone": "cell", "type": "plc", "props": { "n": 0 } } ] }
+            """;
+        const string rules = """
+            rule AND "and" { for asset a require a.zone.securityLevel >= 3 and a.logging and a.type == "plc" }
+            rule OR "or" { for asset a require a.type == "plc" or a.logging or has(a.os) }
+            rule DIV "division" { for asset a require 10 / a.props["n"] > 1 }
+            """;
+
+        var and = Text(Explain("AND", site: site, rules: rules));
+        var or = Text(Explain("OR", site: site, rules: rules));
+        var division = Text(Explain("DIV", site: site, rules: rules));
+
+        Assert.Contains("  require a.zone.securityLevel >= 3 and a.logging and a.type == \"plc\" is null: `a.logging` is null, and `and` with a null operand is null\n", and);
+        Assert.Contains("    a.logging is null: `a` (plc-2) has no `logging`\n", and);
+        Assert.Contains("    `a.type == \"plc\"` is not evaluated: `null and ...` is null whatever follows\n", and);
+        Assert.Contains("    `a.logging`, `has(a.os)` are not evaluated: `true or ...` is true whatever follows\n", or);
+        Assert.Contains("    10 / a.props[\"n\"] is null: division by zero gives null\n", division);
+    }
+
+    [Fact]
     public void Asking_about_an_entity_no_combination_binds_says_so()
     {
         const string rules = "rule ZN \"zones\" { for zone z require has(z.securityLevel) }";
