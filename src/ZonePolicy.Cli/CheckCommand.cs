@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using ZonePolicy.Diagnostics;
-using ZonePolicy.Evaluation;
+using ZonePolicy.Findings;
 using ZonePolicy.Reporting;
 
 namespace ZonePolicy.Cli;
@@ -23,9 +23,20 @@ internal sealed class CheckCommand : Command
 
     private readonly RuleInputOptions inputs = new();
 
+
+
+
+
+
+
+
+
+
+
     private readonly Option<ReportFormat> format = ReportTarget.CreateFormatOption();
 
-    private readonly Option<string?> output = ReportTarget.CreateOutputOption();
+    private readonly Option<string?> output;
+
 
     private readonly Option<string?> writeBaseline = new("--write-baseline")
     {
@@ -33,10 +44,12 @@ internal sealed class CheckCommand : Command
         Description = "Records every violation found (in force or suppressed) in this baseline file, to accept them and report only new ones later.",
     };
 
+
     public CheckCommand(CliContext context)
         : base("check", "Checks topologies against rules and reports every violation.")
     {
         this.context = context;
+        output = ReportTarget.CreateOutputOption(context.WorkingDirectory);
         Add(topologies);
         foreach (var option in inputs.RuleSelection)
         {
@@ -50,22 +63,23 @@ internal sealed class CheckCommand : Command
         Add(inputs.WarningsAsErrors);
         Validators.Add(RuleInputOptions.RejectUnknownOptions);
         Validators.Add(inputs.RequireRules("check against"));
-        Validators.Add(ProtectInputs);
+        Validators.Add(SeparateOutputs);
         SetAction(Run);
     }
 
     private int Run(ParseResult parse)
     {
-        var severityConfiguration = SeverityConfiguration.Resolve(context.WorkingDirectory, parse.GetValue(inputs.Severities) ?? []);
-        var request = inputs.Request(parse, parse.GetRequiredValue(topologies), context.WorkingDirectory, severityConfiguration, Reporter.DescribesSites(parse.GetValue(format)));
-        var result = WithConfigurationDiagnostics(CheckSafely(request), severityConfiguration.Diagnostics);
+        var target = ReportTarget.From(parse, context.WorkingDirectory);
+        var result = CheckSafely(inputs.Request(parse, parse.GetRequiredValue(topologies), context.WorkingDirectory, Reporter.DescribesSites(parse.GetValue(format))));
         if (parse.GetValue(writeBaseline) is { } baselineFile && !result.InputInvalid)
         {
-            using var stream = File.Create(Path.Combine(context.WorkingDirectory, baselineFile));
-            Baseline.Write(result, stream);
+            var replaceable = parse.GetValue(inputs.Baseline) is { } read ? Path.GetFullPath(read, context.WorkingDirectory) : null;
+            var refused = OutputFile.Write(Path.GetFullPath(baselineFile, context.WorkingDirectory), baselineFile, result,
+                stream => Baseline.Write(result, stream), replaceable);
+            result = refused is null ? result : result.Including([refused], inputInvalid: true);
         }
 
-        return ReportWriter.Write(result, ReportTarget.From(parse), context);
+        return ReportWriter.Write(result, target, context);
     }
 
     private CheckResult CheckSafely(CheckRequest request)
@@ -80,38 +94,39 @@ internal sealed class CheckCommand : Command
         }
     }
 
-    private static CheckResult WithConfigurationDiagnostics(CheckResult result, IReadOnlyList<Diagnostic> configuration) =>
-        configuration.Count == 0
-            ? result
-            : new CheckResult
-            {
-                Diagnostics = [.. result.Diagnostics, .. configuration],
-                Suppressed = result.Suppressed,
-                Rules = result.Rules,
-                Sites = result.Sites,
-                Today = result.Today,
-                BaselineApplied = result.BaselineApplied,
-                InputInvalid = true,
-            };
-
-    /// <summary><c>check</c> never modifies an input file, even when <c>--output</c> names one.</summary>
-    private void ProtectInputs(CommandResult result)
+    /// <summary>
+    /// The report, the baseline and the pack lock file cannot share a file, and the lock file, which the check
+    /// writes while it resolves packs, cannot be a topology, a rule source or the baseline. Whether the report or
+    /// the baseline names an input is known once the check has read its inputs, and <see cref="OutputFile"/>
+    /// refuses it then.
+    /// </summary>
+    private void SeparateOutputs(CommandResult result)
     {
-        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        var sources = new SymbolResult?[] { result.GetResult(topologies), result.GetResult(inputs.Rules) };
-        foreach (var (option, readsBaseline) in new[] { (output, true), (writeBaseline, false), (inputs.LockFile, true) })
+        var outputs = new Option<string?>[] { output, writeBaseline, inputs.LockFile }
+            .Select(option => (option.Name, Token: result.GetResult(option) is { Tokens: [var token] } ? token.Value : null))
+            .Where(named => named.Token is not null)
+            .ToList();
+        for (var first = 0; first < outputs.Count; first++)
         {
-            if (result.GetResult(option) is not { Tokens: [var token] } || FilePaths.FullPathOrNull(token.Value) is not { } written)
+            for (var second = first + 1; second < outputs.Count; second++)
             {
-                continue;
+                if (SameFile(outputs[first].Token!, outputs[second].Token!))
+                {
+                    result.AddError($"`{outputs[first].Name}` and `{outputs[second].Name}` name the same file `{outputs[first].Token}`; give each its own file");
+                }
             }
+        }
 
-            // Rewriting the baseline it reads is how `--write-baseline` refreshes one; a report may not replace it.
-            var read = readsBaseline ? sources.Append(result.GetResult(inputs.Baseline)) : sources;
-            if (read.SelectMany(input => input?.Tokens ?? []).Any(input => string.Equals(FilePaths.FullPathOrNull(input.Value), written, comparison)))
+        if (result.GetResult(inputs.LockFile) is { Tokens: [var lockToken] })
+        {
+            var read = new SymbolResult?[] { result.GetResult(topologies), result.GetResult(inputs.Rules), result.GetResult(inputs.Baseline) }.SelectMany(input => input?.Tokens ?? []);
+            if (read.FirstOrDefault(input => SameFile(lockToken.Value, input.Value)) is { } named)
             {
-                result.AddError($"`{option.Name}` names the input file `{token.Value}`; write to another file");
+                result.AddError($"`{inputs.LockFile.Name}` names the input file `{named.Value}`; write to another file");
             }
         }
     }
+
+    private bool SameFile(string first, string second) =>
+        OutputFile.SameFile(Path.GetFullPath(first, context.WorkingDirectory), Path.GetFullPath(second, context.WorkingDirectory));
 }

@@ -64,18 +64,14 @@ internal sealed class ExplainCommand : Command
 
     private int Run(ParseResult parse)
     {
-        var severityConfiguration = SeverityConfiguration.Resolve(context.WorkingDirectory, parse.GetValue(inputs.Severities) ?? []);
         var request = new ExplainRequest
         {
-            Check = inputs.Request(parse, [parse.GetRequiredValue(topology)], context.WorkingDirectory, severityConfiguration),
+            Check = inputs.Request(parse, [parse.GetRequiredValue(topology)], context.WorkingDirectory),
             RuleId = parse.GetRequiredValue(rule),
             Entities = [.. (parse.GetValue(entities) ?? []).Select(e => (IReadOnlyList<string>)e.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))],
         };
 
         var result = ExplainSafely(request);
-        if (severityConfiguration.Diagnostics.Count > 0)
-            result = new ExplainResult { Diagnostics = [.. severityConfiguration.Diagnostics, .. result.Diagnostics] };
-
         result.Write(context.Out, parse.GetValue(format));
         return result.ExitCode;
     }

@@ -41,7 +41,7 @@ internal sealed class FmtCommand : Command
         var unformatted = false;
         foreach (var file in files)
         {
-            var outcome = Format(file, checkOnly);
+            var outcome = Format(file, checkOnly, context.WorkingDirectory);
             diagnostics.AddRange(outcome.Diagnostics);
             unformatted |= outcome.Changed;
             if (outcome.Changed && !checkOnly && outcome.Diagnostics.Count == 0)
@@ -57,9 +57,9 @@ internal sealed class FmtCommand : Command
             : 0;
     }
 
-    private static (bool Changed, IReadOnlyList<Diagnostic> Diagnostics) Format(RuleFileTarget file, bool checkOnly)
+    private static (bool Changed, IReadOnlyList<Diagnostic> Diagnostics) Format(RuleFileTarget file, bool checkOnly, string workingDirectory)
     {
-        var (content, problem) = RuleFileIO.Read(file);
+        var (content, problem) = RuleFileIO.Read(file, workingDirectory);
         if (content is null)
             return (false, [problem!]);
 

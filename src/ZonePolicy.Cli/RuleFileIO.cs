@@ -1,48 +1,22 @@
 using System.Text;
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
 
 namespace ZonePolicy.Cli;
 
-/// <summary>A rule file as read: its bytes and the text they decode to.</summary>
-internal sealed record RuleFileContent(string Text, byte[] Bytes);
-
 /// <summary>
-/// Reads and rewrites rule files for <c>zpol fmt</c>. Reading is bounded; writing goes to a temporary file
-/// beside the target that then replaces it in one rename, so a file is never left half written, and keeps
-/// the target's permissions. A read-only file is not replaced.
+/// Reads and rewrites rule files for <c>zpol fmt</c>. Reading is the one way every input is read
+/// (<see cref="InputReader"/>: regular files only, never blocking on a pipe, within the rule file size limit).
+/// Writing goes to a temporary file beside the target that then replaces it in one rename, so a file is never
+/// left half written, and keeps the target's permissions. A read-only file is not replaced.
 /// </summary>
 internal static class RuleFileIO
 {
-    /// <summary>The largest rule file formatted: far beyond any hand-written pack, small enough to hold in memory.</summary>
-    public const long MaxBytes = 16 * 1024 * 1024;
-
     private static readonly UTF8Encoding Utf8WithoutBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>The bytes of a rule file and its text, decoded as <c>zpol check</c> decodes it, or the diagnostic that stops it.</summary>
-    public static (RuleFileContent? Content, Diagnostic? Problem) Read(RuleFileTarget file)
-    {
-        try
-        {
-            var info = new FileInfo(file.RealPath);
-
-            // Pipes and devices report no length: reading one could block or never end, and an empty file
-            // has nothing to format.
-            if (info.Length == 0)
-                return (new RuleFileContent("", []), null);
-            if (info.Length > MaxBytes)
-                return (null, FormatDiagnostics.TooLarge(file.Display, info.Length));
-
-            using var stream = new FileStream(file.RealPath, FileMode.Open, FileAccess.Read, FileShare.Read);
-            var bytes = new byte[info.Length];
-            var read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
-            using var reader = new StreamReader(new MemoryStream(bytes, 0, read), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            return (new RuleFileContent(reader.ReadToEnd(), bytes[..read]), null);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return (null, FormatDiagnostics.NotReadable(file.Display, exception.Message));
-        }
-    }
+    /// <summary>The rule file as read (its bytes and its text, decoded as <c>zpol check</c> decodes it), or the diagnostic that stops it.</summary>
+    public static InputRead Read(RuleFileTarget file, string workingDirectory) =>
+        InputReader.Read(file.RealPath, file.Display, InputKind.RuleFile, workingDirectory);
 
     /// <summary>The bytes <see cref="Replace"/> writes for <paramref name="text"/>: UTF-8 without a byte order mark.</summary>
     public static byte[] Encode(string text) => Utf8WithoutBom.GetBytes(text);
@@ -50,8 +24,9 @@ internal static class RuleFileIO
     /// <summary>Replaces the file's content with <paramref name="bytes"/>; the diagnostic says why it could not.</summary>
     public static Diagnostic? Replace(RuleFileTarget file, byte[] bytes)
     {
+        var location = SourceLocation.InFile(file.Display);
         if (IsReadOnly(file.RealPath))
-            return FormatDiagnostics.ReadOnly(file.Display);
+            return Diagnostic.Create(DiagnosticDescriptors.RuleFileReadOnly, location, file.Display);
 
         var folder = Path.GetDirectoryName(file.RealPath)!;
         var temporary = Path.Join(folder, $".{Path.GetFileName(file.RealPath)}.{Guid.NewGuid():N}.tmp");
@@ -71,7 +46,7 @@ internal static class RuleFileIO
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             TryDelete(temporary);
-            return FormatDiagnostics.NotWritable(file.Display, exception.Message);
+            return Diagnostic.Create(DiagnosticDescriptors.RuleFileNotWritten, location, file.Display, OneLine(exception.Message));
         }
     }
 
@@ -97,4 +72,6 @@ internal static class RuleFileIO
             // The rename failed already; a temporary file left behind is named so that nothing reads it as rules.
         }
     }
+
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
 }

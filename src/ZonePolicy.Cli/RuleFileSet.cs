@@ -1,4 +1,5 @@
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
 
 namespace ZonePolicy.Cli;
 
@@ -7,9 +8,10 @@ internal sealed record RuleFileTarget(string Display, string RealPath);
 
 /// <summary>
 /// The <c>.zpol</c> files named on the command line, directly or as folders (every <c>.zpol</c> below them, in
-/// ordinal order). Symbolic links are resolved: a link to a file inside the folder it was found in (for a file
-/// named directly, the folder that holds it) stands for that file, a link leading out of it is reported and left
-/// alone, and links to folders are not descended into. A file reached twice is listed once.
+/// ordinal order). Symbolic links are resolved as a check resolves them: a link to a file inside the folder it
+/// was found in (for a file named directly, the folder that holds it) stands for that file, a link leading out
+/// of it is ZP0320 and left alone, and links to folders are not descended into. A file reached twice is listed
+/// once.
 /// </summary>
 internal static class RuleFileSet
 {
@@ -23,38 +25,33 @@ internal static class RuleFileSet
 
         void Add(string display, string path, string root)
         {
-            var real = RealPaths.Of(path);
+            var real = RealPath.Resolve(path, workingDirectory);
             if (real is null)
-            {
-                diagnostics.Add(FormatDiagnostics.BrokenLink(display));
-            }
-            else if (!RealPaths.IsUnder(real, root))
-            {
-                diagnostics.Add(FormatDiagnostics.LinkOutsideRoot(display, real, root));
-            }
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.LinkLoop, SourceLocation.InFile(display), display));
+            else if (!RealPath.IsWithin(real, root))
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.RuleFileOutsideRoot, SourceLocation.InFile(display), display, real, root));
             else if (seen.Add(real))
-            {
                 files.Add(new RuleFileTarget(display, real));
-            }
         }
 
         foreach (var argument in arguments)
         {
             var full = Path.GetFullPath(argument, workingDirectory);
+            var display = Display(argument);
             if (Directory.Exists(full))
             {
-                var root = RealPaths.Of(full) ?? full;
+                var root = RealPath.Resolve(full, workingDirectory) ?? full;
                 foreach (var relative in FilesBelow(full))
                     Add(Display(Path.Join(argument, relative)), Path.Join(full, relative), root);
             }
-            else if (File.Exists(full))
+            else if (File.Exists(full) || new FileInfo(full).LinkTarget is not null)
             {
                 var folder = Path.GetDirectoryName(full)!;
-                Add(Display(argument), full, RealPaths.Of(folder) ?? folder);
+                Add(display, full, RealPath.Resolve(folder, workingDirectory) ?? folder);
             }
             else
             {
-                diagnostics.Add(FormatDiagnostics.NotFound(Display(argument)));
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.FileNotFound, SourceLocation.InFile(display), "rule file or folder", display));
             }
         }
 
@@ -71,8 +68,7 @@ internal static class RuleFileSet
         {
             var relative = pending.Pop();
             var directory = new DirectoryInfo(Path.Join(folder, relative));
-            var entries = directory.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
-            foreach (var entry in entries)
+            foreach (var entry in directory.EnumerateFileSystemInfos())
             {
                 var path = Path.Join(relative, entry.Name);
                 if (entry is DirectoryInfo subfolder)

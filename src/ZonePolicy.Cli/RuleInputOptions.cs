@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using ZonePolicy.Configuration;
 using ZonePolicy.Diagnostics;
 
 namespace ZonePolicy.Cli;
@@ -66,11 +67,11 @@ internal sealed class RuleInputOptions
         CustomParser = ParseParameters,
     };
 
-    public Option<List<KeyValuePair<string, Severity>>> Severities { get; } = new("--severity")
+    public Option<List<SeveritySetting>> Severities { get; } = new("--severity")
     {
         Arity = ArgumentArity.OneOrMore,
         HelpName = "ID=level",
-        Description = "Sets the severity of a rule or diagnostic id to error, warning, info or none, over .editorconfig and .globalconfig; repeat for more.",
+        Description = "Sets the severity of a rule or diagnostic id to error, warning, suggestion, silent, none or default, over .editorconfig and .globalconfig; repeat for more.",
         CustomParser = ParseSeverities,
     };
 
@@ -95,14 +96,18 @@ internal sealed class RuleInputOptions
     /// <summary>The options that choose the rules, their packs, parameters, severities and date, in the order help lists them.</summary>
     public IEnumerable<Option> RuleSelection => [Rules, Packs, PackDirectories, Trusted, NoFeeds, LockFile, Locked, Parameters, Severities, Today];
 
-    /// <summary>The request these options describe for <paramref name="topologies"/>; paths are relative to <paramref name="workingDirectory"/>.</summary>
-    public CheckRequest Request(ParseResult parse, IReadOnlyList<string> topologies, string workingDirectory, SeverityConfiguration severityConfiguration, bool describeSites = false)
+    /// <summary>
+    /// The one place a command line becomes an engine request for <paramref name="topologyFiles"/>; relative
+    /// paths stay as given and resolve against <paramref name="workingDirectory"/>.
+    /// </summary>
+    public CheckRequest Request(ParseResult parse, IReadOnlyList<string> topologyFiles, string workingDirectory, bool describeSites = false)
     {
         string InWorkingDirectory(string path) => Path.GetFullPath(Path.Combine(workingDirectory, path));
 
+        var configFolders = topologyFiles.Select(file => Path.GetDirectoryName(Path.GetFullPath(file, workingDirectory))!).Prepend(workingDirectory);
         return new CheckRequest
         {
-            TopologyFiles = topologies,
+            TopologyFiles = topologyFiles,
             RuleSources = parse.GetValue(Rules) ?? [],
             Packs = parse.GetValue(Packs) ?? [],
             PackDirectories = [.. (parse.GetValue(PackDirectories) ?? []).Select(InWorkingDirectory)],
@@ -112,10 +117,9 @@ internal sealed class RuleInputOptions
             LockFile = InWorkingDirectory(parse.GetValue(LockFile) ?? PackLockFileName),
             LockMode = parse.GetValue(Locked) ? PackLockMode.Locked : parse.GetValue(LockFile) is null ? PackLockMode.Auto : PackLockMode.Update,
             Parameters = parse.GetValue(Parameters) ?? [],
-            // The merged list carries the precedence; the command line's own ids are also passed apart,
-            // so that an id no rule has is reported for them but not for shared config files.
-            SeverityOverrides = parse.GetValue(Severities) ?? [],
-            ConfiguredSeverities = severityConfiguration.Overrides,
+            Severities = parse.GetValue(Severities) ?? [],
+            AnalyzerConfigFiles = AnalyzerConfigDiscovery.Above(configFolders, workingDirectory),
+            WorkingDirectory = workingDirectory,
             Today = parse.GetValue(Today),
             BaselineFile = parse.GetValue(Baseline),
             WarningsAsErrors = parse.GetValue(WarningsAsErrors),
@@ -127,7 +131,9 @@ internal sealed class RuleInputOptions
     public Action<CommandResult> RequireRules(string what) => result =>
     {
         if (result.GetResult(Rules) is null && result.GetResult(Packs) is null)
+        {
             result.AddError($"no rules to {what}: give `--rules <file-or-dir>` or `--pack <name>`");
+        }
     };
 
     /// <summary>
@@ -153,9 +159,10 @@ internal sealed class RuleInputOptions
     private static List<KeyValuePair<string, string>> ParseParameters(ArgumentResult result) =>
         ParsePairs(result, "--param", "name=value", value => (true, value));
 
-    private static List<KeyValuePair<string, Severity>> ParseSeverities(ArgumentResult result) =>
-        ParsePairs(result, "--severity", "ID=level with a level of error, warning, info or none", level =>
-            (SeverityNames.TryParse(level, out var severity), severity));
+    /// <summary>Levels are the engine's to read: it reports a bad one as it reports one in a config file.</summary>
+    private static List<SeveritySetting> ParseSeverities(ArgumentResult result) =>
+        [.. ParsePairs(result, "--severity", "ID=level", level => (true, level.Trim()))
+            .Select(pair => new SeveritySetting(pair.Key, pair.Value, SourceLocation.CommandLine))];
 
     /// <summary>Each token as <c>key=value</c>; a token that is not reports one error naming <paramref name="shape"/>.</summary>
     private static List<KeyValuePair<string, T>> ParsePairs<T>(ArgumentResult result, string option, string shape, Func<string, (bool Valid, T Value)> parseValue)

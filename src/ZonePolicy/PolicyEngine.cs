@@ -1,6 +1,9 @@
 using ZonePolicy.Binding;
+using ZonePolicy.Configuration;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Evaluation;
+using ZonePolicy.Findings;
+using ZonePolicy.Inputs;
 using ZonePolicy.Syntax;
 using ZonePolicy.Topology;
 using ZonePolicy.Types;
@@ -41,22 +44,20 @@ public static class PolicyEngine
     }
 
     /// <summary>
-    /// Reads, parses and binds the rules of a request and reads its settings (severities, baseline), as every
-    /// command that evaluates rules needs them; <paramref name="texts"/>, when given, receives each rule file's text.
+    /// Reads the inputs of a request, parses and binds its rules and reads its settings, as every command that
+    /// evaluates rules needs them; <paramref name="texts"/>, when given, receives each rule file's text.
     /// </summary>
     internal static PreparedRules Prepare(CheckRequest request, DiagnosticBag diagnostics, Dictionary<string, string>? texts = null)
     {
-        var overrides = request.Parameters.Select(p => new ParameterOverride(p.Key, ParseParameterValue(p.Value), p.Value, request.SettingsLocation)).ToList();
-        var modules = new RuleSourceLoader(diagnostics, texts).Load(request);
+        var inputs = new CheckInputs(request, diagnostics);
+        var configs = AnalyzerConfigSet.Read(request.AnalyzerConfigFiles, inputs, diagnostics);
+        var overrides = ParameterValues.Read(request.Parameters, request.SettingsLocation, diagnostics);
+        var modules = new RuleSourceLoader(diagnostics, inputs, texts).Load(request);
         var program = diagnostics.HasErrors ? null : ProgramBinder.Bind(modules, overrides, diagnostics);
         var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
-        var severities = SeverityOverrides.Create(request.ConfiguredSeverities, request.SeverityOverrides, rules, request.SettingsLocation, diagnostics);
-        var baseline = request.BaselineFile is null ? null : Baseline.Load(request.BaselineFile, diagnostics);
-        return new PreparedRules(program, rules, severities, baseline);
+        var baseline = request.BaselineFile is { } baselineFile ? Baseline.Read(baselineFile, inputs, diagnostics) : null;
+        return new PreparedRules(inputs, configs, program, rules, baseline);
     }
-
-    /// <summary>A parameter value in the language's literal syntax; a bare word is a string.</summary>
-    private static object? ParseParameterValue(string text) => RuleParser.TryParseLiteral(text, out var value) ? value : text;
 
     /// <summary>One check from inputs to sorted diagnostics.</summary>
     private sealed class Checker(CheckRequest request)
@@ -72,10 +73,11 @@ public static class PolicyEngine
 
         public CheckResult Run()
         {
-            var (program, rules, severities, baseline) = Prepare(request, diagnostics);
+            var (inputs, configs, program, rules, baseline) = Prepare(request, diagnostics);
+
             if (program is null || diagnostics.HasErrors)
             {
-                return Finish(rules, severities, baseline, invalid: true);
+                return Finish(inputs, configs, rules, baseline, invalid: true);
             }
 
             var compiled = CompiledProgram.Compile(program);
@@ -83,22 +85,22 @@ public static class PolicyEngine
             evaluationDate = today;
             foreach (var topology in request.TopologyFiles)
             {
-                CheckSite(compiled, topology, today);
+                CheckSite(compiled, inputs, topology, today);
             }
 
-            return Finish(rules, severities, baseline, inputInvalid);
+            return Finish(inputs, configs, rules, baseline, inputInvalid);
         }
 
-        private void CheckSite(CompiledProgram program, string topology, DateOnly today)
+        private void CheckSite(CompiledProgram program, CheckInputs inputs, string topology, DateOnly today)
         {
-            if (!File.Exists(topology))
+            var file = inputs.ReadTopology(topology);
+            if (file is null)
             {
-                diagnostics.Add(DiagnosticDescriptors.FileNotFound, SourceLocation.InFile(topology), "topology", topology);
-                inputInvalid = true;
+                inputInvalid |= diagnostics.HasErrors;
                 return;
             }
 
-            var loaded = TopologyLoader.Load(topology, topology);
+            var loaded = TopologyLoader.LoadBytes(file.Bytes, file.DisplayPath);
             diagnostics.AddRange(loaded.Diagnostics);
             if (loaded.Model is not { } site)
             {
@@ -112,7 +114,7 @@ public static class PolicyEngine
             {
                 try
                 {
-                    found.AddRange(rule.Evaluate(context).Select(v => (v, Findings.ToDiagnostic(v))));
+                    found.AddRange(rule.Evaluate(context).Select(v => (v, ViolationFindings.ToDiagnostic(v))));
                 }
                 catch (Exception e)
                 {
@@ -130,13 +132,14 @@ public static class PolicyEngine
             }
         }
 
-        private CheckResult Finish(IReadOnlyList<RuleInfo> rules, SeverityOverrides severities, Baseline? baseline, bool invalid)
+        private CheckResult Finish(CheckInputs inputs, AnalyzerConfigSet configs, IReadOnlyList<RuleInfo> rules, Baseline? baseline, bool invalid)
         {
+            var severities = SeverityPolicy.Create(request.Severities, configs, rules, request.WarningsAsErrors, inputs.FullPathOf, diagnostics);
             var inForce = new List<Diagnostic>();
             var quiet = new List<Diagnostic>();
             foreach (var diagnostic in diagnostics.Items.Concat(violations))
             {
-                switch (Findings.Settle(diagnostic, severities, baseline, request.WarningsAsErrors))
+                switch (ViolationFindings.Settle(diagnostic, severities, baseline))
                 {
                     case { Baselined: true } accepted:
                         quiet.Add(accepted);
@@ -147,7 +150,7 @@ public static class PolicyEngine
                 }
             }
 
-            quiet.AddRange(suppressed.Select(d => severities.Apply(d, request.WarningsAsErrors)).OfType<Diagnostic>());
+            quiet.AddRange(suppressed.Select(severities.Apply).OfType<Diagnostic>());
             return new CheckResult
             {
                 Diagnostics = inForce,
@@ -156,14 +159,12 @@ public static class PolicyEngine
                 Sites = sites,
                 Today = evaluationDate,
                 BaselineApplied = baseline is not null,
-                InputInvalid = invalid || diagnostics.Items.Any(d => IsInvalidInput(d.Id)),
+                InputInvalid = invalid || diagnostics.Items.Any(d => SeverityPolicy.IsInvalidInput(d.Id)),
+                Inputs = inputs.Files,
             };
         }
-
-        private static bool IsInvalidInput(string id) => DiagnosticDescriptors.IsEngineId(id) && !SeverityOverrides.IsAdjustable(id);
-
     }
 }
 
-/// <summary>The bound rules of a request (null when they have errors), every rule's info, and the settings that apply to findings.</summary>
-internal sealed record PreparedRules(BoundProgram? Program, IReadOnlyList<RuleInfo> Rules, SeverityOverrides Severities, Baseline? Baseline);
+/// <summary>What every command that evaluates rules reads first: the inputs, the analyzer configs, the bound rules (null when they have errors), every rule's info, the baseline.</summary>
+internal sealed record PreparedRules(CheckInputs Inputs, AnalyzerConfigSet Configs, BoundProgram? Program, IReadOnlyList<RuleInfo> Rules, Baseline? Baseline);

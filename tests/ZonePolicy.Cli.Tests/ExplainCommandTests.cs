@@ -56,15 +56,15 @@ public sealed class ExplainCommandTests : IDisposable
     }
 
     [Fact]
-    public void An_unknown_rule_is_ZP0374_with_exit_2()
+    public void An_unknown_rule_is_ZP0371_with_exit_2()
     {
         var outcome = Explain("--rule", "EX-0S");
 
-        Assert.Equal((2, "<command-line>: error ZP0374: no rule `EX-0S` in the rules given; did you mean `EX-OS`?\n"), (outcome.ExitCode, outcome.Out));
+        Assert.Equal((2, "<command-line>: error ZP0371: no rule `EX-0S` in the rules given; did you mean `EX-OS`?\n"), (outcome.ExitCode, outcome.Out));
     }
 
     [Fact]
-    public void An_unknown_entity_is_ZP0375_with_exit_2()
+    public void An_unknown_entity_is_ZP0372_with_exit_2()
     {
         var outcome = Explain("--rule", "EX-OS", "--entity", "hmi-3");
 

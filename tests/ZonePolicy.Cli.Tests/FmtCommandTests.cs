@@ -119,16 +119,16 @@ public sealed class FmtCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_file_larger_than_the_limit_is_reported_and_not_read()
+    public void A_file_larger_than_the_rule_file_limit_is_ZP0316_and_not_read()
     {
         var file = Path.Combine(temp.Path, "huge.zpol");
         using (var stream = File.Create(file))
-            stream.SetLength(RuleFileIO.MaxBytes + 1);
+            stream.SetLength(9 * 1024 * 1024);
 
         var outcome = Fmt("huge.zpol");
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Equal($"huge.zpol: error ZP0373: `huge.zpol` is {RuleFileIO.MaxBytes + 1} bytes, more than the {RuleFileIO.MaxBytes} bytes a rule file may have; split it into files that import each other\n", outcome.Out);
+        Assert.Equal("huge.zpol: error ZP0316: rule file `huge.zpol` is 9 MiB, over the 8 MiB limit for a rule file; split it into smaller files\n", outcome.Out);
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class FmtCommandTests : IDisposable
         var outcome = Fmt("locked.zpol", "other.zpol");
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("locked.zpol: error ZP0372: `locked.zpol` is read-only and is not formatted; make it writable to format it\n", outcome.Out);
+        Assert.Contains("locked.zpol: error ZP0319: `locked.zpol` is read-only and is not formatted; make it writable to format it\n", outcome.Out);
         Assert.Equal(Unformatted, File.ReadAllText(file));
         Assert.Equal(Formatted, File.ReadAllText(other));
     }
@@ -156,7 +156,7 @@ public sealed class FmtCommandTests : IDisposable
         var outcome = Fmt("rules");
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.StartsWith("rules/shared.zpol: error ZP0371: `rules/shared.zpol` is a symbolic link to ", outcome.Out);
+        Assert.StartsWith("rules/shared.zpol: error ZP0320: `rules/shared.zpol` is a symbolic link to ", outcome.Out);
         Assert.Equal(Unformatted, File.ReadAllText(outside));
     }
 
@@ -188,7 +188,7 @@ public sealed class FmtCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_named_pipe_is_not_read_and_does_not_block()
+    public void A_named_pipe_is_ZP0315_and_does_not_block()
     {
         if (OperatingSystem.IsWindows())
             return;
@@ -198,7 +198,8 @@ public sealed class FmtCommandTests : IDisposable
 
         var outcome = Fmt("--check", "rules");
 
-        Assert.Equal((0, ""), (outcome.ExitCode, outcome.Out));
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.StartsWith("rules/pipe.zpol: error ZP0315: rule file `rules/pipe.zpol` is ", outcome.Out);
     }
 
     [Fact]

@@ -54,6 +54,13 @@ public static class DiagnosticIds
     public const string InvalidTestExpectation = "ZP0312";
     public const string MissingTestFixture = "ZP0313";
     public const string UnknownSeverityId = "ZP0314";
+    public const string InputNotAFile = "ZP0315";
+    public const string InputTooLarge = "ZP0316";
+    public const string InputUnreadable = "ZP0317";
+    public const string OutputOverwritesInput = "ZP0318";
+    public const string OutputNotWritable = "ZP0319";
+    public const string RuleFileOutsideRoot = "ZP0320";
+    public const string GlobalConfigConflict = "ZP0321";
 
     public const string PackVersionNotFound = "ZP0350";
     public const string PackVersionConflict = "ZP0351";
@@ -68,11 +75,8 @@ public static class DiagnosticIds
     public const string PackNotPacked = "ZP0360";
 
     public const string NotFormatted = "ZP0370";
-    public const string LinkOutsideRoot = "ZP0371";
-    public const string CannotWriteRuleFile = "ZP0372";
-    public const string RuleFileTooLarge = "ZP0373";
-    public const string UnknownRule = "ZP0374";
-    public const string UnknownEntity = "ZP0375";
+    public const string UnknownRule = "ZP0371";
+    public const string UnknownEntity = "ZP0372";
 
     public const string InternalError = "ZP0901";
 }

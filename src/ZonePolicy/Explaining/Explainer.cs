@@ -1,6 +1,9 @@
 using ZonePolicy.Binding;
+using ZonePolicy.Configuration;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Evaluation;
+using ZonePolicy.Findings;
+using ZonePolicy.Inputs;
 using ZonePolicy.Topology;
 using ZonePolicy.Types;
 
@@ -20,8 +23,17 @@ internal static class Explainer
         var diagnostics = new DiagnosticBag();
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         var check = request.Check;
-        var (program, _, severities, baseline) = PolicyEngine.Prepare(check, diagnostics, texts);
+        var (inputs, configs, program, rules, baseline) = PolicyEngine.Prepare(check, diagnostics, texts);
         if (program is null || diagnostics.HasErrors)
+            return Failed(diagnostics);
+
+        var severities = new Severities(
+            SeverityPolicy.Create(check.Severities, configs, rules, check.WarningsAsErrors, inputs.FullPathOf, diagnostics),
+            SeverityPolicy.Create(check.Severities, configs, rules, warningsAsErrors: false, inputs.FullPathOf, new DiagnosticBag()),
+            check.Severities,
+            configs,
+            inputs);
+        if (diagnostics.HasErrors)
             return Failed(diagnostics);
 
         var rule = program.Rules.FirstOrDefault(r => r.Id == request.RuleId);
@@ -32,7 +44,7 @@ internal static class Explainer
             return Failed(diagnostics);
         }
 
-        if (LoadSite(check.TopologyFiles[0], diagnostics) is not { } site)
+        if (LoadSite(check.TopologyFiles[0], inputs, diagnostics) is not { } site)
             return Failed(diagnostics);
 
         foreach (var entity in request.Entities.SelectMany(e => e).Distinct().Where(e => !site.TryGet(e, out _)))
@@ -60,20 +72,17 @@ internal static class Explainer
             return Failed(diagnostics);
         }
 
-        var (outcomes, inForce, suppressed) = Decide(site, tracedFound, recorder.ViolationsKept(), today, check, severities, baseline);
+        var (outcomes, inForce, suppressed) = Decide(site, tracedFound, recorder.ViolationsKept(), today, severities, baseline);
         var explanation = new Explanation(rule, site.File, today, request.Entities, recorder, outcomes, inForce, suppressed, baseline is not null, new SourceTexts(texts));
         return new ExplainResult { Diagnostics = [], Explanation = explanation };
     }
 
-    private static SiteModel? LoadSite(string topology, DiagnosticBag diagnostics)
+    private static SiteModel? LoadSite(string topology, CheckInputs inputs, DiagnosticBag diagnostics)
     {
-        if (!File.Exists(topology))
-        {
-            diagnostics.Add(DiagnosticDescriptors.FileNotFound, SourceLocation.InFile(topology), "topology", topology);
+        if (inputs.ReadTopology(topology) is not { } file)
             return null;
-        }
 
-        var loaded = TopologyLoader.Load(topology, topology);
+        var loaded = TopologyLoader.LoadBytes(file.Bytes, file.DisplayPath);
         diagnostics.AddRange(loaded.Diagnostics);
         return loaded.Model;
     }
@@ -83,9 +92,9 @@ internal static class Explainer
     /// does, and keeps what each of them decided for the violations the explanation shows.
     /// </summary>
     private static (Dictionary<Violation, ViolationOutcome>, List<Diagnostic>, List<Diagnostic>) Decide(
-        SiteModel site, IReadOnlyList<Violation> violations, IReadOnlySet<Violation> shown, DateOnly today, CheckRequest check, SeverityOverrides severities, Baseline? baseline)
+        SiteModel site, IReadOnlyList<Violation> violations, IReadOnlySet<Violation> shown, DateOnly today, Severities severities, Baseline? baseline)
     {
-        var found = violations.Select(v => (Violation: v, Diagnostic: Findings.ToDiagnostic(v))).ToList();
+        var found = violations.Select(v => (Violation: v, Diagnostic: ViolationFindings.ToDiagnostic(v))).ToList();
         var (notWaived, waived, _, _) = WaiverMatcher.Apply(site.Waivers, found, today);
         var outcomes = new Dictionary<Violation, ViolationOutcome>(ReferenceEqualityComparer.Instance);
         var inForce = new List<Diagnostic>();
@@ -97,8 +106,8 @@ internal static class Explainer
             var isWaived = nextInForce >= notWaived.Count || !ReferenceEquals(notWaived[nextInForce], diagnostic);
             var afterWaivers = isWaived ? waived[nextWaived++] : notWaived[nextInForce++];
             var final = isWaived
-                ? severities.Apply(afterWaivers, check.WarningsAsErrors)
-                : Findings.Settle(afterWaivers, severities, baseline, check.WarningsAsErrors);
+                ? severities.InForce.Apply(afterWaivers)
+                : ViolationFindings.Settle(afterWaivers, severities.InForce, baseline);
             if (final is { Baselined: true } || (isWaived && final is not null))
                 suppressed.Add(final);
             else if (final is not null)
@@ -109,27 +118,21 @@ internal static class Explainer
 
             var filed = WaiverMatcher.FiledFor(site.Waivers, violation).ToList();
             var waiver = isWaived ? filed.First(w => w.Location == afterWaivers.Waiver!.Location) : null;
-            var overridden = severities.Apply(diagnostic, warningsAsErrors: false)?.Severity;
+            var overridden = severities.BeforeWarningsAsErrors.Apply(diagnostic)?.Severity;
             outcomes[violation] = new ViolationOutcome(
                 diagnostic,
                 waiver,
                 [.. filed.Where(w => w.Expires < today)],
                 waiver is null ? 0 : waiver.Expires.DayNumber - today.DayNumber,
                 overridden == diagnostic.Severity ? diagnostic.Severity : overridden,
-                OverriddenBy(diagnostic.Id, check),
-                check.WarningsAsErrors && overridden == Severity.Warning,
+                severities.SetBy(diagnostic),
+                final is not null && overridden == Severity.Warning && final.Severity == Severity.Error,
                 final is { Baselined: true },
                 final);
         }
 
         return (outcomes, [.. DiagnosticOrder.Sort(inForce)], [.. DiagnosticOrder.Sort(suppressed)]);
     }
-
-    /// <summary>Which setting changes the severity of <paramref name="id"/>: the command line over the configuration files.</summary>
-    private static string? OverriddenBy(string id, CheckRequest check) =>
-        check.SeverityOverrides.Any(o => o.Key == id) ? "`--severity`"
-        : check.ConfiguredSeverities.Any(o => o.Key == id) ? "`.editorconfig` or `.globalconfig`"
-        : null;
 
     private static bool SameViolations(IReadOnlyList<Violation> engine, IReadOnlyList<Violation> traced) =>
         engine.Count == traced.Count
@@ -138,4 +141,21 @@ internal static class Explainer
             && p.First.Bindings.SequenceEqual(p.Second.Bindings, ReferenceEqualityComparer.Instance));
 
     private static ExplainResult Failed(DiagnosticBag diagnostics) => new() { Diagnostics = DiagnosticOrder.Sort(diagnostics.Items) };
+
+    /// <summary>
+    /// The severities of a check, with and without <c>--warnaserror</c>, and where the setting for an id comes
+    /// from: the command line or the project over the analyzer config files that apply to the finding's file.
+    /// </summary>
+    private sealed record Severities(
+        SeverityPolicy InForce, SeverityPolicy BeforeWarningsAsErrors, IReadOnlyList<SeveritySetting> Settings, AnalyzerConfigSet Configs, CheckInputs Inputs)
+    {
+        public string? SetBy(Diagnostic finding)
+        {
+            var setting = Settings.LastOrDefault(s => string.Equals(s.Id, finding.Id, StringComparison.OrdinalIgnoreCase))
+                ?? Configs.For(Inputs.FullPathOf(finding.Location.File)).GetValueOrDefault(finding.Id);
+            return setting is null ? null
+                : setting.Location.Kind == LocationKind.CommandLine ? "`--severity`"
+                : $"the setting at {setting.Location}";
+        }
+    }
 }

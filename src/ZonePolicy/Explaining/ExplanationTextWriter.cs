@@ -2,6 +2,7 @@ using System.Globalization;
 using ZonePolicy.Binding;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Evaluation;
+using ZonePolicy.Findings;
 using ZonePolicy.Types;
 
 namespace ZonePolicy.Explaining;

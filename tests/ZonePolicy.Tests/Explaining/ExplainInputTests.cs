@@ -31,21 +31,21 @@ public sealed class ExplainInputTests : IDisposable
     public void Dispose() => workspace.Dispose();
 
     [Fact]
-    public void An_unknown_rule_id_is_ZP0374_with_a_suggestion()
+    public void An_unknown_rule_id_is_ZP0371_with_a_suggestion()
     {
         var result = Explain("LOG-1");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal(["<command-line>: error ZP0374: no rule `LOG-1` in the rules given; did you mean `LOG-01`?"], Lines(result));
+        Assert.Equal(["<command-line>: error ZP0371: no rule `LOG-1` in the rules given; did you mean `LOG-01`?"], Lines(result));
     }
 
     [Fact]
-    public void An_unknown_entity_is_ZP0375_with_a_suggestion()
+    public void An_unknown_entity_is_ZP0372_with_a_suggestion()
     {
         var result = Explain("LOG-01", entities: ["plc-3", "plc-1"]);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal([$"<command-line>: error ZP0375: `{workspace.Root}/site.json` has no entity `plc-3`; did you mean `plc-1`?".Replace('\\', '/')], Lines(result).Select(l => l.Replace('\\', '/')));
+        Assert.Equal([$"<command-line>: error ZP0372: `{workspace.Root}/site.json` has no entity `plc-3`; did you mean `plc-1`?".Replace('\\', '/')], Lines(result).Select(l => l.Replace('\\', '/')));
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class ExplainInputTests : IDisposable
         var withBaseline = Text(PolicyEngine.Explain(new ExplainRequest { Check = request, RuleId = "LOG-01" }));
         var silenced = Text(PolicyEngine.Explain(new ExplainRequest
         {
-            Check = new CheckRequest { TopologyFiles = request.TopologyFiles, RuleSources = request.RuleSources, SeverityOverrides = [new("LOG-01", ZonePolicy.Diagnostics.Severity.None)] },
+            Check = new CheckRequest { TopologyFiles = request.TopologyFiles, RuleSources = request.RuleSources, Severities = [new SeveritySetting("LOG-01", "none", ZonePolicy.Diagnostics.SourceLocation.CommandLine)] },
             RuleId = "LOG-01",
         }));
 
@@ -206,7 +206,7 @@ public sealed class ExplainInputTests : IDisposable
         Explain("NOPE").Write(json, ExplainFormat.Json);
         var root = JsonDocument.Parse(json.ToString()).RootElement;
 
-        Assert.Equal("ZP0374", Assert.Single(root.GetProperty("diagnostics").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal("ZP0371", Assert.Single(root.GetProperty("diagnostics").EnumerateArray()).GetProperty("id").GetString());
         Assert.Equal(1, root.GetProperty("summary").GetProperty("errors").GetInt32());
     }
 

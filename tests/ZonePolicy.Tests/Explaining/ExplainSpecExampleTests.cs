@@ -39,7 +39,7 @@ public sealed class ExplainSpecExampleTests
             TopologyFiles = check.TopologyFiles,
             RuleSources = check.RuleSources,
             Today = Today,
-            SeverityOverrides = [new("EX-EP", Severity.Warning)],
+            Severities = [new SeveritySetting("EX-EP", "warning", SourceLocation.CommandLine)],
             WarningsAsErrors = true,
         });
 

@@ -1,11 +1,12 @@
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Evaluation;
 using ZonePolicy.Topology;
 using ZonePolicy.Types;
 
-namespace ZonePolicy.Evaluation;
+namespace ZonePolicy.Findings;
 
 /// <summary>How a violation becomes a finding, and what the settings decide about each finding after the waivers.</summary>
-internal static class Findings
+internal static class ViolationFindings
 {
     /// <summary>The diagnostic a violation is reported as: at its <c>at</c> entity, with its bindings and its witness path.</summary>
     public static Diagnostic ToDiagnostic(Violation violation) =>
@@ -17,13 +18,12 @@ internal static class Findings
         };
 
     /// <summary>
-    /// A finding in force after the settings, in their order: its severity override, then <c>--warnaserror</c>
-    /// (null when its severity is <c>none</c>), then the baseline, which keeps an accepted violation quiet
-    /// (<see cref="Diagnostic.Baselined"/>).
+    /// A finding as the settings leave it: at its severity in force (null when that is <c>none</c>), and kept quiet
+    /// (<see cref="Diagnostic.Baselined"/>) when the baseline accepts it.
     /// </summary>
-    public static Diagnostic? Settle(Diagnostic finding, SeverityOverrides severities, Baseline? baseline, bool warningsAsErrors)
+    public static Diagnostic? Settle(Diagnostic finding, SeverityPolicy severities, Baseline? baseline)
     {
-        var adjusted = severities.Apply(finding, warningsAsErrors);
+        var adjusted = severities.Apply(finding);
         return adjusted is not null && baseline is not null && adjusted.Rule is not null && baseline.Contains(adjusted)
             ? adjusted with { Baselined = true }
             : adjusted;
