@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Text;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Formatting;
+using ZonePolicy.Inputs;
 
 namespace ZonePolicy.Cli;
 
@@ -68,27 +70,36 @@ internal sealed class FmtCommand : Command
             return (false, result.Diagnostics);
 
         var bytes = RuleFileIO.Encode(formatted);
-        if (bytes.AsSpan().SequenceEqual(content.Bytes))
+        if (content.FirstLoneCarriageReturnLine == 0 && bytes.AsSpan().SequenceEqual(content.Bytes))
             return (false, []);
 
         if (checkOnly)
-            return (true, [FormatDiagnostics.NotFormatted(file.Display, FirstDifferentLine(content.Text, formatted))]);
+            return (true, [FormatDiagnostics.NotFormatted(file.Display, FirstDifferentLine(content, formatted))]);
 
         return RuleFileIO.Replace(file, bytes) is { } notWritten ? (true, [notWritten]) : (true, []);
     }
 
-    /// <summary>The line of <paramref name="original"/> where it first differs from <paramref name="formatted"/>.</summary>
-    private static int FirstDifferentLine(string original, string formatted)
+    /// <summary>
+    /// The first line of the file that differs from <paramref name="formatted"/>: in its text, or in its bytes
+    /// (a byte order mark, a lone carriage return, which the reader hands over as a line feed).
+    /// </summary>
+    private static int FirstDifferentLine(InputFile content, string formatted)
     {
-        var text = original.StartsWith('\uFEFF') ? original[1..] : original;
-        var lines = text.Split('\n');
+        if (content.Bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble))
+            return 1;
+
+        var lines = content.Text.Split('\n');
         var expected = formatted.Split('\n');
+        var line = lines.Length;
         for (var i = 0; i < lines.Length; i++)
         {
             if (i >= expected.Length || lines[i] != expected[i])
-                return i + 1;
+            {
+                line = i + 1;
+                break;
+            }
         }
 
-        return lines.Length;
+        return content.FirstLoneCarriageReturnLine == 0 ? line : Math.Min(line, content.FirstLoneCarriageReturnLine);
     }
 }

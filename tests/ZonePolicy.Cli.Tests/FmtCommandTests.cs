@@ -84,6 +84,22 @@ public sealed class FmtCommandTests : IDisposable
         Assert.Equal((0, ""), (Fmt("--check", "rules").ExitCode, Fmt("--check", "rules").Out));
     }
 
+    [Theory]
+    [InlineData("lone-cr", "rule R-1 \"t\" {\n  for asset a\r  require a.logging // why\n}\n", 2)]
+    [InlineData("crlf", "rule R-1 \"t\" {\r\n  for asset a\r\n  require a.logging // why\r\n}\r\n", 1)]
+    [InlineData("bom", "\uFEFFrule R-1 \"t\" {\n  for asset a\n  require a.logging // why\n}\n", 1)]
+    public void Line_ends_and_a_byte_order_mark_are_not_the_layout(string name, string text, int line)
+    {
+        var file = temp.Write($"{name}.zpol", text);
+
+        var check = Fmt("--check", $"{name}.zpol");
+        var format = Fmt($"{name}.zpol");
+
+        Assert.Equal((1, $"{name}.zpol({line},1): error ZP0370: "), (check.ExitCode, check.Out[..(name.Length + 26)]));
+        Assert.Equal((0, $"formatted {name}.zpol\n"), (format.ExitCode, format.Out));
+        Assert.Equal(Encoding.UTF8.GetBytes(Formatted), File.ReadAllBytes(file));
+    }
+
     [Fact]
     public void A_file_with_syntax_errors_gets_the_diagnostics_of_check_exit_2_and_is_left_alone()
     {
