@@ -108,7 +108,7 @@ public static class PolicyEngine
                 return;
             }
 
-            var context = program.CreateContext(site, today);
+            var context = program.CreateContext(site, today, request.EvaluationBudget);
             var found = new List<(Violation, Diagnostic)>();
             foreach (var rule in program.Rules)
             {
@@ -122,6 +122,7 @@ public static class PolicyEngine
                 }
             }
 
+            diagnostics.AddRange(context.Monitor.Problems);
             var (inForce, waived, waiverDiagnostics, waiverStates) = WaiverMatcher.Apply(site.Waivers, found, today);
             violations.AddRange(inForce);
             diagnostics.AddRange(waiverDiagnostics);

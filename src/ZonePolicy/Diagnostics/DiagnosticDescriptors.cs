@@ -372,6 +372,19 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnknownEntity = Register(DiagnosticIds.UnknownEntity, "Unknown entity", "`{0}` has no entity `{1}`{2}");
 
+    // ZP04xx: evaluation
+
+    public static readonly DiagnosticDescriptor RegexTimedOut = Register(DiagnosticIds.RegexTimedOut, "Regular expression timed out",
+        "rule `{0}`: regular expression `{1}` timed out after {2} s {3}; simplify it, or write it without backreferences and lookarounds so that it runs in linear time");
+
+    public static readonly DiagnosticDescriptor RuleOverBudget = Register(DiagnosticIds.RuleOverBudget, "Rule over its evaluation budget",
+        "rule `{0}` stopped after {1:N0} evaluation steps on `{2}`, so its findings there are incomplete; narrow its `for` and `where` clauses");
+    public static readonly DiagnosticDescriptor RuleOverTimeouts = RuleOverBudget.WithMessage(
+        "rule `{0}` stopped after {1} regular expression matches timed out on `{2}`, so its findings there are incomplete; make its patterns run in linear time");
+
+    public static readonly DiagnosticDescriptor InvalidRuntimeRegex = Register(DiagnosticIds.InvalidRuntimeRegex, "Invalid regular expression at run time",
+        "rule `{0}`: `{1}` is not a valid regular expression ({2}) {3}; check the values the pattern is built from");
+
     // ZP09xx: internal errors
 
     public static readonly DiagnosticDescriptor InternalError = Register(DiagnosticIds.InternalError, "Internal error",

@@ -28,7 +28,8 @@ internal sealed class CompiledProgram
         program.Rules.Select(CompiledRule.Compile).ToList(),
         program.Constants.Select(c => new CompiledConstant(c.FrameSize, ExpressionCompiler.Compile(c.Value!))).ToList());
 
-    public EvaluationContext CreateContext(SiteModel site, DateOnly today) => new(site, today, this);
+    public EvaluationContext CreateContext(SiteModel site, DateOnly today, long budget = EvaluationMonitor.DefaultBudget) =>
+        new(site, today, this, budget);
 }
 
 /// <summary>A rule compiled to a chain of loops: each <c>for</c> binds its variable, each <c>let</c> its value, then the condition is tested.</summary>
@@ -88,15 +89,28 @@ internal sealed class CompiledRule
         return new CompiledRule(rule, next, forSlots, prefiltered.ToArray());
     }
 
+    /// <summary>
+    /// The rule's violations on the context's site. A rule that spends its budget stops there: what it found
+    /// so far is returned, and the monitor reports that its findings are incomplete.
+    /// </summary>
     public IReadOnlyList<Violation> Evaluate(EvaluationContext context)
     {
         var run = new RuleRun(Rule);
-        foreach (var filter in prefiltered)
+        context.Monitor.BeginRule(Rule.Id);
+        try
         {
-            run.Prefiltered[filter.Index] = filter.Filter(context);
+            foreach (var filter in prefiltered)
+            {
+                run.Prefiltered[filter.Index] = filter.Filter(context);
+            }
+
+            body(new Frame(Rule.FrameSize, context, forSlots), run);
+        }
+        catch (EvaluationBudgetExceededException)
+        {
+            context.Monitor.Problems.Add(context.Monitor.OverBudget(Rule.Info.Location, context.Site.File));
         }
 
-        body(new Frame(Rule.FrameSize, context), run);
         return run.Violations;
     }
 
@@ -124,9 +138,10 @@ internal sealed class CompiledRule
             var index = prefiltered.Count;
             prefiltered.Add(new PrefilteredFor(index, context =>
             {
-                var frame = new Frame(frameSize, context);
+                var frame = new Frame(frameSize, context, [slot]);
                 return context.Site.OfKind(kind).Where(e =>
                 {
+                    context.Monitor.Spend();
                     frame.Slots[slot] = e;
                     return where(frame) is true;
                 }).ToArray();
@@ -135,6 +150,7 @@ internal sealed class CompiledRule
             {
                 foreach (var entity in run.Prefiltered[index])
                 {
+                    frame.Context.Monitor.Spend();
                     frame.Slots[slot] = entity;
                     frame.LastPath = null;
                     next(frame, run);
@@ -152,6 +168,7 @@ internal sealed class CompiledRule
 
             foreach (var item in items)
             {
+                frame.Context.Monitor.Spend();
                 if (item is not Entity entity)
                 {
                     continue;
