@@ -15,7 +15,34 @@ internal delegate object? Evaluator(Frame frame);
 /// </summary>
 internal static class ExpressionCompiler
 {
-    public static Evaluator Compile(BoundExpression expression) => expression switch
+    // The tracer of a traced compilation in progress on this thread: every node compiled while it is set is
+    // wrapped in its hooks, without passing it through every compile function.
+    [ThreadStatic]
+    private static IEvaluationTracer? tracer;
+
+    public static Evaluator Compile(BoundExpression expression)
+    {
+        var evaluator = CompileNode(expression);
+        return tracer is { } hooks ? Traced(expression, evaluator, hooks) : evaluator;
+    }
+
+    /// <summary>Compiles with <paramref name="hooks"/> around every node until the returned scope is disposed.</summary>
+    public static IDisposable TraceWith(IEvaluationTracer hooks)
+    {
+        var outer = tracer;
+        tracer = hooks;
+        return new TraceScope(outer);
+    }
+
+    private static Evaluator Traced(BoundExpression node, Evaluator evaluator, IEvaluationTracer hooks) => frame =>
+    {
+        hooks.Enter(node, frame);
+        var value = evaluator(frame);
+        hooks.Exit(node, value, frame);
+        return value;
+    };
+
+    private static Evaluator CompileNode(BoundExpression expression) => expression switch
     {
         BoundLiteral literal => Constant(literal.Value),
         BoundVariable variable => CompileVariable(variable.Variable.Slot),
@@ -317,5 +344,10 @@ internal static class ExpressionCompiler
 
             return path.IsReachable ? Truth.Of(found is not null) : found;
         };
+    }
+
+    private sealed class TraceScope(IEvaluationTracer? outer) : IDisposable
+    {
+        public void Dispose() => tracer = outer;
     }
 }
