@@ -95,7 +95,7 @@ internal sealed class CheckCommand : Command
         Add(baseline);
         Add(writeBaseline);
         Add(warningsAsErrors);
-        Validators.Add(RejectUnknownOptions);
+        Validators.Add(result => CommandValidators.RejectUnknownOptions(this, result));
         Validators.Add(RequireRules);
         Validators.Add(ProtectInputs);
         SetAction(Run);
@@ -152,25 +152,6 @@ internal sealed class CheckCommand : Command
                 Rules = result.Rules,
                 InputInvalid = true,
             };
-
-    /// <summary>
-    /// A token like <c>--fromat</c> would otherwise be taken for a topology file, and in <c>--rules --pack x</c>
-    /// the parser takes <c>--pack</c> for the value of <c>--rules</c>.
-    /// </summary>
-    private void RejectUnknownOptions(CommandResult result)
-    {
-        var names = Options.Select(o => o.Name).ToList();
-        var aliases = Options.SelectMany(o => o.Aliases).Concat(names).ToHashSet(StringComparer.Ordinal);
-        foreach (var child in result.Children)
-        {
-            foreach (var token in child.Tokens.Where(t => t.Value.Length > 1 && t.Value[0] == '-'))
-            {
-                result.AddError(child is OptionResult option && aliases.Contains(token.Value)
-                    ? $"`{option.Option.Name}` needs a value"
-                    : $"unknown option `{token.Value}`{Suggestions.DidYouMean(token.Value, names)}");
-            }
-        }
-    }
 
     private void RequireRules(CommandResult result)
     {

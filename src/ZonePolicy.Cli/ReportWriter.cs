@@ -9,20 +9,24 @@ internal static class ReportWriter
 {
     private static readonly UTF8Encoding Utf8WithoutBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static int Write(CheckResult result, ReportTarget target, CliContext context)
+    public static int Write(CheckResult result, ReportTarget target, CliContext context) =>
+        Write(output => Reporter.Write(result, target.Format, output), result.ExitCode, target, context);
+
+    /// <summary>Writes a report to standard output or the target's file; <paramref name="exitCode"/> unless the file cannot be written.</summary>
+    public static int Write(Action<TextWriter> write, int exitCode, ReportTarget target, CliContext context)
     {
         var report = new StringWriter();
-        Reporter.Write(result, target.Format, report);
+        write(report);
         if (target.OutputFile is null)
         {
             context.Out.Write(report.ToString());
-            return result.ExitCode;
+            return exitCode;
         }
 
         try
         {
             File.WriteAllText(target.OutputFile, report.ToString(), Utf8WithoutBom);
-            return result.ExitCode;
+            return exitCode;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -23,6 +23,21 @@ public static class PolicyEngine
         return result!;
     }
 
+    /// <summary>The shortest attack paths over what a site's network permits (<c>zpol paths</c>).</summary>
+    public static PathsResult FindPaths(PathsRequest request)
+    {
+        try
+        {
+            return PathFinder.Find(request);
+        }
+        catch (Exception e)
+        {
+            var diagnostic = DiagnosticCatalog.Create(DiagnosticIds.InternalError, SourceLocation.None("zpol"),
+                $"internal error: {e.GetType().Name}: {e.Message}; please report this with the inputs that caused it");
+            return new PathsResult { Request = request, Diagnostics = [diagnostic], Paths = [], InputInvalid = true };
+        }
+    }
+
     private static CheckResult CheckGuarded(CheckRequest request)
     {
         try
@@ -114,22 +129,8 @@ public static class PolicyEngine
             {
                 Rule = violation.Rule.Info,
                 Entities = violation.Bindings.Select(b => b.Id).ToList(),
-                Witness = violation.Witness is { } path ? WitnessSteps(path) : [],
+                Witness = violation.Witness is { } path ? WitnessStep.Of(path) : [],
             };
-
-        private static List<PathStep> WitnessSteps(PathValue path)
-        {
-            var steps = new List<PathStep> { Step(path.Assets[0]) };
-            for (var hop = 0; hop < path.HopFlows.Count; hop++)
-            {
-                steps.Add(Step(path.HopFlows[hop]));
-                steps.Add(Step(path.Assets[hop + 1]));
-            }
-
-            return steps;
-        }
-
-        private static PathStep Step(Entity entity) => new(entity.Id, entity.Kind.Keyword(), entity.Location);
 
         private CheckResult Finish(IReadOnlyList<RuleInfo> rules, SeverityOverrides severities, Baseline? baseline, bool invalid)
         {

@@ -41,6 +41,11 @@ public static class DiagnosticCatalog
         new(DiagnosticIds.SchemaViolation, "Topology does not match the schema", Severity.Error),
         new(DiagnosticIds.InvalidReference, "Dangling or wrong-kind reference", Severity.Error),
         new(DiagnosticIds.DuplicateId, "Duplicate entity id", Severity.Error),
+        new(DiagnosticIds.AllowRuleUnknownTarget, "Allow rule names an unknown zone, asset or asset type", Severity.Error),
+        new(DiagnosticIds.AllowRuleDeviceNotOnConduit, "Allow rule on a device that is not on its conduit", Severity.Error),
+        new(DiagnosticIds.ConduitJoinsZoneToItself, "Conduit joins a zone to itself", Severity.Error),
+        new(DiagnosticIds.InterfaceZoneUnknown, "Interface in an unknown zone", Severity.Error),
+        new(DiagnosticIds.AllowRuleOutsideItsZones, "Allow rule names a zone or asset its conduit or zone does not hold", Severity.Error),
 
         new(DiagnosticIds.WaiverExpired, "Waiver expired", Severity.Error),
         new(DiagnosticIds.WaiverUnused, "Waiver matches no violation", Severity.Warning),
@@ -56,6 +61,7 @@ public static class DiagnosticCatalog
         new(DiagnosticIds.InvalidTestExpectation, "Invalid rule test expectation", Severity.Error),
         new(DiagnosticIds.MissingTestFixture, "Missing rule test fixture", Severity.Error),
         new(DiagnosticIds.UnknownSeverityId, "Severity override matches no rule", Severity.Warning),
+        new(DiagnosticIds.InvalidSelector, "Selector names nothing in the topology", Severity.Error),
 
         new(DiagnosticIds.InternalError, "Internal error", Severity.Error),
     ];

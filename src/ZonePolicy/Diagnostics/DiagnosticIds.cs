@@ -36,6 +36,12 @@ public static class DiagnosticIds
     public const string InvalidReference = "ZP0203";
     public const string DuplicateId = "ZP0204";
 
+    public const string AllowRuleUnknownTarget = "ZP0220";
+    public const string AllowRuleDeviceNotOnConduit = "ZP0221";
+    public const string ConduitJoinsZoneToItself = "ZP0222";
+    public const string InterfaceZoneUnknown = "ZP0223";
+    public const string AllowRuleOutsideItsZones = "ZP0224";
+
     public const string WaiverExpired = "ZP0301";
     public const string WaiverUnused = "ZP0302";
     public const string WaiverExpiringSoon = "ZP0303";
@@ -50,6 +56,8 @@ public static class DiagnosticIds
     public const string InvalidTestExpectation = "ZP0312";
     public const string MissingTestFixture = "ZP0313";
     public const string UnknownSeverityId = "ZP0314";
+
+    public const string InvalidSelector = "ZP0330";
 
     public const string InternalError = "ZP0901";
 }

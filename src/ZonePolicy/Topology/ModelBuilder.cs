@@ -305,9 +305,9 @@ internal sealed class ModelBuilder
         {
             var actual = target.Entity is { } other ? WithArticle(other.Kind) : "a waiver";
             Report(
-                DiagnosticIds.InvalidReference,
+                reader.Definition.UnknownReferenceId ?? DiagnosticIds.InvalidReference,
                 positions.ValueSpan(node),
-                $"{Describe(owner)}: `{reader.Definition.Name}` refers to `{MessageText.Show(id)}`, which is {actual}, not {WithArticle(reader.Target)}");
+                $"{Describe(owner)}: `{AttributePath(reader.Definition.Name)}` refers to `{MessageText.Show(id)}`, which is {actual}, not {WithArticle(reader.Target)}");
             return null;
         }
 
@@ -317,7 +317,7 @@ internal sealed class ModelBuilder
 
     private void UnknownReference(AttributeReader reader, string id, int node, Owner owner)
     {
-        var message = $"{Describe(owner)}: `{reader.Definition.Name}` refers to unknown {Noun(reader.Target)} `{MessageText.Show(id)}`";
+        var message = $"{Describe(owner)}: `{AttributePath(reader.Definition.Name)}` refers to unknown {Noun(reader.Target)} `{MessageText.Show(id)}`";
         if (suggestionsLeft > 0)
         {
             suggestionsLeft--;
@@ -328,7 +328,7 @@ internal sealed class ModelBuilder
             }
         }
 
-        Report(DiagnosticIds.InvalidReference, positions.ValueSpan(node), message);
+        Report(reader.Definition.UnknownReferenceId ?? DiagnosticIds.InvalidReference, positions.ValueSpan(node), message);
     }
 
     private Entity?[]? ReadReferences(AttributeReader reader, JsonElement value, int node, Owner owner)
@@ -558,6 +558,18 @@ internal sealed class ModelBuilder
         }
 
         return MessageText.OneLine(builder.ToString());
+    }
+
+    /// <summary>The attribute's path inside its entity: <c>zone</c>, or <c>interfaces/0/zone</c> inside a nested object.</summary>
+    private string AttributePath(string attribute)
+    {
+        if (path.Count <= 2)
+        {
+            return attribute;
+        }
+
+        var inner = path.Skip(2).Select(segment => segment.Name ?? segment.Index.ToString(CultureInfo.InvariantCulture));
+        return MessageText.OneLine(string.Join('/', inner.Append(attribute)));
     }
 
     private static string Prefix(string pointer) => pointer.Length == 0 ? string.Empty : pointer + ": ";

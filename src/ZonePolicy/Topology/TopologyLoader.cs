@@ -9,7 +9,8 @@ internal sealed record LoadResult(SiteModel? Model, IReadOnlyList<Diagnostic> Di
 
 /// <summary>
 /// Loads a topology file: checks it is JSON (ZP0201), validates it against the schema (ZP0202),
-/// registers ids (ZP0204), resolves references (ZP0203) and indexes the model. Never throws on any
+/// registers ids (ZP0204), resolves references (ZP0203), indexes the model and checks what it says about
+/// permitted connectivity (ZP0220–ZP0224). Never throws on any
 /// input and never writes a file; every diagnostic carries <c>displayPath</c> and a 1-based position.
 /// </summary>
 internal static class TopologyLoader
@@ -76,7 +77,8 @@ internal static class TopologyLoader
             return null;
         }
 
-        return ModelBuilder.Build(document.RootElement, positions, diagnostics);
+        var model = ModelBuilder.Build(document.RootElement, positions, diagnostics);
+        return model is not null && ConnectivityIndexer.Index(model, diagnostics) ? model : null;
     }
 
     private static LoadResult Failed(string displayPath, string message) =>

@@ -1,0 +1,348 @@
+using ZonePolicy.Diagnostics;
+
+namespace ZonePolicy.Topology;
+
+/// <summary>
+/// Checks what a site says about permitted connectivity and fills the attributes computed from it:
+/// flow.passes; asset.networks, bridges and entryPoints. A conduit that joins a zone to itself (ZP0222),
+/// an allow rule on a device the conduit does not list (ZP0221), naming an unknown zone, asset or asset type
+/// (ZP0220), or a zone or asset its conduit or zone does not hold (ZP0224) is an error at its place.
+/// </summary>
+internal static class ConnectivityIndexer
+{
+    /// <summary>The kinds of entry point, in the order <c>entryPoints</c> lists them.</summary>
+    public static readonly IReadOnlyList<string> EntryKinds = ["external", "cellular", "wireless", "remote-access", "temporary"];
+
+    /// <summary>Asset types that are remote-access services by what they are.</summary>
+    public static readonly IReadOnlyList<string> RemoteAccessTypes = ["vpn-gateway", "remote-maintenance"];
+
+    private static readonly int Boundary = TopologySchema.Conduit["boundary"].Slot;
+    private static readonly int ConduitZones = TopologySchema.Conduit["zones"].Slot;
+    private static readonly int ConduitAllow = TopologySchema.Conduit["allow"].Slot;
+    private static readonly int DenyByDefault = TopologySchema.Conduit["denyByDefault"].Slot;
+    private static readonly int ZoneAllow = TopologySchema.Zone["allow"].Slot;
+    private static readonly int ZoneKind = TopologySchema.Zone["kind"].Slot;
+    private static readonly int AssetZone = TopologySchema.Asset["zone"].Slot;
+    private static readonly int AssetType = TopologySchema.Asset["type"].Slot;
+    private static readonly int Interfaces = TopologySchema.Asset["interfaces"].Slot;
+
+    /// <summary>Checks the site and fills the computed attributes; false when it added an error.</summary>
+    public static bool Index(SiteModel site, List<Diagnostic> diagnostics)
+    {
+        FillPasses(site);
+        FillAssets(site);
+        var before = diagnostics.Count;
+        var check = new Checker(site, diagnostics);
+        foreach (var conduit in site.OfKind(EntityKind.Conduit))
+        {
+            check.Conduit(conduit);
+        }
+
+        foreach (var zone in site.OfKind(EntityKind.Zone))
+        {
+            check.SegmentedZone(zone);
+        }
+
+        return diagnostics.Count == before;
+    }
+
+    /// <summary>
+    /// The one meaning of "the devices a flow passes": its <c>via</c> when it has one, otherwise its
+    /// conduit's <c>boundary</c>, otherwise none.
+    /// </summary>
+    public static IReadOnlyList<Entity> PassesOf(Entity flow)
+    {
+        if (flow.Values[TopologySchema.Flow["via"].Slot] is IReadOnlyList<Entity?> { Count: > 0 } via)
+        {
+            return via.OfType<Entity>().ToArray();
+        }
+
+        return flow.Values[TopologySchema.Flow["conduit"].Slot] is Entity conduit
+            && conduit.Values[Boundary] is IReadOnlyList<Entity?> boundary
+            ? boundary.OfType<Entity>().ToArray()
+            : [];
+    }
+
+    /// <summary>The devices that filter a conduit: its boundary when it denies by default, and every device an allow rule names.</summary>
+    public static HashSet<Entity> FilteringDevices(SiteModel site)
+    {
+        var devices = new HashSet<Entity>(ReferenceEqualityComparer.Instance);
+        foreach (var conduit in site.OfKind(EntityKind.Conduit))
+        {
+            if (conduit.Values[DenyByDefault] is true && conduit.Values[Boundary] is IReadOnlyList<Entity?> boundary)
+            {
+                devices.UnionWith(boundary.OfType<Entity>());
+            }
+
+            foreach (var rule in AllowRules(conduit, ConduitAllow))
+            {
+                if (rule["device"] is Entity device)
+                {
+                    devices.Add(device);
+                }
+            }
+        }
+
+        return devices;
+    }
+
+    public static IReadOnlyList<RecordValue> AllowRules(Entity owner, int slot) =>
+        owner.Values[slot] is IReadOnlyList<RecordValue?> rules ? rules.OfType<RecordValue>().ToArray() : [];
+
+    private static void FillPasses(SiteModel site)
+    {
+        var slot = TopologySchema.Flow["passes"].Slot;
+        foreach (var flow in site.OfKind(EntityKind.Flow))
+        {
+            flow.Values[slot] = PassesOf(flow);
+        }
+    }
+
+    private static void FillAssets(SiteModel site)
+    {
+        var filtering = FilteringDevices(site);
+        var networks = TopologySchema.Asset["networks"].Slot;
+        var bridges = TopologySchema.Asset["bridges"].Slot;
+        var entryPoints = TopologySchema.Asset["entryPoints"].Slot;
+        foreach (var asset in site.OfKind(EntityKind.Asset))
+        {
+            var attached = NetworksOf(asset);
+            asset.Values[networks] = attached;
+            asset.Values[bridges] = ValuePool.Bool(attached.Count > 1 && !filtering.Contains(asset));
+            asset.Values[entryPoints] = EntryPointsOf(asset);
+        }
+    }
+
+    /// <summary>The asset's own zone, then the zones of its interfaces, each once.</summary>
+    private static IReadOnlyList<Entity> NetworksOf(Entity asset)
+    {
+        var home = asset.Values[AssetZone] as Entity;
+        var interfaces = InterfacesOf(asset);
+        if (interfaces.Count == 0)
+        {
+            return home is null ? [] : [home];
+        }
+
+        var zones = new List<Entity>();
+        if (home is not null)
+        {
+            zones.Add(home);
+        }
+
+        foreach (var network in interfaces)
+        {
+            if (network["zone"] is Entity zone && !zones.Contains(zone))
+            {
+                zones.Add(zone);
+            }
+        }
+
+        return zones;
+    }
+
+    /// <summary>
+    /// The zones whose networks the asset is on for permitted connectivity: every zone it is attached to when
+    /// it bridges them, otherwise its own zone. Reads the computed attributes, so it works after indexing.
+    /// </summary>
+    public static IReadOnlyList<Entity> MembershipOf(Entity asset) =>
+        asset["bridges"] is true && asset["networks"] is IReadOnlyList<Entity> networks ? networks
+        : asset.Values[AssetZone] is Entity home ? [home]
+        : [];
+
+    public static IReadOnlyList<RecordValue> InterfacesOf(Entity asset) =>
+        asset.Values[Interfaces] is IReadOnlyList<RecordValue?> list ? list.OfType<RecordValue>().ToArray() : [];
+
+    private static IReadOnlyList<string> EntryPointsOf(Entity asset)
+    {
+        var interfaces = InterfacesOf(asset);
+        var kinds = new List<string>(1);
+        if (asset.Values[AssetZone] is Entity zone && zone.Values[ZoneKind] is "external")
+        {
+            kinds.Add("external");
+        }
+
+        if (interfaces.Any(i => i["medium"] is "cellular"))
+        {
+            kinds.Add("cellular");
+        }
+
+        if (asset["wireless"] is true || interfaces.Any(i => i["medium"] is "wireless"))
+        {
+            kinds.Add("wireless");
+        }
+
+        if ((asset.Values[AssetType] is string type && RemoteAccessTypes.Contains(type))
+            || (asset["services"] is IReadOnlyList<RecordValue?> services && services.Any(s => s?["remoteAccess"] is true)))
+        {
+            kinds.Add("remote-access");
+        }
+
+        if (asset["temporary"] is true)
+        {
+            kinds.Add("temporary");
+        }
+
+        return kinds.Count == 0 ? [] : kinds;
+    }
+
+    /// <summary>The checks of one site, with the vocabulary its messages suggest from.</summary>
+    private sealed class Checker(SiteModel site, List<Diagnostic> diagnostics)
+    {
+        private readonly Lazy<HashSet<string>> types = new(() => site.OfKind(EntityKind.Asset)
+            .Select(a => a.Values[AssetType] as string).OfType<string>().ToHashSet(StringComparer.Ordinal));
+
+        public void Conduit(Entity conduit)
+        {
+            var zones = (conduit.Values[ConduitZones] as IReadOnlyList<Entity?> ?? []).OfType<Entity>().ToArray();
+            if (zones.Length == 2 && ReferenceEquals(zones[0], zones[1]))
+            {
+                Report(DiagnosticIds.ConduitJoinsZoneToItself, conduit.Location,
+                    $"conduit `{Show(conduit)}` joins zone `{Show(zones[0])}` to itself; a conduit connects two different zones (assets inside one zone reach one another unless it is `segmented`)");
+                return;
+            }
+
+            var boundary = (conduit.Values[Boundary] as IReadOnlyList<Entity?> ?? []).OfType<Entity>().ToArray();
+            var number = 0;
+            foreach (var rule in AllowRules(conduit, ConduitAllow))
+            {
+                number++;
+                var where = $"conduit `{Show(conduit)}`, allow rule {number}";
+                if (rule["device"] is Entity device && !boundary.Contains(device))
+                {
+                    var listed = boundary.Length == 0 ? "it has no `boundary`" : $"its `boundary` is [{string.Join(", ", boundary.Select(Show))}]";
+                    Report(DiagnosticIds.AllowRuleDeviceNotOnConduit, rule.Location,
+                        $"{where}: device `{Show(device)}` is not a boundary device of the conduit ({listed}); add it to `boundary` or put the rule on one of them");
+                }
+
+                if (zones.Length == 2)
+                {
+                    CheckEnds(rule, where, zones, crossing: true);
+                }
+            }
+        }
+
+        public void SegmentedZone(Entity zone)
+        {
+            var number = 0;
+            foreach (var rule in AllowRules(zone, ZoneAllow))
+            {
+                number++;
+                CheckEnds(rule, $"zone `{Show(zone)}`, allow rule {number}", [zone], crossing: false);
+            }
+        }
+
+        /// <summary>Both ends resolve, and there is a way to read the rule that joins the zones it is about.</summary>
+        private void CheckEnds(RecordValue rule, string where, Entity[] zones, bool crossing)
+        {
+            var from = Sides(rule, "from", where, zones);
+            var to = Sides(rule, "to", where, zones);
+            if (from is null || to is null || !crossing)
+            {
+                return;
+            }
+
+            if (!from.Any(s => to.Any(t => !ReferenceEquals(s, t))))
+            {
+                Report(DiagnosticIds.AllowRuleOutsideItsZones, rule.Location,
+                    $"{where}: `from` `{Show(rule["from"])}` and `to` `{Show(rule["to"])}` are both only in zone `{Show(from[0])}`; a conduit's allow rule starts on one of its zones and ends on the other");
+            }
+        }
+
+        /// <summary>The zones of <paramref name="zones"/> an end can be on, or null after reporting why it names none.</summary>
+        private List<Entity>? Sides(RecordValue rule, string end, string where, Entity[] zones)
+        {
+            if (rule[end] is not string text)
+            {
+                return null;
+            }
+
+            var selector = Selector.Parse(text, out var problem);
+            if (selector is null || !selector.FitsAllowRule)
+            {
+                var reason = problem ?? $"`{Show(text)}` is a selector for the command line";
+                Report(DiagnosticIds.AllowRuleUnknownTarget, rule.Location, $"{where}: `{end}`: {reason}; an allow rule names {Selector.AllowRuleForms}");
+                return null;
+            }
+
+            var what = zones.Length == 1 ? $"zone `{Show(zones[0])}`" : $"zones `{Show(zones[0])}` and `{Show(zones[1])}`";
+            if (selector.Kind == SelectorKind.Type)
+            {
+                if (!types.Value.Contains(selector.Value))
+                {
+                    Report(DiagnosticIds.AllowRuleUnknownTarget, rule.Location,
+                        $"{where}: `{end}` names asset type `{Show(selector.Value)}`, which no asset has{NameSuggestions.DidYouMean(selector.Value, types.Value.Order(StringComparer.Ordinal))}");
+                    return null;
+                }
+
+                var typed = zones.Where(z => MembersOf(z).Any(a => a.Values[AssetType] as string == selector.Value)).ToList();
+                if (typed.Count == 0)
+                {
+                    Report(DiagnosticIds.AllowRuleOutsideItsZones, rule.Location,
+                        $"{where}: `{end}` names asset type `{Show(selector.Value)}`, but no asset of that type is in {what}");
+                    return null;
+                }
+
+                return typed;
+            }
+
+            if (!site.TryGet(selector.Value, out var entity) || entity.Kind is not (EntityKind.Zone or EntityKind.Asset))
+            {
+                var known = site.OfKind(EntityKind.Zone).Concat(site.OfKind(EntityKind.Asset)).Select(e => e.Id);
+                var found = entity is null ? "no zone or asset has that id" : $"that is a {entity.Kind.Keyword()}, not a zone or an asset";
+                Report(DiagnosticIds.AllowRuleUnknownTarget, rule.Location,
+                    $"{where}: `{end}` names `{Show(selector.Value)}`, but {found}{(entity is null ? NameSuggestions.DidYouMean(selector.Value, known) : "")}");
+                return null;
+            }
+
+            var sides = entity.Kind == EntityKind.Zone
+                ? zones.Where(z => ReferenceEquals(z, entity)).ToList()
+                : zones.Where(z => MembersOf(z).Contains(entity)).ToList();
+            if (sides.Count == 0)
+            {
+                Report(DiagnosticIds.AllowRuleOutsideItsZones, rule.Location,
+                    $"{where}: `{end}` names {entity.Kind.Keyword()} `{Show(entity)}`, which is not {(entity.Kind == EntityKind.Zone ? "one of" : "in")} {what}");
+                return null;
+            }
+
+            return sides;
+        }
+
+        private Dictionary<Entity, HashSet<Entity>>? members;
+
+        /// <summary>The assets on a zone's network: its own assets and those that bridge into it.</summary>
+        private HashSet<Entity> MembersOf(Entity zone)
+        {
+            members ??= BuildMembers();
+            return members.TryGetValue(zone, out var set) ? set : [];
+        }
+
+        private Dictionary<Entity, HashSet<Entity>> BuildMembers()
+        {
+            var map = new Dictionary<Entity, HashSet<Entity>>(ReferenceEqualityComparer.Instance);
+            foreach (var asset in site.OfKind(EntityKind.Asset))
+            {
+                foreach (var zone in MembershipOf(asset))
+                {
+                    if (!map.TryGetValue(zone, out var set))
+                    {
+                        map[zone] = set = new HashSet<Entity>(ReferenceEqualityComparer.Instance);
+                    }
+
+                    set.Add(asset);
+                }
+            }
+
+            return map;
+        }
+
+        private void Report(string id, SourceLocation location, string message) =>
+            diagnostics.Add(DiagnosticCatalog.Create(id, location, message));
+
+        private static string Show(object? value) => MessageText.Show(value switch
+        {
+            Entity entity => entity.Id,
+            string text => text,
+            _ => "",
+        });
+    }
+}
