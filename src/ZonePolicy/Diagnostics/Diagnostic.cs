@@ -29,7 +29,11 @@ public sealed record Diagnostic(string Id, Severity Severity, string Message, So
 }
 
 /// <summary>What a reporter needs to know about the rule behind a violation.</summary>
-public sealed record RuleInfo(string Id, string Title, Severity DefaultSeverity, string? Category, IReadOnlyList<string> Refs, string HelpUri, SourceLocation Location);
+public sealed record RuleInfo(string Id, string Title, Severity DefaultSeverity, string? Category, IReadOnlyList<string> Refs, string HelpUri, SourceLocation Location)
+{
+    /// <summary>The name the rule's pack declares (<c>pack meti.factory</c>); null for rules outside a pack.</summary>
+    public string? Pack { get; init; }
+}
 
 /// <summary>
 /// One step of a witness path, at its place in the topology: an asset, the flow that carries a declared hop,
