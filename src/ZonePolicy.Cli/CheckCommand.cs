@@ -186,10 +186,10 @@ internal sealed class CheckCommand : Command
         }
     }
 
-    private static List<KeyValuePair<string, string>> ParseParameters(ArgumentResult result) =>
+    internal static List<KeyValuePair<string, string>> ParseParameters(ArgumentResult result) =>
         ParsePairs(result, "--param", "name=value", value => (true, value));
 
-    private static List<KeyValuePair<string, Severity>> ParseSeverities(ArgumentResult result) =>
+    internal static List<KeyValuePair<string, Severity>> ParseSeverities(ArgumentResult result) =>
         ParsePairs(result, "--severity", "ID=level with a level of error, warning, info or none", level =>
             (SeverityNames.TryParse(level, out var severity), severity));
 
@@ -213,7 +213,7 @@ internal sealed class CheckCommand : Command
         return pairs;
     }
 
-    private static DateOnly? ParseToday(ArgumentResult result)
+    internal static DateOnly? ParseToday(ArgumentResult result)
     {
         var text = result.Tokens[0].Value;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))

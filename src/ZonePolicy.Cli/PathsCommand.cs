@@ -14,6 +14,8 @@ internal sealed class PathsCommand : Command
 {
     private const int MaxTop = 1000;
 
+    private static readonly ReportFormat[] Formats = [ReportFormat.Text, ReportFormat.Json, ReportFormat.Sarif];
+
     private readonly CliContext context;
 
     private readonly Argument<string> topology = new("topology.json")
@@ -68,6 +70,7 @@ internal sealed class PathsCommand : Command
         from.Required = true;
         to.Required = true;
         Validators.Add(result => CommandValidators.RejectUnknownOptions(this, result));
+        Validators.Add(result => CommandValidators.RequireFormat(result, format, Formats, "zpol paths"));
         SetAction(Run);
     }
 

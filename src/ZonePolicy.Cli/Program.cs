@@ -12,6 +12,7 @@ internal static class Program
         new CheckCommand(context),
         TestCommand.Create(context.Check),
         new PathsCommand(context),
+        new DiffCommand(context),
     ];
 
     private static int Main(string[] args)

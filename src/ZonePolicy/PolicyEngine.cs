@@ -32,11 +32,41 @@ public static class PolicyEngine
         }
         catch (Exception e)
         {
-            var diagnostic = DiagnosticCatalog.Create(DiagnosticIds.InternalError, SourceLocation.None("zpol"),
-                $"internal error: {e.GetType().Name}: {e.Message}; please report this with the inputs that caused it");
+            var diagnostic = InternalError(e);
             return new PathsResult { Request = request, Diagnostics = [diagnostic], Paths = [], InputInvalid = true };
         }
     }
+
+    /// <summary>What a change to a site opens, closes, introduces and fixes (<c>zpol diff</c>).</summary>
+    public static DiffResult Diff(DiffRequest request)
+    {
+        try
+        {
+            return SiteDiff.Compare(request);
+        }
+        catch (Exception e)
+        {
+            var diagnostic = InternalError(e);
+            return new DiffResult
+            {
+                Request = request,
+                Diagnostics = [diagnostic],
+                Entities = [],
+                Crossings = [],
+                Paths = [],
+                NewViolations = [],
+                FixedViolations = [],
+                WaivedViolations = [],
+                UnchangedViolations = 0,
+                Checked = false,
+                InputInvalid = true,
+            };
+        }
+    }
+
+    private static Diagnostic InternalError(Exception e) =>
+        DiagnosticCatalog.Create(DiagnosticIds.InternalError, SourceLocation.None("zpol"),
+            $"internal error: {e.GetType().Name}: {e.Message}; please report this with the inputs that caused it");
 
     private static CheckResult CheckGuarded(CheckRequest request)
     {
@@ -46,8 +76,7 @@ public static class PolicyEngine
         }
         catch (Exception e)
         {
-            var diagnostic = DiagnosticCatalog.Create(DiagnosticIds.InternalError, SourceLocation.None("zpol"),
-                $"internal error: {e.GetType().Name}: {e.Message}; please report this with the inputs that caused it");
+            var diagnostic = InternalError(e);
             return new CheckResult { Diagnostics = [diagnostic], Suppressed = [], Rules = [], InputInvalid = true };
         }
     }

@@ -13,7 +13,7 @@ internal static class PathsReporter
     /// <summary>The id of a path's SARIF result.</summary>
     public const string ResultId = "ATTACK-PATH";
 
-    private static readonly RuleInfo PathRule = new(
+    internal static readonly RuleInfo PathRule = new(
         ResultId,
         "Attack path over permitted connectivity",
         Severity.Info,
