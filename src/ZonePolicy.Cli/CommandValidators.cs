@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using ZonePolicy.Diagnostics;
 using ZonePolicy.Reporting;
 
 namespace ZonePolicy.Cli;
@@ -21,7 +22,7 @@ internal static class CommandValidators
             {
                 result.AddError(child is OptionResult option && aliases.Contains(token.Value)
                     ? $"`{option.Option.Name}` needs a value"
-                    : $"unknown option `{token.Value}`{Suggestions.DidYouMean(token.Value, names)}");
+                    : $"unknown option `{token.Value}`{NameSuggestions.DidYouMean(token.Value, names)}");
             }
         }
     }

@@ -1,4 +1,4 @@
-using ZonePolicy.Topology;
+using ZonePolicy.Types;
 
 namespace ZonePolicy.Binding;
 

@@ -15,7 +15,7 @@ internal static class PathFinder
             return Result(request, diagnostics, []);
         }
 
-        var location = SourceLocation.None(request.TopologyFile);
+        var location = SourceLocation.InFile(request.TopologyFile);
         var resolver = new SelectorResolver(site, location, diagnostics);
         var from = resolver.Resolve("--from", request.From);
         var to = resolver.Resolve("--to", request.To);

@@ -1,5 +1,6 @@
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Topology;
+using ZonePolicy.Types;
 
 namespace ZonePolicy.Evaluation;
 
@@ -72,7 +73,7 @@ internal sealed class SelectorResolver(SiteModel site, SourceLocation location, 
 
     private IEnumerable<Entity>? Fail(string option, string text, string message)
     {
-        diagnostics.Add(DiagnosticCatalog.Create(DiagnosticIds.InvalidSelector, location, $"`{option} {MessageText.Show(text)}`: {message}"));
+        diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidSelector, location, option, MessageText.Show(text), message));
         return null;
     }
 }

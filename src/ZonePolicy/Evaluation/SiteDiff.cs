@@ -1,6 +1,7 @@
 using System.Collections;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Topology;
+using ZonePolicy.Types;
 
 namespace ZonePolicy.Evaluation;
 

@@ -20,7 +20,7 @@ internal static class PathsReporter
         "network",
         [],
         "https://zonepolicy.dev/docs/cli#zpol-paths",
-        SourceLocation.None("zpol"));
+        SourceLocation.InFile("zpol"));
 
     public static void Write(PathsResult result, ReportFormat format, TextWriter output)
     {

@@ -1,4 +1,5 @@
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Types;
 
 namespace ZonePolicy.Topology;
 
@@ -196,8 +197,7 @@ internal static class ConnectivityIndexer
             var zones = (conduit.Values[ConduitZones] as IReadOnlyList<Entity?> ?? []).OfType<Entity>().ToArray();
             if (zones.Length == 2 && ReferenceEquals(zones[0], zones[1]))
             {
-                Report(DiagnosticIds.ConduitJoinsZoneToItself, conduit.Location,
-                    $"conduit `{Show(conduit)}` joins zone `{Show(zones[0])}` to itself; a conduit connects two different zones (assets inside one zone reach one another unless it is `segmented`)");
+                Report(DiagnosticDescriptors.ConduitJoinsZoneToItself, conduit.Location, Show(conduit), Show(zones[0]));
                 return;
             }
 
@@ -210,8 +210,7 @@ internal static class ConnectivityIndexer
                 if (rule["device"] is Entity device && !boundary.Contains(device))
                 {
                     var listed = boundary.Length == 0 ? "it has no `boundary`" : $"its `boundary` is [{string.Join(", ", boundary.Select(Show))}]";
-                    Report(DiagnosticIds.AllowRuleDeviceNotOnConduit, rule.Location,
-                        $"{where}: device `{Show(device)}` is not a boundary device of the conduit ({listed}); add it to `boundary` or put the rule on one of them");
+                    Report(DiagnosticDescriptors.AllowRuleDeviceNotOnConduit, rule.Location, where, Show(device), listed);
                 }
 
                 if (zones.Length == 2)
@@ -243,8 +242,7 @@ internal static class ConnectivityIndexer
 
             if (!from.Any(s => to.Any(t => !ReferenceEquals(s, t))))
             {
-                Report(DiagnosticIds.AllowRuleOutsideItsZones, rule.Location,
-                    $"{where}: `from` `{Show(rule["from"])}` and `to` `{Show(rule["to"])}` are both only in zone `{Show(from[0])}`; a conduit's allow rule starts on one of its zones and ends on the other");
+                Report(DiagnosticDescriptors.AllowRuleOnOneSide, rule.Location, where, Show(rule["from"]), Show(rule["to"]), Show(from[0]));
             }
         }
 
@@ -260,7 +258,7 @@ internal static class ConnectivityIndexer
             if (selector is null || !selector.FitsAllowRule)
             {
                 var reason = problem ?? $"`{Show(text)}` is a selector for the command line";
-                Report(DiagnosticIds.AllowRuleUnknownTarget, rule.Location, $"{where}: `{end}`: {reason}; an allow rule names {Selector.AllowRuleForms}");
+                Report(DiagnosticDescriptors.AllowRuleSelectorForm, rule.Location, where, end, reason);
                 return null;
             }
 
@@ -269,16 +267,15 @@ internal static class ConnectivityIndexer
             {
                 if (!types.Value.Contains(selector.Value))
                 {
-                    Report(DiagnosticIds.AllowRuleUnknownTarget, rule.Location,
-                        $"{where}: `{end}` names asset type `{Show(selector.Value)}`, which no asset has{NameSuggestions.DidYouMean(selector.Value, types.Value.Order(StringComparer.Ordinal))}");
+                    Report(DiagnosticDescriptors.AllowRuleUnknownType, rule.Location, where, end, Show(selector.Value),
+                        NameSuggestions.DidYouMean(selector.Value, types.Value.Order(StringComparer.Ordinal)));
                     return null;
                 }
 
                 var typed = zones.Where(z => MembersOf(z).Any(a => a.Values[AssetType] as string == selector.Value)).ToList();
                 if (typed.Count == 0)
                 {
-                    Report(DiagnosticIds.AllowRuleOutsideItsZones, rule.Location,
-                        $"{where}: `{end}` names asset type `{Show(selector.Value)}`, but no asset of that type is in {what}");
+                    Report(DiagnosticDescriptors.AllowRuleTypeOutsideItsZones, rule.Location, where, end, Show(selector.Value), what);
                     return null;
                 }
 
@@ -287,10 +284,16 @@ internal static class ConnectivityIndexer
 
             if (!site.TryGet(selector.Value, out var entity) || entity.Kind is not (EntityKind.Zone or EntityKind.Asset))
             {
-                var known = site.OfKind(EntityKind.Zone).Concat(site.OfKind(EntityKind.Asset)).Select(e => e.Id);
-                var found = entity is null ? "no zone or asset has that id" : $"that is a {entity.Kind.Keyword()}, not a zone or an asset";
-                Report(DiagnosticIds.AllowRuleUnknownTarget, rule.Location,
-                    $"{where}: `{end}` names `{Show(selector.Value)}`, but {found}{(entity is null ? NameSuggestions.DidYouMean(selector.Value, known) : "")}");
+                if (entity is null)
+                {
+                    var known = site.OfKind(EntityKind.Zone).Concat(site.OfKind(EntityKind.Asset)).Select(e => e.Id);
+                    Report(DiagnosticDescriptors.AllowRuleUnknownTarget, rule.Location, where, end, Show(selector.Value), NameSuggestions.DidYouMean(selector.Value, known));
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.AllowRuleNotZoneOrAsset, rule.Location, where, end, Show(selector.Value), entity.Kind.Keyword());
+                }
+
                 return null;
             }
 
@@ -299,8 +302,8 @@ internal static class ConnectivityIndexer
                 : zones.Where(z => MembersOf(z).Contains(entity)).ToList();
             if (sides.Count == 0)
             {
-                Report(DiagnosticIds.AllowRuleOutsideItsZones, rule.Location,
-                    $"{where}: `{end}` names {entity.Kind.Keyword()} `{Show(entity)}`, which is not {(entity.Kind == EntityKind.Zone ? "one of" : "in")} {what}");
+                Report(DiagnosticDescriptors.AllowRuleOutsideItsZones, rule.Location, where, end, entity.Kind.Keyword(), Show(entity),
+                    entity.Kind == EntityKind.Zone ? "one of" : "in", what);
                 return null;
             }
 
@@ -335,8 +338,8 @@ internal static class ConnectivityIndexer
             return map;
         }
 
-        private void Report(string id, SourceLocation location, string message) =>
-            diagnostics.Add(DiagnosticCatalog.Create(id, location, message));
+        private void Report(DiagnosticDescriptor descriptor, SourceLocation location, params ReadOnlySpan<object?> arguments) =>
+            diagnostics.Add(Diagnostic.Create(descriptor, location, arguments));
 
         private static string Show(object? value) => MessageText.Show(value switch
         {

@@ -116,7 +116,7 @@ public class PermittedSemanticsTests
     private static HashSet<Entity> Select(SiteModel site, string selector)
     {
         var diagnostics = new List<Diagnostic>();
-        var assets = new SelectorResolver(site, SourceLocation.None("site.json"), diagnostics).Resolve("--test", [selector]);
+        var assets = new SelectorResolver(site, SourceLocation.InFile("site.json"), diagnostics).Resolve("--test", [selector]);
         Assert.Empty(diagnostics);
         return assets.ToHashSet();
     }

@@ -22,9 +22,9 @@ public class ConnectivityInputTests
 
     [Theory]
     [InlineData("""{ "device": "fw-1", "from": "z-extt", "to": "jump-1" }""", "ZP0220",
-        "conduit `c-1`, allow rule 1: `from` names `z-extt`, but no zone or asset has that id, did you mean `z-ext`?")]
+        "conduit `c-1`, allow rule 1: `from` names `z-extt`, but no zone or asset has that id; did you mean `z-ext`?")]
     [InlineData("""{ "device": "fw-1", "from": "z-ext", "to": "type:servr" }""", "ZP0220",
-        "conduit `c-1`, allow rule 1: `to` names asset type `servr`, which no asset has, did you mean `server`?")]
+        "conduit `c-1`, allow rule 1: `to` names asset type `servr`, which no asset has; did you mean `server`?")]
     [InlineData("""{ "device": "fw-1", "from": "kind:external", "to": "jump-1" }""", "ZP0220",
         "conduit `c-1`, allow rule 1: `from`: `kind:external` is a selector for the command line; an allow rule names a zone id, an asset id or `type:<asset type>`")]
     [InlineData("""{ "device": "fw-1", "from": "c-1", "to": "jump-1" }""", "ZP0220",
@@ -85,7 +85,7 @@ public class ConnectivityInputTests
         var diagnostic = SingleError(json);
 
         AssertAt(diagnostic, DiagnosticIds.InterfaceZoneUnknown, 11, 83);
-        Assert.Equal("asset `jump-1`: `interfaces/0/zone` refers to unknown zone `z-cel`, did you mean `z-cell`?", diagnostic.Message);
+        Assert.Equal("asset `jump-1`: `interfaces/0/zone` refers to unknown zone `z-cel`; did you mean `z-cell`?", diagnostic.Message);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public class ConnectivityInputTests
         var diagnostic = SingleError(Site("""{ "device": "fw-9", "from": "z-ext", "to": "jump-1" }""", """{ "from": "z-cell", "to": "z-cell" }"""));
 
         Assert.Equal(DiagnosticIds.InvalidReference, diagnostic.Id);
-        Assert.Equal("conduit `c-1`: `allow/0/device` refers to unknown asset `fw-9`, did you mean `fw-1`?", diagnostic.Message);
+        Assert.Equal("conduit `c-1`: `allow/0/device` refers to unknown asset `fw-9`; did you mean `fw-1`?", diagnostic.Message);
     }
 
     [Fact]

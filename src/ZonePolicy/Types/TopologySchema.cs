@@ -1,7 +1,6 @@
-using ZonePolicy.Binding;
 using ZonePolicy.Diagnostics;
 
-namespace ZonePolicy.Topology;
+namespace ZonePolicy.Types;
 
 /// <summary>
 /// The entity kinds, attributes and nested objects of TOPOLOGY.md, as the binder type-checks them and
