@@ -67,10 +67,9 @@ internal sealed class PathsCommand : Command
         Add(port);
         Add(format);
         Add(output);
-        from.Required = true;
-        to.Required = true;
         Validators.Add(result => CommandValidators.RejectUnknownOptions(this, result));
         Validators.Add(result => CommandValidators.RequireFormat(result, format, Formats, "zpol paths"));
+        Validators.Add(RequireEnds);
         SetAction(Run);
     }
 
@@ -90,6 +89,17 @@ internal sealed class PathsCommand : Command
         var result = PolicyEngine.FindPaths(request);
         var target = ReportTarget.From(parse);
         return ReportWriter.Write(writer => PathsReporter.Write(result, target.Format, writer), result.ExitCode, target, context);
+    }
+
+    private void RequireEnds(CommandResult result)
+    {
+        foreach (var option in new[] { from, to })
+        {
+            if (result.GetResult(option) is null)
+            {
+                result.AddError($"missing `{option.Name} <selector>`: `zpol paths` needs where paths start and where they end");
+            }
+        }
     }
 
     private static Option<string[]> Selectors(string name, string description) => new(name)

@@ -66,6 +66,11 @@ public sealed record CrossingChange(ChangeKind Change, string From, string To, s
 
 /// <summary>
 /// A permitted path from outside (an external zone, or the entry points of a zone) into a control zone that
-/// the change opens (added, with its witness after the change) or closes (removed, with its witness before).
+/// the change opens (added, with its witness after the change), closes (removed, with its witness before),
+/// or reroutes (changed: the shortest path is another, <see cref="Previous"/> before and the witness after).
 /// </summary>
-public sealed record PathChange(ChangeKind Change, string From, string To, string Text, IReadOnlyList<PathStep> Steps);
+public sealed record PathChange(ChangeKind Change, string From, string To, string Text, IReadOnlyList<PathStep> Steps)
+{
+    /// <summary>For a rerouted path, the shortest path before the change.</summary>
+    public string? Previous { get; init; }
+}

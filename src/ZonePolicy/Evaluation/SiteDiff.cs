@@ -33,7 +33,7 @@ internal static class SiteDiff
             diagnostics,
             CompareEntities(old, changed),
             Changes(Crossings(oldNetwork.Network, old), Crossings(newNetwork.Network, changed), c => c.Key, (kind, c) => c.Change(kind)),
-            Changes(PathsIntoControl(oldNetwork, old), PathsIntoControl(newNetwork, changed), p => p.Key, (kind, p) => p.Change(kind)),
+            PathChanges(PathsIntoControl(oldNetwork, old), PathsIntoControl(newNetwork, changed)),
             violations);
     }
 
@@ -118,6 +118,22 @@ internal static class SiteDiff
             .. after.Where(item => !beforeKeys.Contains(key(item))).Select(item => change(ChangeKind.Added, item)),
             .. before.Where(item => !afterKeys.Contains(key(item))).Select(item => change(ChangeKind.Removed, item)),
         ];
+    }
+
+    /// <summary>Paths opened and closed, and those whose shortest path is another after the change.</summary>
+    private static List<PathChange> PathChanges(IReadOnlyList<OpenPath> before, IReadOnlyList<OpenPath> after)
+    {
+        var changes = Changes(before, after, p => p.Key, (kind, p) => p.Change(kind));
+        var previous = before.ToDictionary(p => p.Key, StringComparer.Ordinal);
+        foreach (var path in after)
+        {
+            if (previous.TryGetValue(path.Key, out var old) && old.Path.ToString() != path.Path.ToString())
+            {
+                changes.Add(path.Change(ChangeKind.Changed) with { Previous = old.Path.ToString() });
+            }
+        }
+
+        return changes;
     }
 
     /// <summary>Every zone crossing the network permits: through a conduit, or across an asset that bridges two zones.</summary>

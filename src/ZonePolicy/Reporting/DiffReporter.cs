@@ -11,6 +11,9 @@ namespace ZonePolicy.Reporting;
 /// </summary>
 internal static class DiffReporter
 {
+    /// <summary>The longest Markdown report, to fit a pull-request comment (65,536 characters); rows beyond it are left out and counted.</summary>
+    public const int MaxMarkdownCharacters = 60_000;
+
     public static void Write(DiffResult result, ReportFormat format, TextWriter output)
     {
         switch (format)
@@ -60,7 +63,7 @@ internal static class DiffReporter
         text.Append($"\npermitted paths into control zones: {Opened(result.Paths.Select(p => p.Change))}\n");
         foreach (var path in result.Paths)
         {
-            text.Append($"  {Sign(path.Change)} {path.From} to {path.To}: {path.Text}\n");
+            text.Append($"  {Sign(path.Change)} {path.From} to {path.To}: {path.Text}{Was(path)}\n");
             foreach (var step in path.Steps)
             {
                 text.Append($"      {step.Location}: {step.Message ?? $"{step.Kind} {step.EntityId}"}\n");
@@ -135,6 +138,11 @@ internal static class DiffReporter
             writer.WriteString("from", path.From);
             writer.WriteString("to", path.To);
             writer.WriteString("text", path.Text);
+            if (path.Previous is { } previous)
+            {
+                writer.WriteString("previous", previous);
+            }
+
             PathsReporter.WriteSteps(writer, "steps", path.Steps);
             writer.WriteEndObject();
         }
@@ -186,58 +194,39 @@ internal static class DiffReporter
         text.Append($"| zone crossings the network permits | {Opened(result.Crossings.Select(c => c.Change))} |\n");
         text.Append($"| entities | {Counts(result.Entities.Select(e => e.Change))} |\n");
 
-        if (result.Checked && result.NewViolations.Count + result.FixedViolations.Count + result.WaivedViolations.Count > 0)
+        if (result.Checked)
         {
-            text.Append("\n### Violations\n\n| | severity | rule | location | message |\n|---|---|---|---|---|\n");
-            foreach (var (sign, list) in ViolationLists(result))
-            {
-                foreach (var violation in DiagnosticOrder.Sort(list))
-                {
-                    text.Append($"| {ChangeWord(sign)} | {violation.Severity.Name()} | {violation.Id} | {MarkdownText.Code(violation.Location.ToString())} | {MarkdownText.Cell(violation.Message)} |\n");
-                }
-            }
+            AppendTable(text, "### Violations", "| | severity | rule | location | message |\n|---|---|---|---|---|", ViolationLists(result)
+                .SelectMany(group => DiagnosticOrder.Sort(group.List).Select(v =>
+                    $"| {ChangeWord(group.Sign)} | {v.Severity.Name()} | {v.Id} | {MarkdownText.Code(v.Location.ToString())} | {MarkdownText.Cell(v.Message)} |")));
         }
 
-        if (result.Paths.Count > 0)
-        {
-            text.Append("\n### Permitted paths into control zones\n\n| | from | to | path |\n|---|---|---|---|\n");
-            foreach (var path in result.Paths)
-            {
-                text.Append($"| {(path.Change == ChangeKind.Added ? "opened" : "closed")} | {MarkdownText.Cell(path.From)} | {MarkdownText.Cell(path.To)} | {MarkdownText.Code(path.Text)} |\n");
-            }
-        }
-
-        if (result.Crossings.Count > 0)
-        {
-            text.Append("\n### Zone crossings\n\n| | from | to | through |\n|---|---|---|---|\n");
-            foreach (var crossing in result.Crossings)
-            {
-                text.Append($"| {(crossing.Change == ChangeKind.Added ? "opened" : "closed")} | {MarkdownText.Cell(crossing.From)} | {MarkdownText.Cell(crossing.To)} | {crossing.ThroughKind} {MarkdownText.Code(crossing.Through)} |\n");
-            }
-        }
-
+        AppendTable(text, "### Permitted paths into control zones", "| | from | to | path |\n|---|---|---|---|", result.Paths.Select(path =>
+            $"| {Verb(path.Change)} | {MarkdownText.Cell(path.From)} | {MarkdownText.Cell(path.To)} | {MarkdownText.Code(path.Text)}"
+            + (path.Previous is { } previous ? $" (was {MarkdownText.Code(previous)})" : "") + " |"));
+        AppendTable(text, "### Zone crossings", "| | from | to | through |\n|---|---|---|---|", result.Crossings.Select(crossing =>
+            $"| {Verb(crossing.Change)} | {MarkdownText.Cell(crossing.From)} | {MarkdownText.Cell(crossing.To)} | {crossing.ThroughKind} {MarkdownText.Code(crossing.Through)} |"));
         if (result.Entities.Count > 0)
         {
-            text.Append("\n<details><summary>Entities</summary>\n\n| | kind | id | attributes |\n|---|---|---|---|\n");
-            foreach (var entity in result.Entities)
-            {
-                text.Append($"| {Name(entity.Change)} | {entity.Kind} | {MarkdownText.Code(entity.Id)} | {MarkdownText.Cell(string.Join(", ", entity.Attributes))} |\n");
-            }
-
+            text.Append("\n<details><summary>Entities</summary>\n");
+            AppendTable(text, "", "| | kind | id | attributes |\n|---|---|---|---|", result.Entities.Select(entity =>
+                $"| {Name(entity.Change)} | {entity.Kind} | {MarkdownText.Code(entity.Id)} | {MarkdownText.Cell(string.Join(", ", entity.Attributes))} |"));
             text.Append("\n</details>\n");
         }
 
         return text.ToString();
     }
 
-    /// <summary>What the change introduces, as a check result SARIF can carry: its new violations and the paths it opens.</summary>
+    /// <summary>What the change introduces, as a check result SARIF can carry: its new violations, and the paths it opens or reroutes.</summary>
     private static CheckResult Introduced(DiffResult result)
     {
-        var opened = result.Paths.Where(p => p.Change == ChangeKind.Added).ToList();
-        var paths = opened.Select((path, i) => new Diagnostic(
+        var introduced = result.Paths.Where(p => p.Change != ChangeKind.Removed).ToList();
+        var paths = introduced.Select(path => new Diagnostic(
             PathsReporter.ResultId,
             Severity.Info,
-            $"the change opens a permitted path from {path.From} into control zone {path.To}: {path.Text}",
+            path.Previous is { } previous
+                ? $"the change reroutes the permitted path from {path.From} into control zone {path.To}: {path.Text} (was {previous})"
+                : $"the change opens a permitted path from {path.From} into control zone {path.To}: {path.Text}",
             path.Steps[^1].Location)
         {
             Rule = PathsReporter.PathRule,
@@ -249,9 +238,37 @@ internal static class DiffReporter
         {
             Diagnostics = [.. result.Diagnostics, .. result.NewViolations, .. paths],
             Suppressed = [],
-            Rules = [.. rules, .. opened.Count > 0 ? [PathsReporter.PathRule] : Array.Empty<RuleInfo>()],
+            Rules = [.. rules, .. introduced.Count > 0 ? [PathsReporter.PathRule] : Array.Empty<RuleInfo>()],
             InputInvalid = result.InputInvalid,
         };
+    }
+
+    /// <summary>A headed table of <paramref name="rows"/>, nothing when there are none; rows past the size limit are counted, not shown.</summary>
+    private static void AppendTable(StringBuilder text, string heading, string header, IEnumerable<string> rows)
+    {
+        var list = rows.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        text.Append('\n');
+        if (heading.Length > 0)
+        {
+            text.Append(heading).Append("\n\n");
+        }
+
+        text.Append(header).Append('\n');
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (text.Length + list[i].Length > MaxMarkdownCharacters)
+            {
+                text.Append("\n_").Append(list.Count - i).Append(" more rows are not shown; the text and JSON reports list them all._\n");
+                return;
+            }
+
+            text.Append(list[i]).Append('\n');
+        }
     }
 
     private static IEnumerable<(char Sign, IReadOnlyList<Diagnostic> List)> ViolationLists(DiffResult result) =>
@@ -276,8 +293,19 @@ internal static class DiffReporter
     private static string Opened(IEnumerable<ChangeKind> changes)
     {
         var list = changes.ToList();
-        return $"{list.Count(c => c == ChangeKind.Added)} opened, {list.Count(c => c == ChangeKind.Removed)} closed";
+        var rerouted = list.Count(c => c == ChangeKind.Changed);
+        var counts = $"{list.Count(c => c == ChangeKind.Added)} opened, {list.Count(c => c == ChangeKind.Removed)} closed";
+        return rerouted == 0 ? counts : $"{counts}, {rerouted} rerouted";
     }
+
+    private static string Verb(ChangeKind change) => change switch
+    {
+        ChangeKind.Added => "opened",
+        ChangeKind.Removed => "closed",
+        _ => "rerouted",
+    };
+
+    private static string Was(PathChange path) => path.Previous is { } previous ? $" (was {previous})" : "";
 
     private static string CrossingText(CrossingChange crossing) =>
         crossing.ThroughKind == "conduit"
