@@ -19,7 +19,7 @@ internal static class PathsReporter
         Severity.Info,
         "network",
         [],
-        "https://zonepolicy.dev/docs/cli#zpol-paths",
+        "https://zonepolicy.dev/docs/paths-and-diff#zpol-paths",
         SourceLocation.InFile("zpol"));
 
     public static void Write(PathsResult result, ReportFormat format, TextWriter output)
