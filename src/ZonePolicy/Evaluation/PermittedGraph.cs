@@ -285,7 +285,7 @@ internal sealed class PermittedGraph
 
                 foreach (var rule in zone.Rules)
                 {
-                    AddRule(rule, PermissionKind.ZoneRule, zone.Zone, z, z);
+                    AddRule(rule, new Permission(PermissionKind.ZoneRule, zone.Zone, rule.Record, rule.Number), z, z);
                 }
             }
 
@@ -301,16 +301,16 @@ internal sealed class PermittedGraph
 
                 foreach (var rule in conduit.Rules)
                 {
-                    AddRule(rule, PermissionKind.ConduitRule, conduit.Conduit, conduit.X, conduit.Y);
-                    AddRule(rule, PermissionKind.ConduitRule, conduit.Conduit, conduit.Y, conduit.X);
+                    var permission = new Permission(PermissionKind.ConduitRule, conduit.Conduit, rule.Record, rule.Number);
+                    AddRule(rule, permission, conduit.X, conduit.Y);
+                    AddRule(rule, permission, conduit.Y, conduit.X);
                 }
             }
         }
 
         /// <summary>The rule's sessions started on zone <paramref name="x"/> that reach zone <paramref name="y"/>.</summary>
-        private void AddRule(AllowRule rule, PermissionKind kind, Entity place, int x, int y)
+        private void AddRule(AllowRule rule, Permission permission, int x, int y)
         {
-            var permission = new Permission(kind, place, rule.Record, rule.Number);
             Add(Endpoint(x, rule.From), Endpoint(y, rule.To), x, y, rule.Protocol, rule.Port, permission);
             if (rule.Bidirectional)
             {
@@ -330,10 +330,23 @@ internal sealed class PermittedGraph
         private int Endpoint(int zone, RuleEnd end) => end.Kind switch
         {
             EndKind.Zone when end.Number == zone => Group(zone, null),
-            EndKind.Asset when network.Memberships[end.Number].Any(m => m.Zone == zone) => end.Number,
+            EndKind.Asset when IsOn(end.Number, zone) => end.Number,
             EndKind.Type => Group(zone, end.Type),
             _ => -1,
         };
+
+        private bool IsOn(int asset, int zone)
+        {
+            foreach (var membership in network.Memberships[asset])
+            {
+                if (membership.Zone == zone)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>The node of the assets on a zone (of one type), shared by every permission that names them; -1 when empty.</summary>
         private int Group(int zone, string? type)

@@ -31,11 +31,17 @@ internal sealed class PermittedNetwork
         Types = new string?[assets.Count];
         Memberships = new Membership[assets.Count][];
         var members = Zones.Select(_ => new List<int>()).ToArray();
+        var ownZoneOnly = Zones.Select((_, z) => new[] { new Membership(z, null) }).ToArray();
+        var typeSlot = TopologySchema.Asset["type"].Slot;
+        var zoneSlot = TopologySchema.Asset["zone"].Slot;
+        var bridgesSlot = TopologySchema.Asset["bridges"].Slot;
         for (var a = 0; a < assets.Count; a++)
         {
             var asset = assets[a];
-            Types[a] = asset["type"] as string;
-            Memberships[a] = MembershipsOf(asset);
+            Types[a] = asset.Values[typeSlot] as string;
+            Memberships[a] = asset.Values[bridgesSlot] is true ? MembershipsOf(asset)
+                : asset.Values[zoneSlot] is Entity home ? ownZoneOnly[zoneNumbers[home]]
+                : [];
             foreach (var membership in Memberships[a])
             {
                 members[membership.Zone].Add(a);
@@ -226,49 +232,41 @@ internal sealed class PermittedNetwork
     private AllowRule[] Compile(Entity owner, int[] zones)
     {
         var slot = owner.Kind == EntityKind.Zone ? TopologySchema.Zone["allow"].Slot : TopologySchema.Conduit["allow"].Slot;
-        var records = ConnectivityIndexer.AllowRules(owner, slot);
+        if (owner.Values[slot] is not IReadOnlyList<RecordValue?> { Count: > 0 } records)
+        {
+            return [];
+        }
+
+        var shape = records[0]!.Shape;
+        var (direction, protocol, port) = (shape["direction"].Slot, shape["protocol"].Slot, shape["port"].Slot);
         var rules = new AllowRule[records.Count];
         for (var i = 0; i < records.Count; i++)
         {
-            var record = records[i];
+            var record = records[i]!;
+            var ends = site.AllowRuleEnds.GetValueOrDefault(record);
             rules[i] = new AllowRule(
                 record,
                 i + 1,
-                End(record["from"] as string),
-                End(record["to"] as string),
-                record["direction"] is "bidirectional",
-                record["protocol"] as string,
-                record["port"] as long?,
+                End(ends.From),
+                End(ends.To),
+                record.Values[direction] is "bidirectional",
+                record.Values[protocol] as string,
+                record.Values[port] as long?,
                 zones);
         }
 
         return rules;
     }
 
-    private RuleEnd End(string? text)
+    /// <summary>What an allow rule's end names; the loader has checked it names a zone, an asset or a type.</summary>
+    /// <summary>An end the loader has resolved: a zone, an asset, or the assets of a type.</summary>
+    private RuleEnd End(ResolvedEnd end) => end switch
     {
-        if (text is null || Selector.Parse(text, out _) is not { } selector)
-        {
-            return RuleEnd.Nothing;
-        }
-
-        if (selector.Kind == SelectorKind.Type)
-        {
-            return new RuleEnd(EndKind.Type, -1, selector.Value);
-        }
-
-        if (!site.TryGet(selector.Value, out var entity))
-        {
-            return RuleEnd.Nothing;
-        }
-
-        return entity.Kind switch
-        {
-            EntityKind.Zone => new RuleEnd(EndKind.Zone, zoneNumbers[entity], null),
-            EntityKind.Asset => new RuleEnd(EndKind.Asset, Assets.NumberOf(entity), null),
-            _ => RuleEnd.Nothing,
-        };
-    }
+        { Type: { } type } => new RuleEnd(EndKind.Type, -1, type),
+        { Entity: { Kind: EntityKind.Zone } zone } => new RuleEnd(EndKind.Zone, zoneNumbers[zone], null),
+        { Entity: { Kind: EntityKind.Asset } asset } => new RuleEnd(EndKind.Asset, Assets.NumberOf(asset), null),
+        _ => RuleEnd.Nothing,
+    };
 
     /// <summary>A zone an asset is on, and the interface that puts it there (null for its own zone).</summary>
     internal readonly record struct Membership(int Zone, RecordValue? Interface);
@@ -408,7 +406,7 @@ internal enum EndKind
 }
 
 /// <summary>A resolved end of an allow rule: a zone (its network), one asset, or the assets of a type.</summary>
-internal sealed record RuleEnd(EndKind Kind, int Number, string? Type)
+internal readonly record struct RuleEnd(EndKind Kind, int Number, string? Type)
 {
     public static readonly RuleEnd Nothing = new(EndKind.Nothing, -1, null);
 

@@ -192,6 +192,8 @@ internal static class ConnectivityIndexer
         private readonly Lazy<HashSet<string>> types = new(() => site.OfKind(EntityKind.Asset)
             .Select(a => a.Values[AssetType] as string).OfType<string>().ToHashSet(StringComparer.Ordinal));
 
+        private Dictionary<Entity, HashSet<string>>? typesOn;
+
         public void Conduit(Entity conduit)
         {
             var zones = (conduit.Values[ConduitZones] as IReadOnlyList<Entity?> ?? []).OfType<Entity>().ToArray();
@@ -230,24 +232,30 @@ internal static class ConnectivityIndexer
             }
         }
 
-        /// <summary>Both ends resolve, and there is a way to read the rule that joins the zones it is about.</summary>
+        /// <summary>
+        /// Both ends resolve, and there is a way to read the rule that joins the zones it is about; the ends are
+        /// kept in <see cref="SiteModel.AllowRuleEnds"/>.
+        /// </summary>
         private void CheckEnds(RecordValue rule, string where, Entity[] zones, bool crossing)
         {
-            var from = Sides(rule, "from", where, zones);
-            var to = Sides(rule, "to", where, zones);
-            if (from is null || to is null || !crossing)
+            var from = Resolve(rule, "from", where, zones);
+            var to = Resolve(rule, "to", where, zones);
+            if (from is not var (fromEnd, fromSides) || to is not var (toEnd, toSides))
             {
                 return;
             }
 
-            if (!from.Any(s => to.Any(t => !ReferenceEquals(s, t))))
+            if (crossing && !fromSides.Any(s => toSides.Any(t => !ReferenceEquals(s, t))))
             {
-                Report(DiagnosticDescriptors.AllowRuleOnOneSide, rule.Location, where, Show(rule["from"]), Show(rule["to"]), Show(from[0]));
+                Report(DiagnosticDescriptors.AllowRuleOnOneSide, rule.Location, where, Show(rule["from"]), Show(rule["to"]), Show(fromSides[0]));
+                return;
             }
+
+            site.AllowRuleEnds[rule] = new AllowRuleEnds(fromEnd, toEnd);
         }
 
-        /// <summary>The zones of <paramref name="zones"/> an end can be on, or null after reporting why it names none.</summary>
-        private List<Entity>? Sides(RecordValue rule, string end, string where, Entity[] zones)
+        /// <summary>What an end names and the zones of <paramref name="zones"/> it can be on, or null after reporting why it names none.</summary>
+        private (ResolvedEnd End, List<Entity> Sides)? Resolve(RecordValue rule, string end, string where, Entity[] zones)
         {
             if (rule[end] is not string text)
             {
@@ -272,14 +280,14 @@ internal static class ConnectivityIndexer
                     return null;
                 }
 
-                var typed = zones.Where(z => MembersOf(z).Any(a => a.Values[AssetType] as string == selector.Value)).ToList();
+                var typed = zones.Where(z => TypesOn(z).Contains(selector.Value)).ToList();
                 if (typed.Count == 0)
                 {
                     Report(DiagnosticDescriptors.AllowRuleTypeOutsideItsZones, rule.Location, where, end, Show(selector.Value), what);
                     return null;
                 }
 
-                return typed;
+                return (new ResolvedEnd(null, selector.Value), typed);
             }
 
             if (!site.TryGet(selector.Value, out var entity) || entity.Kind is not (EntityKind.Zone or EntityKind.Asset))
@@ -299,7 +307,7 @@ internal static class ConnectivityIndexer
 
             var sides = entity.Kind == EntityKind.Zone
                 ? zones.Where(z => ReferenceEquals(z, entity)).ToList()
-                : zones.Where(z => MembersOf(z).Contains(entity)).ToList();
+                : zones.Where(z => MembershipOf(entity).Contains(z)).ToList();
             if (sides.Count == 0)
             {
                 Report(DiagnosticDescriptors.AllowRuleOutsideItsZones, rule.Location, where, end, entity.Kind.Keyword(), Show(entity),
@@ -307,31 +315,34 @@ internal static class ConnectivityIndexer
                 return null;
             }
 
-            return sides;
+            return (new ResolvedEnd(entity, null), sides);
         }
 
-        private Dictionary<Entity, HashSet<Entity>>? members;
-
-        /// <summary>The assets on a zone's network: its own assets and those that bridge into it.</summary>
-        private HashSet<Entity> MembersOf(Entity zone)
+        /// <summary>The asset types on a zone's network: of its own assets and those that bridge into it.</summary>
+        private HashSet<string> TypesOn(Entity zone)
         {
-            members ??= BuildMembers();
-            return members.TryGetValue(zone, out var set) ? set : [];
+            typesOn ??= BuildTypesOn();
+            return typesOn.TryGetValue(zone, out var set) ? set : [];
         }
 
-        private Dictionary<Entity, HashSet<Entity>> BuildMembers()
+        private Dictionary<Entity, HashSet<string>> BuildTypesOn()
         {
-            var map = new Dictionary<Entity, HashSet<Entity>>(ReferenceEqualityComparer.Instance);
+            var map = new Dictionary<Entity, HashSet<string>>(ReferenceEqualityComparer.Instance);
             foreach (var asset in site.OfKind(EntityKind.Asset))
             {
+                if (asset.Values[AssetType] is not string type)
+                {
+                    continue;
+                }
+
                 foreach (var zone in MembershipOf(asset))
                 {
                     if (!map.TryGetValue(zone, out var set))
                     {
-                        map[zone] = set = new HashSet<Entity>(ReferenceEqualityComparer.Instance);
+                        map[zone] = set = new HashSet<string>(StringComparer.Ordinal);
                     }
 
-                    set.Add(asset);
+                    set.Add(type);
                 }
             }
 
