@@ -18,6 +18,9 @@ internal static class ConnectivityFiles
 
     public static string PermittedRule { get; } = Path.Combine(AppContext.BaseDirectory, "Rules", "connectivity-permitted.zpol");
 
+    /// <summary>A search from every asset of the control zones, over either graph.</summary>
+    public static string EveryAssetRules { get; } = Path.Combine(AppContext.BaseDirectory, "Rules", "connectivity-every-asset.zpol");
+
     /// <summary>The generated site of <paramref name="assets"/> assets with what its network permits.</summary>
     public static string Site(int assets)
     {
