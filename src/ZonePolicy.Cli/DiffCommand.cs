@@ -1,14 +1,15 @@
 using System.CommandLine;
-using ZonePolicy.Diagnostics;
+using ZonePolicy.Configuration;
+using ZonePolicy.Findings;
 using ZonePolicy.Reporting;
 
 namespace ZonePolicy.Cli;
 
 /// <summary>
-/// <c>zpol diff &lt;before.json&gt; &lt;after.json&gt; [--rules &lt;file-or-dir&gt;]... [--pack &lt;name&gt;]... [--param k=v]...
-/// [--severity ID=level]... [--today yyyy-MM-dd] [--format text|json|sarif|markdown] [--output file]</c>: what a
-/// change to a site adds, removes and changes; the zone crossings and the paths into control zones it opens or
-/// closes; and, with rules, the violations it introduces and fixes.
+/// <c>zpol diff &lt;before.json&gt; &lt;after.json&gt; [--rules &lt;file-or-dir&gt;]... [--pack &lt;name&gt;]... [--pack-dir dir]...
+/// [--param k=v]... [--severity ID=level]... [--today yyyy-MM-dd] [--format text|json|sarif|markdown] [--output file]</c>:
+/// what a change to a site adds, removes and changes; the zone crossings and the paths into control zones it
+/// opens or closes; and, with rules, the violations it introduces and fixes.
 /// </summary>
 internal sealed class DiffCommand : Command
 {
@@ -30,8 +31,15 @@ internal sealed class DiffCommand : Command
     private readonly Option<string[]> packs = new("--pack")
     {
         Arity = ArgumentArity.OneOrMore,
-        HelpName = "name",
-        Description = "A rule pack that ships with zpol, checked on both versions; repeat for more.",
+        HelpName = "name[@versions]",
+        Description = "A rule pack checked on both versions, from --pack-dir or the packs beside zpol (never a feed); repeat for more.",
+    };
+
+    private readonly Option<string[]> packDirectories = new("--pack-dir")
+    {
+        Arity = ArgumentArity.OneOrMore,
+        HelpName = "dir",
+        Description = "A folder of rule packs (one sub-folder each) or a pack's own folder, searched before the packs beside zpol; repeat for more.",
     };
 
     private readonly Option<List<KeyValuePair<string, string>>> parameters = new("--param")
@@ -42,11 +50,11 @@ internal sealed class DiffCommand : Command
         CustomParser = CheckCommand.ParseParameters,
     };
 
-    private readonly Option<List<KeyValuePair<string, Severity>>> severities = new("--severity")
+    private readonly Option<List<SeveritySetting>> severities = new("--severity")
     {
         Arity = ArgumentArity.OneOrMore,
         HelpName = "ID=level",
-        Description = "Sets the severity of a rule or diagnostic id, as for zpol check; repeat for more.",
+        Description = "Sets the severity of a rule or diagnostic id, as for zpol check, over .editorconfig and .globalconfig; repeat for more.",
         CustomParser = CheckCommand.ParseSeverities,
     };
 
@@ -59,16 +67,18 @@ internal sealed class DiffCommand : Command
 
     private readonly Option<ReportFormat> format = ReportTarget.CreateFormatOption();
 
-    private readonly Option<string?> output = ReportTarget.CreateOutputOption();
+    private readonly Option<string?> output;
 
     public DiffCommand(CliContext context)
         : base("diff", "Reviews a change to a site: entities, zone crossings and paths into control zones it opens or closes, violations it introduces and fixes.")
     {
         this.context = context;
+        output = ReportTarget.CreateOutputOption(context.WorkingDirectory);
         Add(before);
         Add(after);
         Add(rules);
         Add(packs);
+        Add(packDirectories);
         Add(parameters);
         Add(severities);
         Add(today);
@@ -81,43 +91,29 @@ internal sealed class DiffCommand : Command
 
     private int Run(ParseResult parse)
     {
-        var severityConfiguration = SeverityConfiguration.Resolve(context.WorkingDirectory, parse.GetValue(severities) ?? []);
+        var files = new[] { parse.GetRequiredValue(before), parse.GetRequiredValue(after) };
+        var configFolders = files.Select(file => Path.GetDirectoryName(Path.GetFullPath(file, context.WorkingDirectory))!).Prepend(context.WorkingDirectory);
         var request = new DiffRequest
         {
-            Before = parse.GetRequiredValue(before),
-            After = parse.GetRequiredValue(after),
+            Before = files[0],
+            After = files[1],
+            WorkingDirectory = context.WorkingDirectory,
             Check = new CheckRequest
             {
                 RuleSources = parse.GetValue(rules) ?? [],
                 Packs = parse.GetValue(packs) ?? [],
-                PackDirectories = [Path.Combine(AppContext.BaseDirectory, "packs")],
+                PackDirectories = [.. (parse.GetValue(packDirectories) ?? []).Select(dir => Path.GetFullPath(dir, context.WorkingDirectory))],
+                ShippedPackDirectories = [Path.Combine(AppContext.BaseDirectory, "packs")],
                 Parameters = parse.GetValue(parameters) ?? [],
-                SeverityOverrides = parse.GetValue(severities) ?? [],
-                ConfiguredSeverities = severityConfiguration.Overrides,
+                Severities = parse.GetValue(severities) ?? [],
+                AnalyzerConfigFiles = AnalyzerConfigDiscovery.Above(configFolders, context.WorkingDirectory),
+                WorkingDirectory = context.WorkingDirectory,
                 Today = parse.GetValue(today),
             },
         };
 
         var result = PolicyEngine.Diff(request);
-        if (severityConfiguration.Diagnostics.Count > 0)
-        {
-            result = new DiffResult
-            {
-                Request = result.Request,
-                Diagnostics = [.. result.Diagnostics, .. severityConfiguration.Diagnostics],
-                Entities = result.Entities,
-                Crossings = result.Crossings,
-                Paths = result.Paths,
-                NewViolations = result.NewViolations,
-                FixedViolations = result.FixedViolations,
-                WaivedViolations = result.WaivedViolations,
-                UnchangedViolations = result.UnchangedViolations,
-                Checked = result.Checked,
-                InputInvalid = true,
-            };
-        }
-
-        var target = ReportTarget.From(parse);
-        return ReportWriter.Write(writer => DiffReporter.Write(result, target.Format, writer), result.ExitCode, target, context);
+        var target = ReportTarget.From(parse, context.WorkingDirectory);
+        return ReportWriter.Write(writer => DiffReporter.Write(result, target.Format, writer), result.ExitCode, result.Inputs, target, context);
     }
 }

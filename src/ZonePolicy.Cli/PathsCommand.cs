@@ -52,12 +52,13 @@ internal sealed class PathsCommand : Command
 
     private readonly Option<ReportFormat> format = ReportTarget.CreateFormatOption();
 
-    private readonly Option<string?> output = ReportTarget.CreateOutputOption();
+    private readonly Option<string?> output;
 
     public PathsCommand(CliContext context)
         : base("paths", "Lists the shortest attack paths over what the network permits, each hop at the rule that permits it.")
     {
         this.context = context;
+        output = ReportTarget.CreateOutputOption(context.WorkingDirectory);
         Add(topology);
         Add(from);
         Add(to);
@@ -84,11 +85,12 @@ internal sealed class PathsCommand : Command
             Top = parse.GetValue(top),
             Protocol = parse.GetValue(protocol),
             Port = parse.GetValue(port),
+            WorkingDirectory = context.WorkingDirectory,
         };
 
         var result = PolicyEngine.FindPaths(request);
-        var target = ReportTarget.From(parse);
-        return ReportWriter.Write(writer => PathsReporter.Write(result, target.Format, writer), result.ExitCode, target, context);
+        var target = ReportTarget.From(parse, context.WorkingDirectory);
+        return ReportWriter.Write(writer => PathsReporter.Write(result, target.Format, writer), result.ExitCode, result.Inputs, target, context);
     }
 
     private void RequireEnds(CommandResult result)

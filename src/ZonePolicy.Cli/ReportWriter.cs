@@ -1,5 +1,5 @@
-using System.Text;
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
 using ZonePolicy.Reporting;
 
 namespace ZonePolicy.Cli;
@@ -7,32 +7,33 @@ namespace ZonePolicy.Cli;
 /// <summary>Writes a result to its <see cref="ReportTarget"/> and turns it into the exit code.</summary>
 internal static class ReportWriter
 {
-    private static readonly UTF8Encoding Utf8WithoutBom = new(encoderShouldEmitUTF8Identifier: false);
-
     public static int Write(CheckResult result, ReportTarget target, CliContext context) =>
-        Write(output => Reporter.Write(result, target.Format, output), result.ExitCode, target, context);
+        Write(writer => Reporter.Write(result, target.Format, writer), result.ExitCode, result.Inputs, target, context);
 
-    /// <summary>Writes a report to standard output or the target's file; <paramref name="exitCode"/> unless the file cannot be written.</summary>
-    public static int Write(Action<TextWriter> write, int exitCode, ReportTarget target, CliContext context)
+    /// <summary>
+    /// Writes a report to standard output or to the target's file, which may not be one of <paramref name="inputs"/>;
+    /// returns <paramref name="exitCode"/>, or invalid input when the file is refused or cannot be written.
+    /// </summary>
+    public static int Write(Action<TextWriter> write, int exitCode, IReadOnlyList<InputFile> inputs, ReportTarget target, CliContext context)
     {
-        var report = new StringWriter();
-        write(report);
-        if (target.OutputFile is null)
+        if (target.OutputFile is not { } file)
         {
-            context.Out.Write(report.ToString());
+            write(context.Out);
             return exitCode;
         }
 
-        try
+        var refused = OutputFile.Write(file.FullPath, file.Name, inputs, stream =>
         {
-            File.WriteAllText(target.OutputFile, report.ToString(), Utf8WithoutBom);
+            using var writer = new StreamWriter(stream, ReportTarget.Encoding);
+            write(writer);
+        });
+        if (refused is null)
+        {
             return exitCode;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            WriteLine(context.Error, CliDiagnostics.InvalidArgument($"cannot write the report to `{target.OutputFile}`: {exception.Message.TrimEnd('.')}"));
-            return ExitCodes.InvalidInput;
-        }
+
+        WriteLine(context.Error, refused);
+        return Math.Max(exitCode, ExitCodes.InvalidInput);
     }
 
     /// <summary>

@@ -14,4 +14,7 @@ public sealed class DiffRequest
     /// ignored. Null, or a request without rules or packs, compares the sites without checking them.
     /// </summary>
     public CheckRequest? Check { get; init; }
+
+    /// <summary>What relative topology paths are relative to; the current folder when null.</summary>
+    public string? WorkingDirectory { get; init; }
 }

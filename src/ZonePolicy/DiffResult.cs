@@ -1,4 +1,5 @@
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
 
 namespace ZonePolicy;
 
@@ -37,6 +38,9 @@ public sealed class DiffResult
     public required bool Checked { get; init; }
 
     public required bool InputInvalid { get; init; }
+
+    /// <summary>The files read, which no output may replace.</summary>
+    internal IReadOnlyList<InputFile> Inputs { get; init; } = [];
 
     /// <summary>0 when the change brings no new error; 1 when it brings a new error-severity violation; 2 invalid input; 3 internal error.</summary>
     public int ExitCode =>

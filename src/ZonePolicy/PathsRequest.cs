@@ -23,4 +23,7 @@ public sealed class PathsRequest
 
     /// <summary>Only hops that permit this port; any when null.</summary>
     public int? Port { get; init; }
+
+    /// <summary>What a relative topology path is relative to; the current folder when null.</summary>
+    public string? WorkingDirectory { get; init; }
 }

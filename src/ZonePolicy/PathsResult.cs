@@ -1,4 +1,5 @@
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
 
 namespace ZonePolicy;
 
@@ -15,6 +16,9 @@ public sealed class PathsResult
 
     /// <summary>True when the topology or a selector was invalid: no search ran.</summary>
     public required bool InputInvalid { get; init; }
+
+    /// <summary>The files read, which no output may replace.</summary>
+    internal IReadOnlyList<InputFile> Inputs { get; init; } = [];
 
     /// <summary>0 when the search ran (whether it found paths or not); 2 invalid input; 3 internal error.</summary>
     public int ExitCode =>

@@ -1,4 +1,5 @@
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
 using ZonePolicy.Topology;
 
 namespace ZonePolicy.Evaluation;
@@ -8,11 +9,11 @@ internal static class PathFinder
 {
     public static PathsResult Find(PathsRequest request)
     {
-        var loaded = TopologyLoader.Load(request.TopologyFile, request.TopologyFile);
-        var diagnostics = loaded.Diagnostics.ToList();
-        if (loaded.Model is not { } site)
+        var diagnostics = new List<Diagnostic>();
+        var inputs = new List<InputFile>();
+        if (SiteFile.Load(request.TopologyFile, request.WorkingDirectory, diagnostics, inputs) is not { } site)
         {
-            return Result(request, diagnostics, []);
+            return Result(request, diagnostics, [], inputs);
         }
 
         var location = SourceLocation.InFile(request.TopologyFile);
@@ -22,7 +23,7 @@ internal static class PathFinder
         var avoid = resolver.Resolve("--avoid", request.Avoid);
         if (diagnostics.Count > 0)
         {
-            return Result(request, diagnostics, []);
+            return Result(request, diagnostics, [], inputs);
         }
 
         var assets = new AssetIndex(site);
@@ -37,14 +38,15 @@ internal static class PathFinder
         var paths = routes.Shortest(request.Top)
             .Select(path => new AttackPath(path.Assets.Select(a => a.Id).ToList(), WitnessStep.Of(path), path.ToString()))
             .ToList();
-        return Result(request, diagnostics, paths);
+        return Result(request, diagnostics, paths, inputs);
     }
 
-    private static PathsResult Result(PathsRequest request, List<Diagnostic> diagnostics, IReadOnlyList<AttackPath> paths) => new()
+    private static PathsResult Result(PathsRequest request, List<Diagnostic> diagnostics, IReadOnlyList<AttackPath> paths, IReadOnlyList<InputFile> inputs) => new()
     {
         Request = request,
         Diagnostics = diagnostics,
         Paths = paths,
         InputInvalid = diagnostics.Any(d => d.Severity == Severity.Error),
+        Inputs = inputs,
     };
 }

@@ -1,5 +1,6 @@
 using System.Collections;
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
 using ZonePolicy.Topology;
 using ZonePolicy.Types;
 
@@ -17,13 +18,14 @@ internal static class SiteDiff
 
     public static DiffResult Compare(DiffRequest request)
     {
-        var before = TopologyLoader.Load(request.Before, request.Before);
-        var after = TopologyLoader.Load(request.After, request.After);
-        var diagnostics = before.Diagnostics.Concat(after.Diagnostics).ToList();
-        var violations = CompareViolations(request, diagnostics);
-        if (before.Model is not { } old || after.Model is not { } changed || violations is null)
+        var diagnostics = new List<Diagnostic>();
+        var inputs = new List<InputFile>();
+        var old = SiteFile.Load(request.Before, request.WorkingDirectory, diagnostics, inputs);
+        var changed = SiteFile.Load(request.After, request.WorkingDirectory, diagnostics, inputs);
+        var violations = CompareViolations(request, diagnostics, inputs);
+        if (old is null || changed is null || violations is null)
         {
-            return Result(request, diagnostics, [], [], [], violations ?? ViolationChanges.None);
+            return Result(request, diagnostics, inputs, [], [], [], violations ?? ViolationChanges.None);
         }
 
         var oldNetwork = new PermittedGraph(new PermittedNetwork(old, new AssetIndex(old)));
@@ -31,6 +33,7 @@ internal static class SiteDiff
         return Result(
             request,
             diagnostics,
+            inputs,
             CompareEntities(old, changed),
             Changes(Crossings(oldNetwork.Network, old), Crossings(newNetwork.Network, changed), c => c.Key, (kind, c) => c.Change(kind)),
             PathChanges(PathsIntoControl(oldNetwork, old), PathsIntoControl(newNetwork, changed)),
@@ -40,6 +43,7 @@ internal static class SiteDiff
     private static DiffResult Result(
         DiffRequest request,
         List<Diagnostic> diagnostics,
+        IReadOnlyList<InputFile> inputs,
         IReadOnlyList<EntityChange> entities,
         IReadOnlyList<CrossingChange> crossings,
         IReadOnlyList<PathChange> paths,
@@ -56,6 +60,7 @@ internal static class SiteDiff
             UnchangedViolations = violations.Unchanged,
             Checked = violations.Checked,
             InputInvalid = diagnostics.Any(d => d.Severity == Severity.Error),
+            Inputs = inputs,
         };
 
     /// <summary>Entities by kind and id: added, removed, or changed in a stored attribute.</summary>
@@ -206,7 +211,7 @@ internal static class SiteDiff
     }
 
     /// <summary>Checks both versions with the request's rules and compares their violations by identity; null when a check could not run.</summary>
-    private static ViolationChanges? CompareViolations(DiffRequest request, List<Diagnostic> diagnostics)
+    private static ViolationChanges? CompareViolations(DiffRequest request, List<Diagnostic> diagnostics, List<InputFile> inputs)
     {
         if (request.Check is not { } template || (template.RuleSources.Count == 0 && template.Packs.Count == 0))
         {
@@ -215,6 +220,7 @@ internal static class SiteDiff
 
         var before = PolicyEngine.Check(WithTopology(template, request.Before));
         var after = PolicyEngine.Check(WithTopology(template, request.After));
+        inputs.AddRange(before.Inputs.Concat(after.Inputs));
         if (before.InputInvalid || after.InputInvalid)
         {
             // Topology problems are already reported from loading each version; keep the rest (rule files, settings) once.
@@ -235,16 +241,25 @@ internal static class SiteDiff
             Checked: true);
     }
 
-    private static CheckRequest WithTopology(CheckRequest template, string topology) => new()
+    /// <summary>The template with one topology and no baseline; a test keeps this in step with the request's settings.</summary>
+    internal static CheckRequest WithTopology(CheckRequest template, string topology) => new()
     {
         TopologyFiles = [topology],
         RuleSources = template.RuleSources,
         Packs = template.Packs,
         PackDirectories = template.PackDirectories,
+        ShippedPackDirectories = template.ShippedPackDirectories,
+        InstalledPacks = template.InstalledPacks,
+        TrustedPacks = template.TrustedPacks,
+        NuGetConfigDirectory = template.NuGetConfigDirectory,
+        LockFile = template.LockFile,
+        LockMode = template.LockMode,
         Parameters = template.Parameters,
-        SeverityOverrides = template.SeverityOverrides,
-        ConfiguredSeverities = template.ConfiguredSeverities,
+        Severities = template.Severities,
+        AnalyzerConfigFiles = template.AnalyzerConfigFiles,
+        WorkingDirectory = template.WorkingDirectory,
         Today = template.Today,
+        SettingsLocation = template.SettingsLocation,
         WarningsAsErrors = template.WarningsAsErrors,
     };
 

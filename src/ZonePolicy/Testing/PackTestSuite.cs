@@ -1,4 +1,5 @@
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
 
 namespace ZonePolicy.Testing;
 
@@ -22,7 +23,7 @@ internal sealed class PackTestSuite
         Diagnostics = diagnostics;
     }
 
-    /// <summary>The pack's folder name, which is how <c>--pack</c> finds it.</summary>
+    /// <summary>The pack's name: its manifest's, or for a folder without one the folder's name.</summary>
     public string Name { get; }
 
     public string Folder { get; }
@@ -36,7 +37,7 @@ internal sealed class PackTestSuite
 
     public static PackTestSuite Load(string folder)
     {
-        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+        var name = ManifestName(folder) ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
         var diagnostics = new List<Diagnostic>();
         var tests = Path.Combine(folder, TestsFolder);
         if (!Directory.Exists(tests))
@@ -79,16 +80,29 @@ internal sealed class PackTestSuite
     private static TestDirectives LoadSettings(string tests, List<Diagnostic> diagnostics)
     {
         var file = Path.Combine(tests, SettingsFile);
-        return File.Exists(file)
-            ? ExpectationParser.Parse(file, File.ReadAllText(file), DirectiveFile.Settings, diagnostics)
+        return Path.Exists(file) && Read(file, InputKind.TestSettings, diagnostics) is { } text
+            ? ExpectationParser.Parse(file, text, DirectiveFile.Settings, diagnostics)
             : new TestDirectives();
     }
 
     private static TestFixture LoadFixture(string caseName, string topology, string expectation)
     {
         var errors = new List<Diagnostic>();
-        var directives = ExpectationParser.Parse(expectation, File.ReadAllText(expectation), DirectiveFile.Expectation, errors);
+        var directives = Read(expectation, InputKind.TestExpectation, errors) is { } text
+            ? ExpectationParser.Parse(expectation, text, DirectiveFile.Expectation, errors)
+            : new TestDirectives();
         return new TestFixture(caseName, topology, expectation, directives, errors);
+    }
+
+    private static string? Read(string path, InputKind kind, List<Diagnostic> diagnostics)
+    {
+        var read = InputReader.Read(path, path, kind, Directory.GetCurrentDirectory());
+        if (read.Problem is { } problem)
+        {
+            diagnostics.Add(problem);
+        }
+
+        return read.File?.Text;
     }
 
     /// <summary>Files with the extension anywhere under tests/, keyed by their case name (relative path, no extension, '/' separated).</summary>
@@ -107,4 +121,10 @@ internal sealed class PackTestSuite
 
     private static Diagnostic Missing(string file, DiagnosticDescriptor descriptor, params ReadOnlySpan<object?> arguments) =>
         Diagnostic.Create(descriptor, SourceLocation.InFile(file), arguments);
+
+    /// <summary>The name in the pack's manifest, when it has one that can be read; the check reports any problem with it.</summary>
+    private static string? ManifestName(string folder) =>
+        File.Exists(Path.Combine(folder, Packs.PackManifest.FileName))
+            ? Packs.PackManifestReader.Read(folder, folder, new DiagnosticBag())?.Name
+            : null;
 }
