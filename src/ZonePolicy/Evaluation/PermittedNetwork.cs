@@ -38,9 +38,9 @@ internal sealed class PermittedNetwork
         for (var a = 0; a < assets.Count; a++)
         {
             var asset = assets[a];
-            Types[a] = asset.Values[typeSlot] as string;
-            Memberships[a] = asset.Values[bridgesSlot] is true ? MembershipsOf(asset)
-                : asset.Values[zoneSlot] is Entity home ? ownZoneOnly[zoneNumbers[home]]
+            Types[a] = asset[typeSlot] as string;
+            Memberships[a] = asset[bridgesSlot] is true ? MembershipsOf(asset)
+                : asset[zoneSlot] is Entity home ? ownZoneOnly[zoneNumbers[home]]
                 : [];
             foreach (var membership in Memberships[a])
             {
@@ -232,7 +232,7 @@ internal sealed class PermittedNetwork
     private AllowRule[] Compile(Entity owner, int[] zones)
     {
         var slot = owner.Kind == EntityKind.Zone ? TopologySchema.Zone["allow"].Slot : TopologySchema.Conduit["allow"].Slot;
-        if (owner.Values[slot] is not IReadOnlyList<RecordValue?> { Count: > 0 } records)
+        if (owner[slot] is not IReadOnlyList<RecordValue?> { Count: > 0 } records)
         {
             return [];
         }
@@ -249,9 +249,9 @@ internal sealed class PermittedNetwork
                 i + 1,
                 End(ends.From),
                 End(ends.To),
-                record.Values[direction] is "bidirectional",
-                record.Values[protocol] as string,
-                record.Values[port] as long?,
+                record[direction] is "bidirectional",
+                record[protocol] as string,
+                record[port] as long?,
                 zones);
         }
 

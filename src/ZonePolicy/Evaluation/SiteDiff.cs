@@ -78,7 +78,7 @@ internal static class SiteDiff
                 }
 
                 var differing = entity.Shape.Attributes
-                    .Where(a => !a.IsComputed && a.Slot != EntityShape.IdSlot && !SameValue(old.Values[a.Slot], entity.Values[a.Slot]))
+                    .Where(a => !a.IsComputed && a.Slot != EntityShape.IdSlot && !SameValue(old[a.Slot], entity[a.Slot]))
                     .Select(a => a.Name)
                     .ToList();
                 if (differing.Count > 0)
@@ -105,7 +105,7 @@ internal static class SiteDiff
         (null, null) => true,
         (null, _) or (_, null) => false,
         (Entity x, Entity y) => x.Id == y.Id,
-        (RecordValue x, RecordValue y) => x.Shape == y.Shape && x.Values.Zip(y.Values).All(p => SameValue(p.First, p.Second)),
+        (RecordValue x, RecordValue y) => x.Shape == y.Shape && x.Shape.Attributes.All(attribute => SameValue(x[attribute.Slot], y[attribute.Slot])),
         (IReadOnlyDictionary<string, object?> x, IReadOnlyDictionary<string, object?> y) =>
             x.Count == y.Count && x.All(p => y.TryGetValue(p.Key, out var value) && SameValue(p.Value, value)),
         (string x, string y) => x == y,

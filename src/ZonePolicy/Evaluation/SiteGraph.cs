@@ -32,13 +32,13 @@ internal sealed class SiteGraph
                 stops.Add(from);
             }
 
-            stops.AddRange(flow.Values[passes] as IReadOnlyList<Entity> ?? []);
+            stops.AddRange(flow[passes] as IReadOnlyList<Entity> ?? []);
             if (flow["to"] is Entity to)
             {
                 stops.Add(to);
             }
 
-            var bidirectional = flow.Values[direction] is "bidirectional";
+            var bidirectional = flow[direction] is "bidirectional";
             for (var i = 0; i + 1 < stops.Count; i++)
             {
                 if (assets.TryNumber(stops[i], out var a) && assets.TryNumber(stops[i + 1], out var b) && a != b)

@@ -4,8 +4,8 @@ using ZonePolicy.Types;
 namespace ZonePolicy.Topology;
 
 /// <summary>
-/// Checks what a site says about permitted connectivity and fills the attributes computed from it:
-/// flow.passes; asset.networks, bridges and entryPoints. A conduit that joins a zone to itself (ZP0222),
+/// Declares the attributes computed from what a site says about permitted connectivity (flow.passes;
+/// asset.networks, bridges and entryPoints) and checks it. A conduit that joins a zone to itself (ZP0222),
 /// an allow rule on a device the conduit does not list (ZP0221), naming an unknown zone, asset or asset type
 /// (ZP0220), or a zone or asset its conduit or zone does not hold (ZP0224) is an error at its place.
 /// </summary>
@@ -27,11 +27,29 @@ internal static class ConnectivityIndexer
     private static readonly int AssetType = TopologySchema.Asset["type"].Slot;
     private static readonly int Interfaces = TopologySchema.Asset["interfaces"].Slot;
 
-    /// <summary>Checks the site and fills the computed attributes; false when it added an error.</summary>
-    public static bool Index(SiteModel site, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Declares the computed attributes, each worked out for every row the first time a rule reads it:
+    /// flow.passes; asset.networks, bridges and entryPoints.
+    /// </summary>
+    public static void Declare(ModelTables tables)
     {
-        FillPasses(site);
-        FillAssets(site);
+        var assets = tables.Entities(EntityKind.Asset);
+        var flows = tables.Entities(EntityKind.Flow);
+        var conduits = tables.Entities(EntityKind.Conduit);
+        flows.SetComputed(TopologySchema.Flow["passes"].Slot, () => [.. flows.Entities.Select(PassesOf)]);
+        var networks = new Lazy<IReadOnlyList<Entity>[]>(() => [.. assets.Entities.Select(NetworksOf)]);
+        assets.SetComputed(TopologySchema.Asset["networks"].Slot, () => [.. networks.Value]);
+        assets.SetComputed(TopologySchema.Asset["bridges"].Slot, () =>
+        {
+            var filtering = FilteringDevices(conduits.Entities);
+            return [.. assets.Entities.Select((asset, a) => ValuePool.Bool(networks.Value[a].Count > 1 && !filtering.Contains(asset)))];
+        });
+        assets.SetComputed(TopologySchema.Asset["entryPoints"].Slot, () => [.. assets.Entities.Select(EntryPointsOf)]);
+    }
+
+    /// <summary>Checks what the site says about permitted connectivity; false when it added an error.</summary>
+    public static bool Check(SiteModel site, List<Diagnostic> diagnostics)
+    {
         var before = diagnostics.Count;
         var check = new Checker(site, diagnostics);
         foreach (var conduit in site.OfKind(EntityKind.Conduit))
@@ -53,24 +71,24 @@ internal static class ConnectivityIndexer
     /// </summary>
     public static IReadOnlyList<Entity> PassesOf(Entity flow)
     {
-        if (flow.Values[TopologySchema.Flow["via"].Slot] is IReadOnlyList<Entity?> { Count: > 0 } via)
+        if (flow[TopologySchema.Flow["via"].Slot] is IReadOnlyList<Entity?> { Count: > 0 } via)
         {
             return via.OfType<Entity>().ToArray();
         }
 
-        return flow.Values[TopologySchema.Flow["conduit"].Slot] is Entity conduit
-            && conduit.Values[Boundary] is IReadOnlyList<Entity?> boundary
+        return flow[TopologySchema.Flow["conduit"].Slot] is Entity conduit
+            && conduit[Boundary] is IReadOnlyList<Entity?> boundary
             ? boundary.OfType<Entity>().ToArray()
             : [];
     }
 
     /// <summary>The devices that filter a conduit: its boundary when it denies by default, and every device an allow rule names.</summary>
-    public static HashSet<Entity> FilteringDevices(SiteModel site)
+    private static HashSet<Entity> FilteringDevices(IReadOnlyList<Entity> conduits)
     {
         var devices = new HashSet<Entity>(ReferenceEqualityComparer.Instance);
-        foreach (var conduit in site.OfKind(EntityKind.Conduit))
+        foreach (var conduit in conduits)
         {
-            if (conduit.Values[DenyByDefault] is true && conduit.Values[Boundary] is IReadOnlyList<Entity?> boundary)
+            if (conduit[DenyByDefault] is true && conduit[Boundary] is IReadOnlyList<Entity?> boundary)
             {
                 devices.UnionWith(boundary.OfType<Entity>());
             }
@@ -88,36 +106,12 @@ internal static class ConnectivityIndexer
     }
 
     public static IReadOnlyList<RecordValue> AllowRules(Entity owner, int slot) =>
-        owner.Values[slot] is IReadOnlyList<RecordValue?> rules ? rules.OfType<RecordValue>().ToArray() : [];
-
-    private static void FillPasses(SiteModel site)
-    {
-        var slot = TopologySchema.Flow["passes"].Slot;
-        foreach (var flow in site.OfKind(EntityKind.Flow))
-        {
-            flow.Values[slot] = PassesOf(flow);
-        }
-    }
-
-    private static void FillAssets(SiteModel site)
-    {
-        var filtering = FilteringDevices(site);
-        var networks = TopologySchema.Asset["networks"].Slot;
-        var bridges = TopologySchema.Asset["bridges"].Slot;
-        var entryPoints = TopologySchema.Asset["entryPoints"].Slot;
-        foreach (var asset in site.OfKind(EntityKind.Asset))
-        {
-            var attached = NetworksOf(asset);
-            asset.Values[networks] = attached;
-            asset.Values[bridges] = ValuePool.Bool(attached.Count > 1 && !filtering.Contains(asset));
-            asset.Values[entryPoints] = EntryPointsOf(asset);
-        }
-    }
+        owner[slot] is IReadOnlyList<RecordValue?> rules ? rules.OfType<RecordValue>().ToArray() : [];
 
     /// <summary>The asset's own zone, then the zones of its interfaces, each once.</summary>
     private static IReadOnlyList<Entity> NetworksOf(Entity asset)
     {
-        var home = asset.Values[AssetZone] as Entity;
+        var home = asset[AssetZone] as Entity;
         var interfaces = InterfacesOf(asset);
         if (interfaces.Count == 0)
         {
@@ -147,17 +141,17 @@ internal static class ConnectivityIndexer
     /// </summary>
     public static IReadOnlyList<Entity> MembershipOf(Entity asset) =>
         asset["bridges"] is true && asset["networks"] is IReadOnlyList<Entity> networks ? networks
-        : asset.Values[AssetZone] is Entity home ? [home]
+        : asset[AssetZone] is Entity home ? [home]
         : [];
 
     public static IReadOnlyList<RecordValue> InterfacesOf(Entity asset) =>
-        asset.Values[Interfaces] is IReadOnlyList<RecordValue?> list ? list.OfType<RecordValue>().ToArray() : [];
+        asset[Interfaces] is IReadOnlyList<RecordValue?> list ? list.OfType<RecordValue>().ToArray() : [];
 
     private static IReadOnlyList<string> EntryPointsOf(Entity asset)
     {
         var interfaces = InterfacesOf(asset);
         var kinds = new List<string>(1);
-        if (asset.Values[AssetZone] is Entity zone && zone.Values[ZoneKind] is "external")
+        if (asset[AssetZone] is Entity zone && zone[ZoneKind] is "external")
         {
             kinds.Add("external");
         }
@@ -172,7 +166,7 @@ internal static class ConnectivityIndexer
             kinds.Add("wireless");
         }
 
-        if ((asset.Values[AssetType] is string type && RemoteAccessTypes.Contains(type))
+        if ((asset[AssetType] is string type && RemoteAccessTypes.Contains(type))
             || (asset["services"] is IReadOnlyList<RecordValue?> services && services.Any(s => s?["remoteAccess"] is true)))
         {
             kinds.Add("remote-access");
@@ -190,20 +184,20 @@ internal static class ConnectivityIndexer
     private sealed class Checker(SiteModel site, List<Diagnostic> diagnostics)
     {
         private readonly Lazy<HashSet<string>> types = new(() => site.OfKind(EntityKind.Asset)
-            .Select(a => a.Values[AssetType] as string).OfType<string>().ToHashSet(StringComparer.Ordinal));
+            .Select(a => a[AssetType] as string).OfType<string>().ToHashSet(StringComparer.Ordinal));
 
         private Dictionary<Entity, HashSet<string>>? typesOn;
 
         public void Conduit(Entity conduit)
         {
-            var zones = (conduit.Values[ConduitZones] as IReadOnlyList<Entity?> ?? []).OfType<Entity>().ToArray();
+            var zones = (conduit[ConduitZones] as IReadOnlyList<Entity?> ?? []).OfType<Entity>().ToArray();
             if (zones.Length == 2 && ReferenceEquals(zones[0], zones[1]))
             {
                 Report(DiagnosticDescriptors.ConduitJoinsZoneToItself, conduit.Location, Show(conduit), Show(zones[0]));
                 return;
             }
 
-            var boundary = (conduit.Values[Boundary] as IReadOnlyList<Entity?> ?? []).OfType<Entity>().ToArray();
+            var boundary = (conduit[Boundary] as IReadOnlyList<Entity?> ?? []).OfType<Entity>().ToArray();
             var number = 0;
             foreach (var rule in AllowRules(conduit, ConduitAllow))
             {
@@ -330,7 +324,7 @@ internal static class ConnectivityIndexer
             var map = new Dictionary<Entity, HashSet<string>>(ReferenceEqualityComparer.Instance);
             foreach (var asset in site.OfKind(EntityKind.Asset))
             {
-                if (asset.Values[AssetType] is not string type)
+                if (asset[AssetType] is not string type)
                 {
                     continue;
                 }

@@ -11,8 +11,11 @@ internal sealed record LoadResult(SiteModel? Model, IReadOnlyList<Diagnostic> Di
 /// <summary>
 /// Loads a topology file: checks it is JSON (ZP0201), validates it against the schema (ZP0202),
 /// registers ids (ZP0204), resolves references (ZP0203), indexes the model and checks what it says about
-/// permitted connectivity (ZP0220–ZP0224). Never throws on any
-/// input and never writes a file; every diagnostic carries <c>displayPath</c> and a 1-based position.
+/// permitted connectivity (ZP0220–ZP0224, <see cref="ConnectivityIndexer"/>). A valid file is read once,
+/// checked token by token as it is stored (<see cref="TopologyReader.TryRead"/>); any other goes through
+/// the steps one by one, so its diagnostics come from the scanner, JsonSchema.Net and the reporting read.
+/// Never throws on any input and never writes a file; every diagnostic carries <c>displayPath</c> and a
+/// 1-based position.
 /// </summary>
 internal static class TopologyLoader
 {
@@ -45,18 +48,31 @@ internal static class TopologyLoader
 
     private static SiteModel? LoadCore(SourceText text, List<Diagnostic> diagnostics)
     {
+        var model = !JsonScanner.HasEncodingProblem(text) && TopologyReader.TryRead(text) is { } read
+            ? read
+            : LoadStepByStep(text, diagnostics);
+        return model is not null && ConnectivityIndexer.Check(model, diagnostics) ? model : null;
+    }
+
+    /// <summary>
+    /// What a file that is wrong, or that the one-pass read cannot vouch for, goes through: each step
+    /// reporting what it finds, the model built only from a file that passes them all.
+    /// </summary>
+    internal static SiteModel? LoadStepByStep(SourceText text, List<Diagnostic> diagnostics)
+    {
         if (JsonScanner.Scan(text, diagnostics) is not { } positions)
         {
             return null;
         }
 
-        using var document = JsonDocument.Parse(text.Bytes, JsonScanner.DocumentOptions);
-        if (!SchemaValidator.Validate(document.RootElement, positions, diagnostics))
+        using (var document = JsonDocument.Parse(text.Bytes, JsonScanner.DocumentOptions))
         {
-            return null;
+            if (!SchemaValidator.Validate(document.RootElement, positions, diagnostics))
+            {
+                return null;
+            }
         }
 
-        var model = ModelBuilder.Build(document.RootElement, positions, diagnostics);
-        return model is not null && ConnectivityIndexer.Index(model, diagnostics) ? model : null;
+        return TopologyReader.ReadReporting(text, diagnostics);
     }
 }
