@@ -21,49 +21,8 @@ internal sealed class DiffCommand : Command
 
     private readonly Argument<string> after = new("after.json") { Description = "The topology after the change." };
 
-    private readonly Option<string[]> rules = new("--rules")
-    {
-        Arity = ArgumentArity.OneOrMore,
-        HelpName = "file-or-dir",
-        Description = "Rules to check both versions against, to list the violations the change introduces and fixes; repeat for more.",
-    };
-
-    private readonly Option<string[]> packs = new("--pack")
-    {
-        Arity = ArgumentArity.OneOrMore,
-        HelpName = "name[@versions]",
-        Description = "A rule pack checked on both versions, from --pack-dir or the packs beside zpol (never a feed); repeat for more.",
-    };
-
-    private readonly Option<string[]> packDirectories = new("--pack-dir")
-    {
-        Arity = ArgumentArity.OneOrMore,
-        HelpName = "dir",
-        Description = "A folder of rule packs (one sub-folder each) or a pack's own folder, searched before the packs beside zpol; repeat for more.",
-    };
-
-    private readonly Option<List<KeyValuePair<string, string>>> parameters = new("--param")
-    {
-        Arity = ArgumentArity.OneOrMore,
-        HelpName = "name=value",
-        Description = "Sets a pack parameter, as for zpol check; repeat for more.",
-        CustomParser = CheckCommand.ParseParameters,
-    };
-
-    private readonly Option<List<SeveritySetting>> severities = new("--severity")
-    {
-        Arity = ArgumentArity.OneOrMore,
-        HelpName = "ID=level",
-        Description = "Sets the severity of a rule or diagnostic id, as for zpol check, over .editorconfig and .globalconfig; repeat for more.",
-        CustomParser = CheckCommand.ParseSeverities,
-    };
-
-    private readonly Option<DateOnly?> today = new("--today")
-    {
-        HelpName = "yyyy-MM-dd",
-        Description = "The date rules see as `today` (default: the current UTC date).",
-        CustomParser = CheckCommand.ParseToday,
-    };
+    /// <summary>The options that choose the rules both versions are checked against, as for <c>zpol check</c>; packs come only from folders.</summary>
+    private readonly RuleInputOptions inputs = new();
 
     private readonly Option<ReportFormat> format = ReportTarget.CreateFormatOption();
 
@@ -76,15 +35,15 @@ internal sealed class DiffCommand : Command
         output = ReportTarget.CreateOutputOption(context.WorkingDirectory);
         Add(before);
         Add(after);
-        Add(rules);
-        Add(packs);
-        Add(packDirectories);
-        Add(parameters);
-        Add(severities);
-        Add(today);
+        Add(inputs.Rules);
+        Add(inputs.Packs);
+        Add(inputs.PackDirectories);
+        Add(inputs.Parameters);
+        Add(inputs.Severities);
+        Add(inputs.Today);
         Add(format);
         Add(output);
-        Validators.Add(result => CommandValidators.RejectUnknownOptions(this, result));
+        Validators.Add(RuleInputOptions.RejectUnknownOptions);
         Validators.Add(result => CommandValidators.RequireFormat(result, format, Formats, "zpol diff"));
         SetAction(Run);
     }
@@ -100,15 +59,15 @@ internal sealed class DiffCommand : Command
             WorkingDirectory = context.WorkingDirectory,
             Check = new CheckRequest
             {
-                RuleSources = parse.GetValue(rules) ?? [],
-                Packs = parse.GetValue(packs) ?? [],
-                PackDirectories = [.. (parse.GetValue(packDirectories) ?? []).Select(dir => Path.GetFullPath(dir, context.WorkingDirectory))],
+                RuleSources = parse.GetValue(inputs.Rules) ?? [],
+                Packs = parse.GetValue(inputs.Packs) ?? [],
+                PackDirectories = [.. (parse.GetValue(inputs.PackDirectories) ?? []).Select(dir => Path.GetFullPath(dir, context.WorkingDirectory))],
                 ShippedPackDirectories = [Path.Combine(AppContext.BaseDirectory, "packs")],
-                Parameters = parse.GetValue(parameters) ?? [],
-                Severities = parse.GetValue(severities) ?? [],
+                Parameters = parse.GetValue(inputs.Parameters) ?? [],
+                Severities = parse.GetValue(inputs.Severities) ?? [],
                 AnalyzerConfigFiles = AnalyzerConfigDiscovery.Above(configFolders, context.WorkingDirectory),
                 WorkingDirectory = context.WorkingDirectory,
-                Today = parse.GetValue(today),
+                Today = parse.GetValue(inputs.Today),
             },
         };
 

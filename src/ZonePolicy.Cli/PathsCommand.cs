@@ -68,7 +68,7 @@ internal sealed class PathsCommand : Command
         Add(port);
         Add(format);
         Add(output);
-        Validators.Add(result => CommandValidators.RejectUnknownOptions(this, result));
+        Validators.Add(RuleInputOptions.RejectUnknownOptions);
         Validators.Add(result => CommandValidators.RequireFormat(result, format, Formats, "zpol paths"));
         Validators.Add(RequireEnds);
         SetAction(Run);

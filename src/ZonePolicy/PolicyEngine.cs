@@ -30,6 +30,19 @@ public static class PolicyEngine
         }
     }
 
+    /// <summary>Explains how the engine reaches its verdict on one rule for one site, on the calling thread; never throws.</summary>
+    public static ExplainResult Explain(ExplainRequest request)
+    {
+        try
+        {
+            return Explaining.Explainer.Explain(request);
+        }
+        catch (Exception e)
+        {
+            return new ExplainResult { Diagnostics = [InternalError(e)] };
+        }
+    }
+
     /// <summary>The shortest attack paths over what a site's network permits (<c>zpol paths</c>).</summary>
     public static PathsResult FindPaths(PathsRequest request)
     {
@@ -74,6 +87,22 @@ public static class PolicyEngine
     private static Diagnostic InternalError(Exception e) =>
         Diagnostic.Create(DiagnosticDescriptors.InternalError, SourceLocation.None, e.GetType().Name, e.Message);
 
+    /// <summary>
+    /// Reads the inputs of a request, parses and binds its rules and reads its settings, as every command that
+    /// evaluates rules needs them; <paramref name="texts"/>, when given, receives each rule file's text.
+    /// </summary>
+    internal static PreparedRules Prepare(CheckRequest request, DiagnosticBag diagnostics, Dictionary<string, string>? texts = null)
+    {
+        var inputs = new CheckInputs(request, diagnostics);
+        var configs = AnalyzerConfigSet.Read(request.AnalyzerConfigFiles, inputs, diagnostics);
+        var overrides = ParameterValues.Read(request.Parameters, request.SettingsLocation, diagnostics);
+        var modules = new RuleSourceLoader(diagnostics, inputs, texts).Load(request);
+        var program = diagnostics.HasErrors ? null : ProgramBinder.Bind(modules, overrides, diagnostics);
+        var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
+        var baseline = request.BaselineFile is { } baselineFile ? Baseline.Read(baselineFile, inputs, diagnostics) : null;
+        return new PreparedRules(inputs, configs, program, rules, baseline);
+    }
+
     /// <summary>One check from inputs to sorted diagnostics.</summary>
     private sealed class Checker(CheckRequest request)
     {
@@ -88,13 +117,7 @@ public static class PolicyEngine
 
         public CheckResult Run()
         {
-            var inputs = new CheckInputs(request, diagnostics);
-            var configs = AnalyzerConfigSet.Read(request.AnalyzerConfigFiles, inputs, diagnostics);
-            var overrides = ParameterValues.Read(request.Parameters, request.SettingsLocation, diagnostics);
-            var modules = new RuleSourceLoader(diagnostics, inputs).Load(request);
-            var program = diagnostics.HasErrors ? null : ProgramBinder.Bind(modules, overrides, diagnostics);
-            var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
-            var baseline = request.BaselineFile is { } baselineFile ? Baseline.Read(baselineFile, inputs, diagnostics) : null;
+            var (inputs, configs, program, rules, baseline) = Prepare(request, diagnostics);
 
             if (program is null || diagnostics.HasErrors)
             {
@@ -129,13 +152,13 @@ public static class PolicyEngine
                 return;
             }
 
-            var context = program.CreateContext(site, today);
+            var context = program.CreateContext(site, today, request.EvaluationBudget);
             var found = new List<(Violation, Diagnostic)>();
             foreach (var rule in program.Rules)
             {
                 try
                 {
-                    found.AddRange(rule.Evaluate(context).Select(v => (v, ToDiagnostic(v))));
+                    found.AddRange(rule.Evaluate(context).Select(v => (v, ViolationFindings.ToDiagnostic(v))));
                 }
                 catch (Exception e)
                 {
@@ -143,6 +166,7 @@ public static class PolicyEngine
                 }
             }
 
+            diagnostics.AddRange(context.Monitor.Problems);
             var (inForce, waived, waiverDiagnostics, waiverStates) = WaiverMatcher.Apply(site.Waivers, found, today);
             violations.AddRange(inForce);
             diagnostics.AddRange(waiverDiagnostics);
@@ -153,14 +177,6 @@ public static class PolicyEngine
             }
         }
 
-        private static Diagnostic ToDiagnostic(Violation violation) =>
-            new(violation.Rule.Id, violation.Rule.Info.DefaultSeverity, violation.Message, violation.At.Location)
-            {
-                Rule = violation.Rule.Info,
-                Entities = violation.Bindings.Select(b => b.Id).ToList(),
-                Witness = violation.Witness is { } path ? WitnessStep.Of(path) : [],
-            };
-
         private CheckResult Finish(CheckInputs inputs, AnalyzerConfigSet configs, IReadOnlyList<RuleInfo> rules, Baseline? baseline, bool invalid)
         {
             var severities = SeverityPolicy.Create(request.Severities, configs, rules, request.WarningsAsErrors, inputs.FullPathOf, diagnostics);
@@ -168,19 +184,14 @@ public static class PolicyEngine
             var quiet = new List<Diagnostic>();
             foreach (var diagnostic in diagnostics.Items.Concat(violations))
             {
-                var adjusted = severities.Apply(diagnostic);
-                if (adjusted is null)
+                switch (ViolationFindings.Settle(diagnostic, severities, baseline))
                 {
-                    continue;
-                }
-
-                if (baseline is not null && adjusted.Rule is not null && baseline.Contains(adjusted))
-                {
-                    quiet.Add(adjusted with { Baselined = true });
-                }
-                else
-                {
-                    inForce.Add(adjusted);
+                    case { Baselined: true } accepted:
+                        quiet.Add(accepted);
+                        break;
+                    case { } adjusted:
+                        inForce.Add(adjusted);
+                        break;
                 }
             }
 
@@ -199,3 +210,6 @@ public static class PolicyEngine
         }
     }
 }
+
+/// <summary>What every command that evaluates rules reads first: the inputs, the analyzer configs, the bound rules (null when they have errors), every rule's info, the baseline.</summary>
+internal sealed record PreparedRules(CheckInputs Inputs, AnalyzerConfigSet Configs, BoundProgram? Program, IReadOnlyList<RuleInfo> Rules, Baseline? Baseline);

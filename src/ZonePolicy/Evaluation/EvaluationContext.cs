@@ -5,18 +5,21 @@ using ZonePolicy.Types;
 namespace ZonePolicy.Evaluation;
 
 /// <summary>The slots of one rule's (or constant's) variables while it is evaluated.</summary>
-internal sealed class Frame(int size, EvaluationContext context)
+internal sealed class Frame(int size, EvaluationContext context, int[]? bindingSlots = null)
 {
     public object?[] Slots { get; } = new object?[size];
 
     public EvaluationContext Context { get; } = context;
+
+    /// <summary>The entities the rule's <c>for</c> clauses are bound to now; none in a constant's frame.</summary>
+    public IEnumerable<Entity> Bindings => (bindingSlots ?? []).Select(slot => Slots[slot]).OfType<Entity>();
 
     /// <summary>The last path a <c>path</c> or <c>reachable</c> found: a violation's witness.</summary>
     public PathValue? LastPath { get; set; }
 }
 
 /// <summary>Everything one site's evaluation shares: the model, today, constants, the two graphs and their searches.</summary>
-internal sealed class EvaluationContext(SiteModel site, DateOnly today, CompiledProgram program)
+internal sealed class EvaluationContext(SiteModel site, DateOnly today, CompiledProgram program, long budget)
 {
     private const int CacheLimit = 256;
 
@@ -42,6 +45,8 @@ internal sealed class EvaluationContext(SiteModel site, DateOnly today, Compiled
     public PermittedGraph Permitted => permitted ??= new PermittedGraph(new PermittedNetwork(Site, Assets));
 
     public PermittedNetwork Network => Permitted.Network;
+
+    public EvaluationMonitor Monitor { get; } = new(budget);
 
     public object? Constant(int index)
     {
@@ -74,6 +79,9 @@ internal sealed class EvaluationContext(SiteModel site, DateOnly today, Compiled
             result = site.OverPermitted
                 ? Permitted.Search(Assets.NumbersOf(from), avoided, ServiceFilter.Any)
                 : Graph.Search(Assets.NumbersOf(from), avoided);
+
+            // A search costs what it reaches, not the site's size: searches from every asset stay linear overall.
+            Monitor.Spend(result.Count);
             searches.Add(key, result);
         }
 
@@ -172,5 +180,5 @@ internal sealed class EvaluationContext(SiteModel site, DateOnly today, Compiled
     }
 
     private static bool SameValues(object?[] a, object?[] b) =>
-        a.Length == b.Length && a.Zip(b).All(p => Operations.ValuesEqual(p.First, p.Second));
+        a.Length == b.Length && a.Zip(b).All(p => Operations.ValuesEqual(p.First, p.Second, monitor: null));
 }
