@@ -126,6 +126,12 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidRegex = Register(DiagnosticIds.InvalidRegex, "Invalid regular expression", "invalid regular expression `{0}`: {1}");
 
+    public static readonly DiagnosticDescriptor ReservedRuleId = Register(DiagnosticIds.ReservedRuleId, "Rule id reserved for the engine",
+        "rule id `{0}` starts with `ZP`, which is reserved for the engine's own diagnostics; give the rule an id with its pack's prefix");
+
+    public static readonly DiagnosticDescriptor DuplicateParameter = Register(DiagnosticIds.DuplicateParameter, "Duplicate parameter name",
+        "helper function `{0}` already has a parameter `{1}`; give each parameter its own name");
+
     public static readonly DiagnosticDescriptor InvalidPackManifest = Register(DiagnosticIds.InvalidPackManifest, "Invalid pack manifest",
         "cannot read the pack manifest `{0}`: {1}");
     public static readonly DiagnosticDescriptor ManifestNotJson = InvalidPackManifest.WithMessage("{0}");
@@ -254,6 +260,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidParameterValue = Register(DiagnosticIds.InvalidParameterValue, "Invalid parameter value",
         "parameter `{0}` is a `{1}`, but the override `{2}` is a `{3}`");
     public static readonly DiagnosticDescriptor InvalidParameterLiteral = InvalidParameterValue.WithMessage("parameter `{0}`: {1}");
+    public static readonly DiagnosticDescriptor MixedParameterList = InvalidParameterValue.WithMessage(
+        "parameter `{0}`: the list `{1}` holds `{2}` after `{3}`; a list holds one type");
     public static readonly DiagnosticDescriptor InvalidTodaySetting = InvalidParameterValue.WithMessage(
         "invalid `ZonePolicyToday` value `{0}`: use an ISO date such as `2026-03-31`");
     public static readonly DiagnosticDescriptor ParameterItemWithoutValue = InvalidParameterValue.WithMessage(

@@ -30,6 +30,8 @@ public static class DiagnosticIds
     public const string DuplicateRuleId = "ZP0110";
     public const string RecursiveFunction = "ZP0111";
     public const string InvalidRegex = "ZP0112";
+    public const string ReservedRuleId = "ZP0113";
+    public const string DuplicateParameter = "ZP0114";
 
     public const string InvalidPackManifest = "ZP0140";
     public const string PackHeaderMismatch = "ZP0141";
