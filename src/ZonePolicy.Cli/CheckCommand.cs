@@ -4,11 +4,12 @@ using System.Globalization;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Evaluation;
 using ZonePolicy.Reporting;
+using ZonePolicy.Workspace;
 
 namespace ZonePolicy.Cli;
 
 /// <summary>
-/// <c>zpol check &lt;topology.json&gt;... --rules &lt;file-or-dir&gt;... [--pack &lt;name&gt;]... [--param k=v]...
+/// <c>zpol check [&lt;topology.json&gt;...] [--project file-or-dir] --rules &lt;file-or-dir&gt;... [--pack &lt;name&gt;]... [--param k=v]...
 /// [--severity ID=level]... [--today yyyy-MM-dd] [--format text|json|sarif] [--output file] [--baseline file]
 /// [--warnaserror]</c>: checks each topology against the rules and reports every finding.
 /// </summary>
@@ -18,8 +19,14 @@ internal sealed class CheckCommand : Command
 
     private readonly Argument<string[]> topologies = new("topology.json")
     {
-        Arity = ArgumentArity.OneOrMore,
-        Description = "The topology files to check; each describes one site.",
+        Arity = ArgumentArity.ZeroOrMore,
+        Description = "The topology files to check; each describes one site (default: the project file's).",
+    };
+
+    private readonly Option<string?> project = new("--project")
+    {
+        HelpName = "file-or-dir",
+        Description = $"The project file ({ProjectFile.FileName}) that says what to check; by default the nearest one in the current folder or above, read when the command line does not name both topologies and rules.",
     };
 
     private readonly Option<string[]> rules = new("--rules")
@@ -85,6 +92,7 @@ internal sealed class CheckCommand : Command
     {
         this.context = context;
         Add(topologies);
+        Add(project);
         Add(rules);
         Add(packs);
         Add(parameters);
@@ -96,7 +104,6 @@ internal sealed class CheckCommand : Command
         Add(writeBaseline);
         Add(warningsAsErrors);
         Validators.Add(RejectUnknownOptions);
-        Validators.Add(RequireRules);
         Validators.Add(ProtectInputs);
         SetAction(Run);
     }
@@ -104,9 +111,9 @@ internal sealed class CheckCommand : Command
     private int Run(ParseResult parse)
     {
         var severityConfiguration = SeverityConfiguration.Resolve(context.WorkingDirectory, parse.GetValue(severities) ?? []);
-        var request = new CheckRequest
+        var commandLine = new CheckRequest
         {
-            TopologyFiles = parse.GetRequiredValue(topologies),
+            TopologyFiles = parse.GetValue(topologies) ?? [],
             RuleSources = parse.GetValue(rules) ?? [],
             Packs = parse.GetValue(packs) ?? [],
             PackDirectories = [Path.Combine(AppContext.BaseDirectory, "packs")],
@@ -119,6 +126,18 @@ internal sealed class CheckCommand : Command
             BaselineFile = parse.GetValue(baseline),
             WarningsAsErrors = parse.GetValue(warningsAsErrors),
         };
+
+        var combined = ProjectRequest.Combine(commandLine, parse.GetValue(project), context.WorkingDirectory);
+        if (combined.ArgumentErrors.Count > 0)
+        {
+            return ReportWriter.WriteArgumentErrors(combined.ArgumentErrors, ReportTarget.From(parse), context);
+        }
+
+        if (combined.Request is not { } request)
+        {
+            var invalid = CliDiagnostics.Result(DiagnosticOrder.Sort([.. combined.ProjectDiagnostics]), inputInvalid: true);
+            return ReportWriter.Write(WithConfigurationDiagnostics(invalid, severityConfiguration.Diagnostics), ReportTarget.From(parse), context);
+        }
 
         var result = WithConfigurationDiagnostics(CheckSafely(request), severityConfiguration.Diagnostics);
         if (parse.GetValue(writeBaseline) is { } baselineFile && !result.InputInvalid)
@@ -169,14 +188,6 @@ internal sealed class CheckCommand : Command
                     ? $"`{option.Option.Name}` needs a value"
                     : $"unknown option `{token.Value}`{Suggestions.DidYouMean(token.Value, names)}");
             }
-        }
-    }
-
-    private void RequireRules(CommandResult result)
-    {
-        if (result.GetResult(rules) is null && result.GetResult(packs) is null)
-        {
-            result.AddError("no rules to check against: give `--rules <file-or-dir>` or `--pack <name>`");
         }
     }
 

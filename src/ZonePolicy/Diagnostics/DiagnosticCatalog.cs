@@ -56,6 +56,10 @@ public static class DiagnosticCatalog
         new(DiagnosticIds.InvalidTestExpectation, "Invalid rule test expectation", Severity.Error),
         new(DiagnosticIds.MissingTestFixture, "Missing rule test fixture", Severity.Error),
         new(DiagnosticIds.UnknownSeverityId, "Severity override matches no rule", Severity.Warning),
+        new(DiagnosticIds.InvalidProjectFile, "Invalid project file", Severity.Error),
+        new(DiagnosticIds.UnknownProjectSetting, "Unknown project setting", Severity.Error),
+        new(DiagnosticIds.InvalidProjectSetting, "Invalid project setting", Severity.Error),
+        new(DiagnosticIds.ProjectPathNotFound, "Project path matches no file", Severity.Error),
 
         new(DiagnosticIds.InternalError, "Internal error", Severity.Error),
     ];

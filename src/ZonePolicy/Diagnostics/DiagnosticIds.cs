@@ -51,5 +51,10 @@ public static class DiagnosticIds
     public const string MissingTestFixture = "ZP0313";
     public const string UnknownSeverityId = "ZP0314";
 
+    public const string InvalidProjectFile = "ZP0380";
+    public const string UnknownProjectSetting = "ZP0381";
+    public const string InvalidProjectSetting = "ZP0382";
+    public const string ProjectPathNotFound = "ZP0383";
+
     public const string InternalError = "ZP0901";
 }

@@ -1,0 +1,453 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.FileSystemGlobbing;
+using ZonePolicy.Diagnostics;
+using ZonePolicy.Syntax;
+using ZonePolicy.Topology;
+
+namespace ZonePolicy.Workspace;
+
+/// <summary>
+/// Reads <c>zonepolicy.json</c>: checks it is a JSON object of known settings (ZP0380, ZP0381), reads each
+/// value (ZP0382) and resolves its paths and wildcards against the file's folder (ZP0383).
+/// </summary>
+internal sealed class ProjectFileReader
+{
+    /// <summary>A project file is a page of settings; anything far larger is not one.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>The keys a project file may have; <c>schema/zonepolicy.schema.json</c> lists the same.</summary>
+    public static readonly string[] Keys =
+        ["$schema", "topologies", "rules", "packs", "parameters", "severities", "today", "baseline", "warningsAsErrors"];
+
+    private readonly string fullPath;
+    private readonly string folder;
+    private readonly List<Diagnostic> diagnostics = [];
+    private JsonPositions positions = null!;
+
+    private ProjectFileReader(string fullPath)
+    {
+        this.fullPath = fullPath;
+        folder = Path.GetDirectoryName(fullPath)!;
+    }
+
+    public static ProjectFile Read(string fullPath, string displayPath, string? text)
+    {
+        var reader = new ProjectFileReader(fullPath);
+        var bytes = text is null ? reader.ReadBytes(displayPath) : Encoding.UTF8.GetBytes(text);
+        return bytes is null
+            ? new ProjectFile { FilePath = fullPath, Diagnostics = reader.diagnostics }
+            : reader.Parse(new SourceText(displayPath, JsonScanner.WithoutBom(bytes)));
+    }
+
+    private byte[]? ReadBytes(string displayPath)
+    {
+        try
+        {
+            var info = new FileInfo(fullPath);
+            if (!info.Exists)
+            {
+                Invalid(SourceLocation.None(displayPath), $"project file `{displayPath}` does not exist");
+                return null;
+            }
+
+            // Device files and pipes report no length and may never end: a project file is a regular file.
+            using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
+            if (!stream.CanSeek || stream.Length > MaxBytes)
+            {
+                Invalid(SourceLocation.None(displayPath), $"project file `{displayPath}` is not a regular file of at most {MaxBytes / 1024} KiB");
+                return null;
+            }
+
+            var bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            return bytes;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Invalid(SourceLocation.None(displayPath), $"cannot read project file `{displayPath}`: {e.Message}");
+            return null;
+        }
+    }
+
+    private ProjectFile Parse(SourceText text)
+    {
+        var scanned = new List<Diagnostic>();
+        if (text.Length > MaxBytes)
+        {
+            Invalid(SourceLocation.None(text.File), $"project file `{text.File}` is larger than {MaxBytes / 1024} KiB");
+            return new ProjectFile { FilePath = fullPath, Diagnostics = diagnostics };
+        }
+
+        if (JsonScanner.Scan(text, scanned) is not { } scannedPositions)
+        {
+            diagnostics.AddRange(scanned.Select(d => DiagnosticCatalog.Create(DiagnosticIds.InvalidProjectFile, d.Location, d.Message)));
+            return new ProjectFile { FilePath = fullPath, Diagnostics = diagnostics };
+        }
+
+        positions = scannedPositions;
+        using var document = JsonDocument.Parse(text.Bytes, JsonScanner.DocumentOptions);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            Invalid(positions.ValueSpan(JsonPositions.Root), $"a project file is a JSON object of settings, found {Describe(root)}");
+            return new ProjectFile { FilePath = fullPath, Diagnostics = diagnostics };
+        }
+
+        var settings = new Settings();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var ordinal = 0;
+        var node = JsonPositions.FirstChild(JsonPositions.Root);
+        foreach (var property in root.EnumerateObject())
+        {
+            var key = new Located(property.Value, node, positions.ValueSpan(node), positions.KeySpan(JsonPositions.Root, ordinal));
+            if (!seen.Add(property.Name))
+            {
+                Setting(key.Key, $"`{property.Name}` is set twice; keep one");
+            }
+            else
+            {
+                ReadSetting(property.Name, key, settings);
+            }
+
+            node = positions.NextSibling(node);
+            ordinal++;
+        }
+
+        return new ProjectFile
+        {
+            FilePath = fullPath,
+            Topologies = settings.Topologies,
+            RuleSources = settings.Rules,
+            Packs = settings.Packs,
+            Parameters = settings.Parameters,
+            Severities = settings.Severities,
+            Today = settings.Today,
+            Baseline = settings.Baseline,
+            WarningsAsErrors = settings.WarningsAsErrors,
+            Diagnostics = DiagnosticOrderInFile(diagnostics),
+        };
+    }
+
+    private void ReadSetting(string name, Located value, Settings settings)
+    {
+        switch (name)
+        {
+            case "$schema":
+                _ = String(value, "`$schema` is the address of the project file's schema");
+                break;
+            case "topologies":
+                foreach (var item in Strings(value, "`topologies` is a list of topology files or wildcards"))
+                {
+                    settings.Topologies.AddRange(Expand(item, isRules: false));
+                }
+
+                break;
+            case "rules":
+                foreach (var item in Strings(value, "`rules` is a list of rule files, folders or wildcards"))
+                {
+                    settings.Rules.AddRange(Expand(item, isRules: true));
+                }
+
+                break;
+            case "packs":
+                settings.Packs.AddRange(Strings(value, "`packs` is a list of rule pack names").Select(p => p.Text));
+                break;
+            case "parameters":
+                foreach (var (parameter, entry) in Entries(value, "`parameters` is an object of parameter names and values"))
+                {
+                    if (Literal(entry, parameter) is { } literal)
+                    {
+                        settings.Parameters.Add(new(parameter, literal));
+                    }
+                }
+
+                break;
+            case "severities":
+                foreach (var (id, entry) in Entries(value, "`severities` is an object of rule or diagnostic ids and levels"))
+                {
+                    if (String(entry, $"the severity of `{id}` is one of `error`, `warning`, `info` or `none`") is { } level)
+                    {
+                        if (SeverityNames.TryParse(level, out var severity))
+                        {
+                            settings.Severities.Add(new(id, severity));
+                        }
+                        else
+                        {
+                            Setting(entry.Span, $"`{level}` is not a severity for `{id}`; use `error`, `warning`, `info` or `none`");
+                        }
+                    }
+                }
+
+                break;
+            case "today":
+                if (String(value, "`today` is a date, as \"2026-11-25\"") is { } today)
+                {
+                    if (DateOnly.TryParseExact(today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                    {
+                        settings.Today = date;
+                    }
+                    else
+                    {
+                        Setting(value.Span, $"`today` is a date as yyyy-MM-dd, not `{today}`");
+                    }
+                }
+
+                break;
+            case "baseline":
+                if (String(value, "`baseline` is the path of a baseline file") is { } baseline)
+                {
+                    settings.Baseline = Path.GetFullPath(Path.Combine(folder, baseline));
+                }
+
+                break;
+            case "warningsAsErrors":
+                if (value.Element.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                {
+                    settings.WarningsAsErrors = value.Element.GetBoolean();
+                }
+                else
+                {
+                    Setting(value.Span, $"`warningsAsErrors` is `true` or `false`, found {Describe(value.Element)}");
+                }
+
+                break;
+            default:
+                var suggestion = NameSuggestions.DidYouMean(name, Keys);
+                diagnostics.Add(DiagnosticCatalog.Create(DiagnosticIds.UnknownProjectSetting, value.Key,
+                    $"unknown project setting `{name}`{suggestion}; the settings are {string.Join(", ", Keys.Skip(1).Select(k => $"`{k}`"))}"));
+                break;
+        }
+    }
+
+    /// <summary>The files a path or wildcard names, relative to the project folder, in ordinal order.</summary>
+    private IEnumerable<string> Expand(LocatedString entry, bool isRules)
+    {
+        var what = isRules ? "rule file or folder" : "topology file";
+        var normalized = entry.Text.Replace('\\', '/');
+        if (normalized.IndexOfAny(['*', '?']) < 0)
+        {
+            var path = Path.GetFullPath(Path.Combine(folder, normalized));
+            if (File.Exists(path) || (isRules && Directory.Exists(path)))
+            {
+                return [path];
+            }
+
+            if (!isRules && Directory.Exists(path))
+            {
+                return Matching(path, "**/*.topology.json", entry, what);
+            }
+
+            NothingMatches(entry, $"{what} `{entry.Text}` does not exist (paths are relative to the project file's folder)");
+            return [];
+        }
+
+        return Matching(folder, normalized, entry, what);
+    }
+
+    private List<string> Matching(string baseFolder, string pattern, LocatedString entry, string what)
+    {
+        var matcher = new Matcher(StringComparison.Ordinal);
+        matcher.AddInclude(pattern);
+        var found = matcher.GetResultsInFullPath(baseFolder).Select(Path.GetFullPath).Order(StringComparer.Ordinal).ToList();
+        if (found.Count == 0)
+        {
+            NothingMatches(entry, $"no {what} matches `{entry.Text}` (paths are relative to the project file's folder)");
+        }
+
+        return found;
+    }
+
+    /// <summary>A parameter's JSON value as a literal of the rule language, or null after reporting why it cannot be one.</summary>
+    private string? Literal(Located value, string parameter)
+    {
+        var element = value.Element;
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.True or JsonValueKind.False:
+                return element.GetBoolean() ? "true" : "false";
+            case JsonValueKind.Number:
+                var number = element.GetRawText();
+                if (RuleParser.TryParseLiteral(number, out var parsed) && parsed is long or decimal)
+                {
+                    return number;
+                }
+
+                Setting(value.Span, $"parameter `{parameter}`: `{number}` is not a number of the rule language (digits, an optional fraction, no exponent)");
+                return null;
+            case JsonValueKind.String:
+                var text = element.GetString()!;
+                if (text.StartsWith('@'))
+                {
+                    if (RuleParser.TryParseLiteral(text, out var date) && date is DateOnly)
+                    {
+                        return text;
+                    }
+
+                    Setting(value.Span, $"parameter `{parameter}`: `{text}` is not a date; write a date as \"@yyyy-MM-dd\"");
+                    return null;
+                }
+
+                if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\t')))
+                {
+                    Setting(value.Span, $"parameter `{parameter}`: a text value may not contain control characters");
+                    return null;
+                }
+
+                return Quote(text);
+            case JsonValueKind.Array:
+                var items = new List<string>();
+                var child = JsonPositions.FirstChild(value.Node);
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (item.ValueKind is JsonValueKind.Array)
+                    {
+                        Setting(positions.ValueSpan(child), $"parameter `{parameter}`: a list holds numbers, texts, dates or booleans, not lists");
+                        return null;
+                    }
+
+                    if (Literal(new Located(item, child, positions.ValueSpan(child)), parameter) is not { } literal)
+                    {
+                        return null;
+                    }
+
+                    items.Add(literal);
+                    child = positions.NextSibling(child);
+                }
+
+                return $"[{string.Join(", ", items)}]";
+            default:
+                Setting(value.Span, $"parameter `{parameter}` needs a number, a text, a date (\"@yyyy-MM-dd\"), a boolean or a list of them, found {Describe(element)}");
+                return null;
+        }
+    }
+
+    private static string Quote(string text)
+    {
+        var builder = new StringBuilder("\"");
+        foreach (var c in text)
+        {
+            builder.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\t' => "\\t",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    private string? String(Located value, string expectation)
+    {
+        if (value.Element.ValueKind == JsonValueKind.String && value.Element.GetString() is { Length: > 0 } text)
+        {
+            return text;
+        }
+
+        Setting(value.Span, $"{expectation}, found {Describe(value.Element)}");
+        return null;
+    }
+
+    private List<LocatedString> Strings(Located value, string expectation)
+    {
+        if (value.Element.ValueKind != JsonValueKind.Array)
+        {
+            Setting(value.Span, $"{expectation}, found {Describe(value.Element)}");
+            return [];
+        }
+
+        var strings = new List<LocatedString>();
+        var child = JsonPositions.FirstChild(value.Node);
+        foreach (var item in value.Element.EnumerateArray())
+        {
+            var located = new Located(item, child, positions.ValueSpan(child));
+            if (String(located, expectation) is { } text)
+            {
+                strings.Add(new LocatedString(text, located.Span));
+            }
+
+            child = positions.NextSibling(child);
+        }
+
+        return strings;
+    }
+
+    private List<(string Name, Located Value)> Entries(Located value, string expectation)
+    {
+        if (value.Element.ValueKind != JsonValueKind.Object)
+        {
+            Setting(value.Span, $"{expectation}, found {Describe(value.Element)}");
+            return [];
+        }
+
+        var entries = new List<(string, Located)>();
+        var child = JsonPositions.FirstChild(value.Node);
+        var ordinal = 0;
+        foreach (var property in value.Element.EnumerateObject())
+        {
+            var key = positions.KeySpan(value.Node, ordinal++);
+            if (property.Name.Length == 0)
+            {
+                Setting(key, "a setting's name may not be empty");
+            }
+            else
+            {
+                entries.Add((property.Name, new Located(property.Value, child, positions.ValueSpan(child), key)));
+            }
+
+            child = positions.NextSibling(child);
+        }
+
+        return entries;
+    }
+
+    private static string Describe(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "a list",
+        JsonValueKind.String => element.GetString()!.Length == 0 ? "an empty text" : "a text",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "`null`",
+    };
+
+    private static List<Diagnostic> DiagnosticOrderInFile(List<Diagnostic> found) =>
+        found.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
+
+    private void Invalid(SourceLocation location, string message) =>
+        diagnostics.Add(DiagnosticCatalog.Create(DiagnosticIds.InvalidProjectFile, location, message));
+
+    private void Setting(SourceLocation location, string message) =>
+        diagnostics.Add(DiagnosticCatalog.Create(DiagnosticIds.InvalidProjectSetting, location, message));
+
+    private void NothingMatches(LocatedString entry, string message) =>
+        diagnostics.Add(DiagnosticCatalog.Create(DiagnosticIds.ProjectPathNotFound, entry.Span, message));
+
+    /// <summary>A JSON value with its node in <see cref="JsonPositions"/>, its span, and its key's span when it has one.</summary>
+    private readonly record struct Located(JsonElement Element, int Node, SourceLocation Span, SourceLocation Key = default);
+
+    private readonly record struct LocatedString(string Text, SourceLocation Span);
+
+    private sealed class Settings
+    {
+        public List<string> Topologies { get; } = [];
+
+        public List<string> Rules { get; } = [];
+
+        public List<string> Packs { get; } = [];
+
+        public List<KeyValuePair<string, string>> Parameters { get; } = [];
+
+        public List<KeyValuePair<string, Severity>> Severities { get; } = [];
+
+        public DateOnly? Today { get; set; }
+
+        public string? Baseline { get; set; }
+
+        public bool WarningsAsErrors { get; set; }
+    }
+}
