@@ -16,6 +16,14 @@ switch (args.FirstOrDefault())
     case "--peak":
         PeakMemory.Run(Sizes(args, [100_000])[0], Console.Out);
         return 0;
+    case "--floor":
+        FloorComparison.Run(Sizes(args, [1_000, 10_000, 100_000]), Option(args, "--rounds", 3), Console.Out);
+        return 0;
+    case "--once":
+        return SingleRun.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), Console.Out);
+    case "--start":
+        StartTimes.Run(Option(args, "--rounds", 10), Console.Out);
+        return 0;
     case "--generate":
         foreach (var assets in Sizes(args, [1_000, 10_000, 100_000]))
         {
@@ -37,6 +45,12 @@ return 0;
 
 static IReadOnlyList<int> Sizes(string[] args, int[] defaults)
 {
-    var given = args.Skip(1).Select(a => int.TryParse(a, out var n) ? n : 0).Where(n => n > 0).ToArray();
+    var given = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.TryParse(a, out var n) ? n : 0).Where(n => n > 0).ToArray();
     return given.Length > 0 ? given : defaults;
+}
+
+static int Option(string[] args, string name, int fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) && value > 0 ? value : fallback;
 }
