@@ -10,7 +10,7 @@ namespace ZonePolicy.Cli;
 
 /// <summary>
 /// <c>zpol check [&lt;topology.json&gt;...] [--project file-or-dir] --rules &lt;file-or-dir&gt;... [--pack &lt;name&gt;]... [--param k=v]...
-/// [--severity ID=level]... [--today yyyy-MM-dd] [--format text|json|sarif] [--output file] [--baseline file]
+/// [--severity ID=level]... [--today yyyy-MM-dd] [--format text|json|sarif|markdown|junit|html|dot|mermaid] [--output file] [--baseline file]
 /// [--warnaserror]</c>: checks each topology against the rules and reports every finding.
 /// </summary>
 internal sealed class CheckCommand : Command
@@ -125,6 +125,7 @@ internal sealed class CheckCommand : Command
             Today = parse.GetValue(today),
             BaselineFile = parse.GetValue(baseline),
             WarningsAsErrors = parse.GetValue(warningsAsErrors),
+            DescribeSites = Reporter.DescribesSites(parse.GetValue(format)),
         };
 
         var combined = ProjectRequest.Combine(commandLine, parse.GetValue(project), context.WorkingDirectory);
@@ -169,6 +170,9 @@ internal sealed class CheckCommand : Command
                 Diagnostics = [.. result.Diagnostics, .. configuration],
                 Suppressed = result.Suppressed,
                 Rules = result.Rules,
+                Sites = result.Sites,
+                Today = result.Today,
+                BaselineApplied = result.BaselineApplied,
                 InputInvalid = true,
             };
 

@@ -10,9 +10,11 @@ internal sealed record ReportTarget(ReportFormat Format, string? OutputFile)
     private const string FormatName = "--format";
     private const string OutputName = "--output";
 
+    private static readonly string[] FormatNames = Enum.GetNames<ReportFormat>().Select(n => n.ToLowerInvariant()).ToArray();
+
     public static Option<ReportFormat> CreateFormatOption() => new(FormatName)
     {
-        HelpName = "text|json|sarif",
+        HelpName = string.Join('|', FormatNames),
         Description = "The report format (default: text).",
         CustomParser = ParseFormat,
     };
@@ -50,7 +52,7 @@ internal sealed record ReportTarget(ReportFormat Format, string? OutputFile)
             return format;
         }
 
-        result.AddError($"`{FormatName}` takes text, json or sarif, not `{text}`");
+        result.AddError($"`{FormatName}` takes {string.Join(", ", FormatNames[..^1])} or {FormatNames[^1]}, not `{text}`");
         return ReportFormat.Text;
     }
 

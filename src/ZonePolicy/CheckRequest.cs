@@ -37,4 +37,7 @@ public sealed class CheckRequest
 
     /// <summary>Promotes warnings to errors.</summary>
     public bool WarningsAsErrors { get; init; }
+
+    /// <summary>Describes each loaded site in <see cref="CheckResult.Sites"/>, for reports that draw it.</summary>
+    public bool DescribeSites { get; init; }
 }

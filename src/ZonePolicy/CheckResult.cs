@@ -14,6 +14,18 @@ public sealed class CheckResult
     /// <summary>Every rule that ran (for SARIF's <c>tool.driver.rules</c>), ordered by id.</summary>
     public required IReadOnlyList<RuleInfo> Rules { get; init; }
 
+    /// <summary>
+    /// Each topology that loaded, in the order given, when <see cref="CheckRequest.DescribeSites"/> asked for
+    /// them: what a report draws the findings on.
+    /// </summary>
+    public IReadOnlyList<SiteSummary> Sites { get; init; } = [];
+
+    /// <summary>The evaluation date the rules and waivers saw, when the check got as far as the topologies.</summary>
+    public DateOnly? Today { get; init; }
+
+    /// <summary>True when a baseline file was read: violations in force are new, suppressed ones known.</summary>
+    public bool BaselineApplied { get; init; }
+
     /// <summary>True when rules, topology or settings were invalid: the check could not run in full.</summary>
     public required bool InputInvalid { get; init; }
 

@@ -45,6 +45,8 @@ public static class PolicyEngine
 
         // Violations are distinct by their bindings already: two with the same place and message are both kept.
         private readonly List<Diagnostic> violations = [];
+        private readonly List<SiteSummary> sites = [];
+        private DateOnly? evaluationDate;
         private bool inputInvalid;
 
         public CheckResult Run()
@@ -63,6 +65,7 @@ public static class PolicyEngine
 
             var compiled = CompiledProgram.Compile(program);
             var today = request.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
+            evaluationDate = today;
             foreach (var topology in request.TopologyFiles)
             {
                 CheckSite(compiled, topology, today);
@@ -103,10 +106,14 @@ public static class PolicyEngine
                 }
             }
 
-            var (inForce, waived, waiverDiagnostics) = WaiverMatcher.Apply(site.Waivers, found, today);
+            var (inForce, waived, waiverDiagnostics, waiverStates) = WaiverMatcher.Apply(site.Waivers, found, today);
             violations.AddRange(inForce);
             diagnostics.AddRange(waiverDiagnostics);
             suppressed.AddRange(waived);
+            if (request.DescribeSites)
+            {
+                sites.Add(SiteDescriber.Describe(site, waiverStates));
+            }
         }
 
         private static Diagnostic ToDiagnostic(Violation violation) =>
@@ -159,6 +166,9 @@ public static class PolicyEngine
                 Diagnostics = DiagnosticOrder.Sort(inForce),
                 Suppressed = DiagnosticOrder.Sort(quiet),
                 Rules = rules,
+                Sites = sites,
+                Today = evaluationDate,
+                BaselineApplied = baseline is not null,
                 InputInvalid = invalid || diagnostics.Items.Any(d => IsInvalidInput(d.Id)),
             };
         }

@@ -37,6 +37,7 @@ internal static class ProgramBinder
             }
 
             var ruleBinder = new RuleBinder(context);
+            var pack = module.Units.Select(u => u.Pack?.Name.Name).FirstOrDefault(name => name is not null);
             foreach (var rule in module.Units.SelectMany(u => u.Rules))
             {
                 if (ruleIds.TryGetValue(rule.Id.Name, out var first))
@@ -47,7 +48,8 @@ internal static class ProgramBinder
                 }
 
                 ruleIds.Add(rule.Id.Name, rule);
-                rules.Add(ruleBinder.Bind(rule));
+                var bound = ruleBinder.Bind(rule);
+                rules.Add(bound with { Info = bound.Info with { Pack = pack } });
             }
         }
 

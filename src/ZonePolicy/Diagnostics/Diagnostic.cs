@@ -29,7 +29,11 @@ public sealed record Diagnostic(string Id, Severity Severity, string Message, So
 }
 
 /// <summary>What a reporter needs to know about the rule behind a violation.</summary>
-public sealed record RuleInfo(string Id, string Title, Severity DefaultSeverity, string? Category, IReadOnlyList<string> Refs, string HelpUri, SourceLocation Location);
+public sealed record RuleInfo(string Id, string Title, Severity DefaultSeverity, string? Category, IReadOnlyList<string> Refs, string HelpUri, SourceLocation Location)
+{
+    /// <summary>The name the rule's pack declares (<c>pack meti.factory</c>); null for rules outside a pack.</summary>
+    public string? Pack { get; init; }
+}
 
 /// <summary>One hop of a witness path: an asset or a flow, at its place in the topology.</summary>
 public sealed record PathStep(string EntityId, string Kind, SourceLocation Location);

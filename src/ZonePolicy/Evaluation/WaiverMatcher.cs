@@ -13,13 +13,14 @@ internal static class WaiverMatcher
 {
     public const int ExpiryWarningDays = 30;
 
-    public static (List<Diagnostic> InForce, List<Diagnostic> Suppressed, List<Diagnostic> WaiverDiagnostics) Apply(
+    public static (List<Diagnostic> InForce, List<Diagnostic> Suppressed, List<Diagnostic> WaiverDiagnostics, List<(Waiver Waiver, WaiverState State, int Suppressed)> States) Apply(
         IReadOnlyList<Waiver> waivers, IReadOnlyList<(Violation Violation, Diagnostic Diagnostic)> violations, DateOnly today)
     {
         var inForce = new List<Diagnostic>();
         var suppressed = new List<Diagnostic>();
         var notes = new List<Diagnostic>();
-        var used = new HashSet<Waiver>();
+        var states = new List<(Waiver, WaiverState, int)>();
+        var used = new Dictionary<Waiver, int>();
         var index = IndexInForce(waivers, today);
 
         foreach (var (violation, diagnostic) in violations)
@@ -31,34 +32,43 @@ internal static class WaiverMatcher
                 continue;
             }
 
-            used.Add(waiver);
+            used[waiver] = used.GetValueOrDefault(waiver) + 1;
             suppressed.Add(diagnostic with { Waiver = new WaiverInfo(waiver.Reason, waiver.ApprovedBy, waiver.Expires, waiver.Location) });
         }
 
         foreach (var waiver in waivers)
         {
+            var count = used.GetValueOrDefault(waiver);
+            var state = State(waiver, count, today);
+            states.Add((waiver, state, count));
             var subject = $"waiver for `{waiver.Rule}` on {string.Join(", ", waiver.Targets.Select(t => $"`{t}`"))}";
             var expires = waiver.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            if (waiver.Expires < today)
+            switch (state)
             {
-                notes.Add(DiagnosticCatalog.Create(DiagnosticIds.WaiverExpired, waiver.Location,
-                    $"{subject} expired on {expires}; fix the violation or renew the waiver with a new approval"));
-            }
-            else if (!used.Contains(waiver))
-            {
-                notes.Add(DiagnosticCatalog.Create(DiagnosticIds.WaiverUnused, waiver.Location,
-                    $"{subject} matches no violation; remove it, or check its rule id and targets"));
-            }
-            else if (waiver.Expires.DayNumber - today.DayNumber <= ExpiryWarningDays)
-            {
-                var days = waiver.Expires.DayNumber - today.DayNumber;
-                notes.Add(DiagnosticCatalog.Create(DiagnosticIds.WaiverExpiringSoon, waiver.Location,
-                    $"{subject} expires on {expires}, in {days} {(days == 1 ? "day" : "days")}; fix the violation or renew the waiver"));
+                case WaiverState.Expired:
+                    notes.Add(DiagnosticCatalog.Create(DiagnosticIds.WaiverExpired, waiver.Location,
+                        $"{subject} expired on {expires}; fix the violation or renew the waiver with a new approval"));
+                    break;
+                case WaiverState.Unused:
+                    notes.Add(DiagnosticCatalog.Create(DiagnosticIds.WaiverUnused, waiver.Location,
+                        $"{subject} matches no violation; remove it, or check its rule id and targets"));
+                    break;
+                case WaiverState.ExpiringSoon:
+                    var days = waiver.Expires.DayNumber - today.DayNumber;
+                    notes.Add(DiagnosticCatalog.Create(DiagnosticIds.WaiverExpiringSoon, waiver.Location,
+                        $"{subject} expires on {expires}, in {days} {(days == 1 ? "day" : "days")}; fix the violation or renew the waiver"));
+                    break;
             }
         }
 
-        return (inForce, suppressed, notes);
+        return (inForce, suppressed, notes, states);
     }
+
+    private static WaiverState State(Waiver waiver, int suppressed, DateOnly today) =>
+        waiver.Expires < today ? WaiverState.Expired
+        : suppressed == 0 ? WaiverState.Unused
+        : waiver.Expires.DayNumber - today.DayNumber <= ExpiryWarningDays ? WaiverState.ExpiringSoon
+        : WaiverState.Active;
 
     /// <summary>
     /// The waivers in force by rule and targets, as positions in file order. A violation looks up its own

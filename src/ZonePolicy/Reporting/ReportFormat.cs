@@ -11,4 +11,16 @@ public enum ReportFormat
 
     /// <summary>A SARIF 2.1.0 log, as code scanning services read it.</summary>
     Sarif,
+
+    /// <summary>A GitHub-flavoured Markdown summary for pull-request comments and CI job summaries.</summary>
+    Markdown,
+
+    /// <summary>JUnit XML for CI test tabs: each rule a test case, each violation a failure.</summary>
+    Junit,
+
+    /// <summary>The zone and conduit graph in Graphviz <c>dot</c>.</summary>
+    Dot,
+
+    /// <summary>The zone and conduit graph as a Mermaid flowchart.</summary>
+    Mermaid,
 }

@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace ZonePolicy.Reporting;
 
-/// <summary>Writes a <see cref="CheckResult"/> as text, JSON or SARIF: the same result always gives the same bytes.</summary>
+/// <summary>Writes a <see cref="CheckResult"/> in any <see cref="ReportFormat"/>: the same result always gives the same bytes.</summary>
 public static class Reporter
 {
     /// <summary>Writes <paramref name="result"/> in <paramref name="format"/>, with <c>\n</c> line ends.</summary>
@@ -16,11 +16,29 @@ public static class Reporter
             case ReportFormat.Sarif:
                 SarifReporter.Write(result, output);
                 break;
+            case ReportFormat.Markdown:
+                MarkdownReporter.Write(result, output);
+                break;
+            case ReportFormat.Junit:
+                JunitReporter.Write(result, output);
+                break;
+            case ReportFormat.Dot:
+                DotReporter.Write(result, output);
+                break;
+            case ReportFormat.Mermaid:
+                MermaidReporter.Write(result, output);
+                break;
             default:
                 TextReporter.Write(result, output);
                 break;
         }
     }
+
+    /// <summary>
+    /// True for the formats that describe the sites themselves, not only the findings: ask the engine for
+    /// <see cref="CheckRequest.DescribeSites"/> when writing them.
+    /// </summary>
+    public static bool DescribesSites(ReportFormat format) => format is not (ReportFormat.Text or ReportFormat.Json or ReportFormat.Sarif);
 
     /// <summary>The tool's version without build metadata, as SARIF's <c>semanticVersion</c> wants it.</summary>
     internal static string ToolVersion { get; } = ReadToolVersion();

@@ -86,6 +86,11 @@ internal sealed class SiteModel
 
     public string File { get; }
 
+    /// <summary>The <c>site</c> object's <c>id</c> and <c>name</c>, when the file gives them.</summary>
+    public string? SiteId { get; init; }
+
+    public string? SiteName { get; init; }
+
     public IReadOnlyList<Waiver> Waivers { get; }
 
     /// <summary>The entities of one kind, in the order of the file.</summary>

@@ -52,8 +52,19 @@ internal sealed class ModelBuilder
 
         var byKind = builder.entities.Select(list => (IReadOnlyList<Entity>)list).ToArray();
         ModelIndexer.Index(byKind, builder.relations);
-        return new SiteModel(positions.Text.File, byKind, builder.waivers);
+        return new SiteModel(positions.Text.File, byKind, builder.waivers)
+        {
+            SiteId = SiteText(root, "id"),
+            SiteName = SiteText(root, "name"),
+        };
     }
+
+    /// <summary>A text of the top-level <c>site</c> object, which names the site but holds no entity.</summary>
+    private static string? SiteText(JsonElement root, string name) =>
+        root.TryGetProperty("site", out var site) && site.ValueKind == JsonValueKind.Object
+        && site.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 
     private void RegisterAll(JsonElement root)
     {

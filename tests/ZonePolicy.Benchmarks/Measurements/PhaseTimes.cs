@@ -105,7 +105,7 @@ internal static class PhaseTimes
         phases.Add(("to diagnostics", clock.Elapsed));
 
         clock.Restart();
-        var (inForce, _, notes) = Evaluation.WaiverMatcher.Apply(site.Waivers, diagnosed, BenchmarkFiles.Today);
+        var (inForce, _, notes, _) = Evaluation.WaiverMatcher.Apply(site.Waivers, diagnosed, BenchmarkFiles.Today);
         phases.Add(("match waivers", clock.Elapsed));
 
         clock.Restart();
