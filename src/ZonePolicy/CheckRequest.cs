@@ -40,4 +40,10 @@ public sealed class CheckRequest
 
     /// <summary>Describes each loaded site in <see cref="CheckResult.Sites"/>, for reports that draw it.</summary>
     public bool DescribeSites { get; init; }
+
+    /// <summary>
+    /// Texts that stand in for rule and topology files, by path: an editor's unsaved buffers. Each wins over
+    /// the file on disk, and counts as a file even where the disk has none (a new file in a rule folder).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Documents { get; init; } = new Dictionary<string, string>();
 }

@@ -4,6 +4,7 @@ using ZonePolicy.Evaluation;
 using ZonePolicy.Reporting;
 using ZonePolicy.Syntax;
 using ZonePolicy.Topology;
+using ZonePolicy.Workspace;
 
 namespace ZonePolicy;
 
@@ -14,20 +15,23 @@ public static class PolicyEngine
     // chains through while the parser's nesting limit keeps the depth bounded.
     private const int StackSize = 256 * 1024 * 1024;
 
-    public static CheckResult Check(CheckRequest request)
+    public static CheckResult Check(CheckRequest request) => CheckIn(session: null, request);
+
+    /// <summary>A check that keeps what it can reuse in <paramref name="session"/> (see <see cref="CheckSession"/>).</summary>
+    internal static CheckResult CheckIn(CheckSession? session, CheckRequest request)
     {
         CheckResult? result = null;
-        var thread = new Thread(() => result = CheckGuarded(request), StackSize);
+        var thread = new Thread(() => result = CheckGuarded(request, session), StackSize);
         thread.Start();
         thread.Join();
         return result!;
     }
 
-    private static CheckResult CheckGuarded(CheckRequest request)
+    private static CheckResult CheckGuarded(CheckRequest request, CheckSession? session)
     {
         try
         {
-            return new Checker(request).Run();
+            return new Checker(request, session).Run();
         }
         catch (Exception e)
         {
@@ -38,9 +42,10 @@ public static class PolicyEngine
     }
 
     /// <summary>One check from inputs to sorted diagnostics.</summary>
-    private sealed class Checker(CheckRequest request)
+    private sealed class Checker(CheckRequest request, CheckSession? session)
     {
         private readonly DiagnosticBag diagnostics = new();
+        private readonly SourceFiles files = new(request.Documents);
         private readonly List<Diagnostic> suppressed = [];
 
         // Violations are distinct by their bindings already: two with the same place and message are both kept.
@@ -52,8 +57,8 @@ public static class PolicyEngine
         public CheckResult Run()
         {
             var overrides = request.Parameters.Select(p => new ParameterOverride(p.Key, ParseParameterValue(p.Value), p.Value)).ToList();
-            var modules = new RuleSourceLoader(diagnostics).Load(request);
-            var program = diagnostics.HasErrors ? null : ProgramBinder.Bind(modules, overrides, diagnostics);
+            var modules = new RuleSourceLoader(diagnostics, session?.Parses).Load(request);
+            var (program, compiled) = diagnostics.HasErrors ? (null, null) : Bind(modules, overrides);
             var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
             var severities = SeverityOverrides.Create(request.ConfiguredSeverities, request.SeverityOverrides, rules, diagnostics);
             var baseline = request.BaselineFile is null ? null : Baseline.Load(request.BaselineFile, diagnostics);
@@ -63,7 +68,7 @@ public static class PolicyEngine
                 return Finish(rules, severities, baseline, invalid: true);
             }
 
-            var compiled = CompiledProgram.Compile(program);
+            compiled ??= CompiledProgram.Compile(program);
             var today = request.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
             evaluationDate = today;
             foreach (var topology in request.TopologyFiles)
@@ -74,16 +79,30 @@ public static class PolicyEngine
             return Finish(rules, severities, baseline, inputInvalid);
         }
 
+        private (BoundProgram Program, CompiledProgram? Compiled) Bind(IReadOnlyList<SourceModule> modules, IReadOnlyList<ParameterOverride> overrides)
+        {
+            if (session is null)
+            {
+                return (ProgramBinder.Bind(modules, overrides, diagnostics), null);
+            }
+
+            var (program, compiled, bindingDiagnostics) = session.Programs.Bind(modules, overrides);
+            diagnostics.AddRange(bindingDiagnostics);
+            return (program, compiled);
+        }
+
         private void CheckSite(CompiledProgram program, string topology, DateOnly today)
         {
-            if (!File.Exists(topology))
+            var document = files.Document(topology);
+            if (document is null && !File.Exists(topology))
             {
                 diagnostics.Add(DiagnosticIds.FileNotFound, SourceLocation.None(topology), $"topology file `{topology}` does not exist");
                 inputInvalid = true;
                 return;
             }
 
-            var loaded = TopologyLoader.Load(topology, topology);
+            var loaded = session?.Sites.Load(topology, document)
+                ?? (document is null ? TopologyLoader.Load(topology, topology) : TopologyLoader.LoadText(document, topology));
             diagnostics.AddRange(loaded.Diagnostics);
             if (loaded.Model is not { } site)
             {
@@ -91,21 +110,7 @@ public static class PolicyEngine
                 return;
             }
 
-            var context = program.CreateContext(site, today);
-            var found = new List<(Violation, Diagnostic)>();
-            foreach (var rule in program.Rules)
-            {
-                try
-                {
-                    found.AddRange(rule.Evaluate(context).Select(v => (v, ToDiagnostic(v))));
-                }
-                catch (Exception e)
-                {
-                    diagnostics.Add(DiagnosticIds.InternalError, rule.Rule.Info.Location,
-                        $"internal error while evaluating rule `{rule.Rule.Id}` on `{topology}`: {e.GetType().Name}: {e.Message}; please report this");
-                }
-            }
-
+            var found = session?.Sites.Violations(topology, program, today) ?? Evaluate(program, site, topology, today);
             var (inForce, waived, waiverDiagnostics, waiverStates) = WaiverMatcher.Apply(site.Waivers, found, today);
             violations.AddRange(inForce);
             diagnostics.AddRange(waiverDiagnostics);
@@ -114,6 +119,33 @@ public static class PolicyEngine
             {
                 sites.Add(SiteDescriber.Describe(site, waiverStates));
             }
+        }
+
+        private IReadOnlyList<(Violation, Diagnostic)> Evaluate(CompiledProgram program, SiteModel site, string topology, DateOnly today)
+        {
+            var context = program.CreateContext(site, today);
+            var found = new List<(Violation, Diagnostic)>();
+            var failed = false;
+            foreach (var rule in program.Rules)
+            {
+                try
+                {
+                    found.AddRange(rule.Evaluate(context).Select(v => (v, ToDiagnostic(v))));
+                }
+                catch (Exception e)
+                {
+                    failed = true;
+                    diagnostics.Add(DiagnosticIds.InternalError, rule.Rule.Info.Location,
+                        $"internal error while evaluating rule `{rule.Rule.Id}` on `{topology}`: {e.GetType().Name}: {e.Message}; please report this");
+                }
+            }
+
+            if (!failed)
+            {
+                session?.Sites.Remember(topology, program, today, found);
+            }
+
+            return found;
         }
 
         private static Diagnostic ToDiagnostic(Violation violation) =>

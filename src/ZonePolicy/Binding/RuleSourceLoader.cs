@@ -1,30 +1,33 @@
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Syntax;
+using ZonePolicy.Workspace;
 
 namespace ZonePolicy.Binding;
 
 /// <summary>
 /// Turns the rule inputs of a check (files, folders, packs by name) into compilation roots, reads and parses
 /// their files, and follows imports: an import may not leave its root folder (ZP0104), may not form a cycle
-/// (ZP0105), and a file imported twice is compiled once.
+/// (ZP0105), and a file imported twice is compiled once. Files are read through the request's
+/// <see cref="CheckRequest.Documents"/>; a <see cref="ParseCache"/> keeps the trees of texts parsed before.
 /// </summary>
-internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
+internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, ParseCache? cache = null)
 {
     private const string CommandLine = "<command-line>";
 
     public IReadOnlyList<SourceModule> Load(CheckRequest request)
     {
+        var files = new SourceFiles(request.Documents);
         var modules = new List<SourceModule>();
         foreach (var source in request.RuleSources)
         {
             if (Directory.Exists(source))
             {
-                modules.Add(LoadRoot(source, source, RuleFilesIn(source)));
+                modules.Add(LoadRoot(source, source, RuleFilesIn(source, files), files));
             }
-            else if (File.Exists(source))
+            else if (files.FileExists(source))
             {
                 var folder = Path.GetDirectoryName(Path.GetFullPath(source))!;
-                modules.Add(LoadRoot(folder, DisplayFolderOf(source), [Path.GetFullPath(source)]));
+                modules.Add(LoadRoot(folder, DisplayFolderOf(source), [Path.GetFullPath(source)], files));
             }
             else
             {
@@ -36,7 +39,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
         {
             if (FindPack(pack, request.PackDirectories) is { } folder)
             {
-                modules.Add(LoadRoot(folder, folder, RuleFilesIn(folder)));
+                modules.Add(LoadRoot(folder, folder, RuleFilesIn(folder, files), files));
             }
             else
             {
@@ -72,11 +75,11 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
     }
 
     /// <summary>Every rule file below a folder, except a pack's fixtures under tests/.</summary>
-    private static IReadOnlyList<string> RuleFilesIn(string folder)
+    private static IReadOnlyList<string> RuleFilesIn(string folder, SourceFiles files)
     {
         var root = Path.GetFullPath(folder);
         var fixtures = Path.Combine(root, "tests");
-        return Directory.EnumerateFiles(root, "*.zpol", SearchOption.AllDirectories)
+        return files.FilesBelow(root, ".zpol")
             .Where(f => !IsUnder(f, fixtures))
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -84,9 +87,9 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
 
     private static string DisplayFolderOf(string file) => Path.GetDirectoryName(file) is { Length: > 0 } folder ? folder : ".";
 
-    private SourceModule LoadRoot(string root, string displayRoot, IReadOnlyList<string> files)
+    private SourceModule LoadRoot(string root, string displayRoot, IReadOnlyList<string> files, SourceFiles sources)
     {
-        var loading = new RootLoading(Path.GetFullPath(root), displayRoot, diagnostics);
+        var loading = new RootLoading(Path.GetFullPath(root), displayRoot, diagnostics, sources, cache);
         foreach (var file in files)
         {
             loading.Visit(file, importedFrom: null);
@@ -102,7 +105,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
     }
 
     /// <summary>The files of one root as they are read: done, in progress (for cycles), and their syntax trees.</summary>
-    private sealed class RootLoading(string root, string displayRoot, DiagnosticBag diagnostics)
+    private sealed class RootLoading(string root, string displayRoot, DiagnosticBag diagnostics, SourceFiles sources, ParseCache? cache)
     {
         private readonly HashSet<string> done = new(StringComparer.Ordinal);
         private readonly List<string> inProgress = [];
@@ -133,7 +136,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
                 return;
             }
 
-            var parsed = RuleParser.Parse(text, display);
+            var parsed = cache is null ? RuleParser.Parse(text, display) : cache.Parse(fullPath, display, text);
             diagnostics.AddRange(parsed.Diagnostics);
             if (parsed.Unit is not { } unit)
             {
@@ -168,6 +171,11 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
         private string? Read(string fullPath, string display, ImportDeclaration? importedFrom)
         {
             var location = importedFrom?.Path.Location ?? SourceLocation.None(display);
+            if (sources.Document(fullPath) is { } open)
+            {
+                return open;
+            }
+
             if (!File.Exists(fullPath))
             {
                 diagnostics.Add(importedFrom is null ? DiagnosticIds.FileNotFound : DiagnosticIds.ImportNotFound, location,
