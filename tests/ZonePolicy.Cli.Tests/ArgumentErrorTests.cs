@@ -29,8 +29,8 @@ public sealed class ArgumentErrorTests : IDisposable
     [InlineData("check site.json --rules rules.zpol --severity =error", "`--severity` takes ID=level with a level of error, warning, info or none, not `=error`")]
     [InlineData("check site.json --rules rules.zpol --param allowed", "`--param` takes name=value, not `allowed`")]
     [InlineData("check site.json --rules rules.zpol --param =5", "`--param` takes name=value, not `=5`")]
-    [InlineData("check site.json --rules rules.zpol --format xml", "`--format` takes text, json, sarif, markdown, junit, dot or mermaid, not `xml`")]
-    [InlineData("check site.json --rules rules.zpol --format 1", "`--format` takes text, json, sarif, markdown, junit, dot or mermaid, not `1`")]
+    [InlineData("check site.json --rules rules.zpol --format xml", "`--format` takes text, json, sarif, markdown, junit, html, dot or mermaid, not `xml`")]
+    [InlineData("check site.json --rules rules.zpol --format 1", "`--format` takes text, json, sarif, markdown, junit, html, dot or mermaid, not `1`")]
     [InlineData("check site.json --rules rules.zpol --output no-such-folder-7f3a/report.json", "cannot write the report to `no-such-folder-7f3a/report.json`: folder `no-such-folder-7f3a` does not exist; create it first")]
     public void A_bad_command_line_is_one_line_on_standard_error_and_exit_code_2(string commandLine, string message)
     {

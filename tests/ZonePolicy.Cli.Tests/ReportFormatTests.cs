@@ -15,6 +15,7 @@ public sealed class ReportFormatTests : IDisposable
     [Theory]
     [InlineData("markdown", ReportFormat.Markdown)]
     [InlineData("junit", ReportFormat.Junit)]
+    [InlineData("html", ReportFormat.Html)]
     [InlineData("dot", ReportFormat.Dot)]
     [InlineData("mermaid", ReportFormat.Mermaid)]
     public void A_format_that_draws_the_site_asks_the_engine_to_describe_it_and_writes_the_reporter_output(string option, ReportFormat format)
@@ -42,6 +43,7 @@ public sealed class ReportFormatTests : IDisposable
     [Theory]
     [InlineData("markdown", "ZP0201")]
     [InlineData("junit", "ZP0201")]
+    [InlineData("html", "ZP0201")]
     [InlineData("dot", "// ")]
     [InlineData("mermaid", "%% ")]
     public void A_broken_topology_is_reported_in_the_chosen_format_with_exit_code_2(string option, string marker)
@@ -75,7 +77,7 @@ public sealed class ReportFormatTests : IDisposable
         var outcome = Cli.Run(Engines.Unreachable, temp.Path, Check("--format", "pdf"));
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("`--format` takes text, json, sarif, markdown, junit, dot or mermaid, not `pdf`", outcome.Error);
+        Assert.Contains("`--format` takes text, json, sarif, markdown, junit, html, dot or mermaid, not `pdf`", outcome.Error);
     }
 
     private static string[] Check(params string[] options) =>

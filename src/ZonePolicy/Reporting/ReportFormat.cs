@@ -18,6 +18,9 @@ public enum ReportFormat
     /// <summary>JUnit XML for CI test tabs: each rule a test case, each violation a failure.</summary>
     Junit,
 
+    /// <summary>A self-contained HTML page: the findings, the zone and conduit diagram, waivers and rules.</summary>
+    Html,
+
     /// <summary>The zone and conduit graph in Graphviz <c>dot</c>.</summary>
     Dot,
 

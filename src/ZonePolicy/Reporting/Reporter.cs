@@ -22,6 +22,9 @@ public static class Reporter
             case ReportFormat.Junit:
                 JunitReporter.Write(result, output);
                 break;
+            case ReportFormat.Html:
+                Html.HtmlReporter.Write(result, output);
+                break;
             case ReportFormat.Dot:
                 DotReporter.Write(result, output);
                 break;

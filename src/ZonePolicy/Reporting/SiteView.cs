@@ -33,6 +33,7 @@ internal sealed class SiteView
     private readonly Dictionary<(int Line, int Column), string> entityAt = [];
     private readonly Dictionary<string, Severity> worstInZone = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Severity> worstOnLink = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Severity> worstAtAsset = new(StringComparer.Ordinal);
 
     private SiteView(int index, SiteSummary site, IReadOnlyList<Diagnostic> findings, IReadOnlyList<Diagnostic> suppressed)
     {
@@ -70,6 +71,11 @@ internal sealed class SiteView
             foreach (var link in places.Links)
             {
                 worstOnLink[link.Key] = Max(worstOnLink.GetValueOrDefault(link.Key), finding.Severity);
+            }
+
+            foreach (var asset in places.Assets)
+            {
+                worstAtAsset[asset] = Max(worstAtAsset.GetValueOrDefault(asset), finding.Severity);
             }
         }
     }
@@ -125,6 +131,8 @@ internal sealed class SiteView
     public Severity WorstInZone(string zone) => worstInZone.GetValueOrDefault(zone);
 
     public Severity WorstOnLink(ZoneLink link) => worstOnLink.GetValueOrDefault(link.Key);
+
+    public Severity WorstAtAsset(string asset) => worstAtAsset.GetValueOrDefault(asset);
 
     /// <summary>The zones, assets and links a finding names, through its bound entities and the entity it is reported at.</summary>
     public FindingPlaces PlacesOf(Diagnostic finding)
