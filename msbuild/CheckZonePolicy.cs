@@ -103,6 +103,7 @@ public sealed class CheckZonePolicy : Microsoft.Build.Utilities.Task
                 Today = today,
                 BaselineFile = string.IsNullOrEmpty(Baseline) ? null : Path.GetFullPath(Baseline),
                 WarningsAsErrors = TreatWarningsAsErrors,
+                SettingsLocation = settings.Project,
             }))
             .ToList();
 

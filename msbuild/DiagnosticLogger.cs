@@ -25,7 +25,8 @@ internal sealed class DiagnosticLogger(TaskLoggingHelper log, string projectFile
     public void Log(Diagnostic diagnostic)
     {
         var location = diagnostic.Location;
-        var file = location.File.Length == 0 ? projectFile : Path.GetFullPath(location.File);
+        // The command line, or no place at all, is this project's build: errors about it belong to the project file.
+        var file = location.IsInFile && location.File.Length > 0 ? Path.GetFullPath(location.File) : projectFile;
         switch (diagnostic.Severity)
         {
             case Severity.Error:
@@ -46,8 +47,7 @@ internal sealed class DiagnosticLogger(TaskLoggingHelper log, string projectFile
     /// <summary>A bug must not take the build down: it becomes ZP0901, with the details at low importance.</summary>
     public void LogInternalError(Exception exception)
     {
-        Log(DiagnosticCatalog.Create(DiagnosticIds.InternalError, SourceLocation.None(projectFile),
-            $"internal error in the ZonePolicy check: {exception.GetType().Name}: {FirstLine(exception.Message).TrimEnd('.')}; please report it with the build log"));
+        Log(Diagnostic.Create(DiagnosticDescriptors.BuildTaskFailed, SourceLocation.InFile(projectFile), exception.GetType().Name, FirstLine(exception.Message).TrimEnd('.')));
         log.LogMessage(MessageImportance.Low, exception.ToString());
     }
 

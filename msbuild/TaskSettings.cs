@@ -10,7 +10,8 @@ internal sealed class TaskSettings(string projectFile)
 {
     public List<Diagnostic> Diagnostics { get; } = [];
 
-    private SourceLocation Project => SourceLocation.None(projectFile);
+    /// <summary>The project file, where the task's settings are given.</summary>
+    public SourceLocation Project => SourceLocation.InFile(projectFile);
 
     public DateOnly? ParseToday(string? text)
     {
@@ -24,7 +25,7 @@ internal sealed class TaskSettings(string projectFile)
             return today;
         }
 
-        Report(DiagnosticIds.InvalidParameterValue, $"invalid `ZonePolicyToday` value `{text}`: use an ISO date such as `2026-03-31`");
+        Report(DiagnosticDescriptors.InvalidTodaySetting, text);
         return null;
     }
 
@@ -36,7 +37,7 @@ internal sealed class TaskSettings(string projectFile)
             var value = item.GetMetadata("Value");
             if (value.Length == 0)
             {
-                Report(DiagnosticIds.InvalidParameterValue, $"parameter `{item.ItemSpec}` has no value: set `Value` on its `ZonePolicyParameter` item");
+                Report(DiagnosticDescriptors.ParameterItemWithoutValue, item.ItemSpec);
                 continue;
             }
 
@@ -54,7 +55,7 @@ internal sealed class TaskSettings(string projectFile)
             var text = item.GetMetadata("Severity");
             if (!SeverityText.TryParse(text, out var severity))
             {
-                Report(DiagnosticIds.InvalidSeverityOverride, $"invalid severity `{text}` for `{item.ItemSpec}` in a `ZonePolicySeverity` item: use `error`, `warning`, `info` or `none`");
+                Report(DiagnosticDescriptors.InvalidSeverityItem, text, item.ItemSpec);
                 continue;
             }
 
@@ -68,8 +69,8 @@ internal sealed class TaskSettings(string projectFile)
     }
 
     public void ReportNoTopology() =>
-        Report(DiagnosticIds.FileNotFound, "no topology file to check: add a `ZonePolicyTopology` item, or make its path or wildcard match a file");
+        Report(DiagnosticDescriptors.NoTopologyItem);
 
-    private void Report(string id, string message) =>
-        Diagnostics.Add(DiagnosticCatalog.Create(id, Project, message));
+    private void Report(DiagnosticDescriptor descriptor, params ReadOnlySpan<object?> arguments) =>
+        Diagnostics.Add(Diagnostic.Create(descriptor, Project, arguments));
 }

@@ -51,7 +51,7 @@ internal sealed class AnalyzerConfigFile
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(DiagnosticCatalog.Create(DiagnosticIds.FileNotFound, SourceLocation.None(path), $"cannot read analyzer config file: {exception.Message}"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.AnalyzerConfigNotReadable, SourceLocation.InFile(path), exception.Message));
             text = "";
         }
 
@@ -130,8 +130,7 @@ internal sealed class AnalyzerConfigFile
         if (!SeverityText.TryParse(value, out var severity))
         {
             // A warning, not an error: the key may be meant for another analyzer that shares the file.
-            diagnostics.Add(new Diagnostic(DiagnosticIds.InvalidSeverityOverride, Severity.Warning,
-                $"invalid severity `{value}` for `{id}`: use `error`, `warning`, `suggestion`, `silent`, `none` or `default`", location));
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidConfiguredSeverity, location, value, id) with { Severity = Severity.Warning });
             return null;
         }
 

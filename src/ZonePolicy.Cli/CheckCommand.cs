@@ -190,7 +190,7 @@ internal sealed class CheckCommand : Command
             {
                 result.AddError(child is OptionResult option && aliases.Contains(token.Value)
                     ? $"`{option.Option.Name}` needs a value"
-                    : $"unknown option `{token.Value}`{Suggestions.DidYouMean(token.Value, names)}");
+                    : $"unknown option `{token.Value}`{NameSuggestions.DidYouMean(token.Value, names)}");
             }
         }
     }

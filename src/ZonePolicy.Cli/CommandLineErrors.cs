@@ -30,8 +30,8 @@ internal static partial class CommandLineErrors
         && (commandResult.Command is RootCommand || parse.UnmatchedTokens.Any(token => error.Message.Contains($"'{token}'", StringComparison.Ordinal)));
 
     private static string Unmatched(string token, Command command) =>
-        token.StartsWith('-') ? $"unknown option `{token}`{Suggestions.DidYouMean(token, command.Options.Select(o => o.Name))}"
-        : command.Subcommands.Count > 0 ? $"unknown command `{token}`{Suggestions.DidYouMean(token, command.Subcommands.Select(c => c.Name))}"
+        token.StartsWith('-') ? $"unknown option `{token}`{NameSuggestions.DidYouMean(token, command.Options.Select(o => o.Name))}"
+        : command.Subcommands.Count > 0 ? $"unknown command `{token}`{NameSuggestions.DidYouMean(token, command.Subcommands.Select(c => c.Name))}"
         : $"unexpected argument `{token}`; run `{Usage(command)} --help` for the usage";
 
     private static string Describe(ParseError error, Command command) => error.SymbolResult switch

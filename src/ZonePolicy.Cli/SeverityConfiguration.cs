@@ -13,7 +13,7 @@ namespace ZonePolicy.Cli;
 /// <c>root = true</c>: the nearest file first, and within a file the last line;</item>
 /// <item><c>dotnet_diagnostic.ID.severity</c> before the first section of <c>.globalconfig</c> files found walking
 /// up from the working directory: the nearest file first;</item>
-/// <item>the rule's own <c>severity</c> (for an engine id, its default in <see cref="DiagnosticCatalog"/>).</item>
+/// <item>the rule's own <c>severity</c> (for an engine id, its default in <see cref="DiagnosticDescriptors"/>).</item>
 /// </list>
 /// A config file's level <c>default</c> undoes, for that id, what the sources below it set. After all
 /// of these, <c>--warnaserror</c> turns every warning left into an error.
@@ -101,10 +101,7 @@ internal sealed partial record SeverityConfiguration(IReadOnlyList<KeyValuePair<
                     entry.ValueColumn,
                     entry.Line,
                     entry.ValueColumn + entry.Value.Length);
-                diagnostics.Add(DiagnosticCatalog.Create(
-                    DiagnosticIds.InvalidSeverityOverride,
-                    location,
-                    $"`{entry.Value}` is not a severity for `{id}`; use error, warning, info, none or default"));
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.NotASeverity, location, entry.Value, id));
             }
         }
     }

@@ -35,6 +35,12 @@ public sealed class CheckRequest
     /// <summary>A baseline file of accepted violations; only new violations are reported when set.</summary>
     public string? BaselineFile { get; init; }
 
+    /// <summary>
+    /// Where the parameters, packs and severity overrides of this request were given, for the diagnostics
+    /// about them: the command line, or the project file that sets them.
+    /// </summary>
+    public SourceLocation SettingsLocation { get; init; } = SourceLocation.CommandLine;
+
     /// <summary>Promotes warnings to errors.</summary>
     public bool WarningsAsErrors { get; init; }
 

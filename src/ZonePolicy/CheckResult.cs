@@ -5,11 +5,11 @@ namespace ZonePolicy;
 /// <summary>The outcome of a check: what is in force, what was suppressed, and which rules ran.</summary>
 public sealed class CheckResult
 {
-    /// <summary>Diagnostics in force, sorted by file, line, column and id.</summary>
-    public required IReadOnlyList<Diagnostic> Diagnostics { get; init; }
+    /// <summary>Diagnostics in force, in the one diagnostic order: by file, line, column and id.</summary>
+    public required IReadOnlyList<Diagnostic> Diagnostics { get; init => field = DiagnosticOrder.Sort(value); }
 
     /// <summary>Violations suppressed by a waiver or a baseline, in the same order.</summary>
-    public required IReadOnlyList<Diagnostic> Suppressed { get; init; }
+    public required IReadOnlyList<Diagnostic> Suppressed { get; init => field = DiagnosticOrder.Sort(value); }
 
     /// <summary>Every rule that ran (for SARIF's <c>tool.driver.rules</c>), ordered by id.</summary>
     public required IReadOnlyList<RuleInfo> Rules { get; init; }

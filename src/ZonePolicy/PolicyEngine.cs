@@ -1,9 +1,9 @@
 using ZonePolicy.Binding;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Evaluation;
-using ZonePolicy.Reporting;
 using ZonePolicy.Syntax;
 using ZonePolicy.Topology;
+using ZonePolicy.Types;
 using ZonePolicy.Workspace;
 
 namespace ZonePolicy;
@@ -35,8 +35,7 @@ public static class PolicyEngine
         }
         catch (Exception e)
         {
-            var diagnostic = DiagnosticCatalog.Create(DiagnosticIds.InternalError, SourceLocation.None("zpol"),
-                $"internal error: {e.GetType().Name}: {e.Message}; please report this with the inputs that caused it");
+            var diagnostic = Diagnostic.Create(DiagnosticDescriptors.InternalError, SourceLocation.None, e.GetType().Name, e.Message);
             return new CheckResult { Diagnostics = [diagnostic], Suppressed = [], Rules = [], InputInvalid = true };
         }
     }
@@ -56,11 +55,11 @@ public static class PolicyEngine
 
         public CheckResult Run()
         {
-            var overrides = request.Parameters.Select(p => new ParameterOverride(p.Key, ParseParameterValue(p.Value), p.Value)).ToList();
+            var overrides = request.Parameters.Select(p => new ParameterOverride(p.Key, ParseParameterValue(p.Value), p.Value, request.SettingsLocation)).ToList();
             var modules = new RuleSourceLoader(diagnostics, session?.Parses).Load(request);
             var (program, compiled) = diagnostics.HasErrors ? (null, null) : Bind(modules, overrides);
             var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
-            var severities = SeverityOverrides.Create(request.ConfiguredSeverities, request.SeverityOverrides, rules, diagnostics);
+            var severities = SeverityOverrides.Create(request.ConfiguredSeverities, request.SeverityOverrides, rules, request.SettingsLocation, diagnostics);
             var baseline = request.BaselineFile is null ? null : Baseline.Load(request.BaselineFile, diagnostics);
 
             if (program is null || diagnostics.HasErrors)
@@ -96,7 +95,7 @@ public static class PolicyEngine
             var document = files.Document(topology);
             if (document is null && !File.Exists(topology))
             {
-                diagnostics.Add(DiagnosticIds.FileNotFound, SourceLocation.None(topology), $"topology file `{topology}` does not exist");
+                diagnostics.Add(DiagnosticDescriptors.FileNotFound, SourceLocation.InFile(topology), "topology", topology);
                 inputInvalid = true;
                 return;
             }
@@ -135,8 +134,7 @@ public static class PolicyEngine
                 catch (Exception e)
                 {
                     failed = true;
-                    diagnostics.Add(DiagnosticIds.InternalError, rule.Rule.Info.Location,
-                        $"internal error while evaluating rule `{rule.Rule.Id}` on `{topology}`: {e.GetType().Name}: {e.Message}; please report this");
+                    diagnostics.Add(DiagnosticDescriptors.RuleEvaluationFailed, rule.Rule.Info.Location, rule.Rule.Id, topology, e.GetType().Name, e.Message);
                 }
             }
 
@@ -195,8 +193,8 @@ public static class PolicyEngine
             quiet.AddRange(suppressed.Select(d => severities.Apply(d, request.WarningsAsErrors)).OfType<Diagnostic>());
             return new CheckResult
             {
-                Diagnostics = DiagnosticOrder.Sort(inForce),
-                Suppressed = DiagnosticOrder.Sort(quiet),
+                Diagnostics = inForce,
+                Suppressed = quiet,
                 Rules = rules,
                 Sites = sites,
                 Today = evaluationDate,
@@ -205,7 +203,7 @@ public static class PolicyEngine
             };
         }
 
-        private static bool IsInvalidInput(string id) => DiagnosticCatalog.IsEngineId(id) && !SeverityOverrides.IsAdjustable(id);
+        private static bool IsInvalidInput(string id) => DiagnosticDescriptors.IsEngineId(id) && !SeverityOverrides.IsAdjustable(id);
 
         /// <summary>A parameter value in the language's literal syntax; a bare word is a string.</summary>
         private static object? ParseParameterValue(string text) => RuleParser.TryParseLiteral(text, out var value) ? value : text;

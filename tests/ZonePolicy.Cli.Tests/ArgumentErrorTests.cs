@@ -59,7 +59,7 @@ public sealed class ArgumentErrorTests : IDisposable
         Assert.Equal("ZP0311", diagnostic.GetProperty("id").GetString());
         Assert.Equal("error", diagnostic.GetProperty("severity").GetString());
         Assert.Equal(message, diagnostic.GetProperty("message").GetString());
-        Assert.Equal("<command-line>", diagnostic.GetProperty("file").GetString());
+        Assert.Equal(JsonValueKind.Null, diagnostic.GetProperty("file").ValueKind);
         Assert.Equal(0, diagnostic.GetProperty("line").GetInt32());
         Assert.Equal(0, diagnostic.GetProperty("column").GetInt32());
         Assert.Equal(1, outcome.Json.GetProperty("summary").GetProperty("errors").GetInt32());

@@ -40,7 +40,7 @@ public sealed class OutcomeTests : IDisposable
     [Fact]
     public void Invalid_input_exits_2()
     {
-        var result = Results.Of(DiagnosticCatalog.Create(DiagnosticIds.InvalidJson, SourceLocation.At("site.json", 3, 14), "unexpected `}`; expected a value"));
+        var result = Results.Of(new Diagnostic(DiagnosticIds.InvalidJson, Severity.Error, "unexpected `}`; expected a value", SourceLocation.At("site.json", 3, 14)));
 
         Assert.Equal(2, Run(new CheckResult { Diagnostics = result.Diagnostics, Suppressed = [], Rules = [], InputInvalid = true }).ExitCode);
     }
@@ -55,7 +55,7 @@ public sealed class OutcomeTests : IDisposable
 
         Assert.Equal(3, outcome.ExitCode);
         const string message = "internal error `InvalidOperationException`: index was out of range; please report it with the input that caused it";
-        Assert.Contains(format == "text" ? $"<internal>: error ZP0901: {message}\n" : $"\"{message}\"", outcome.Out);
+        Assert.Contains(format == "text" ? $"zpol: error ZP0901: {message}\n" : $"\"{message}\"", outcome.Out);
         Assert.DoesNotContain("   at ", outcome.Out + outcome.Error);
     }
 

@@ -103,7 +103,7 @@ public sealed class ProjectFileCheckTests : IDisposable
         Assert.Equal(2, outcome.ExitCode);
         var diagnostic = Assert.Single(outcome.JsonDiagnostics());
         Assert.Equal(("ZP0381", 1, 43), (diagnostic.Id, diagnostic.Line, diagnostic.Column));
-        Assert.StartsWith("unknown project setting `rulez`, did you mean `rules`?", diagnostic.Message);
+        Assert.EndsWith("; did you mean `rules`?", diagnostic.Message);
         Assert.Equal("zonepolicy.json", outcome.Json.GetProperty("diagnostics")[0].GetProperty("file").GetString());
     }
 

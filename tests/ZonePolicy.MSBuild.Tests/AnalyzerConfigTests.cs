@@ -96,7 +96,7 @@ public sealed class AnalyzerConfigTests
                 Parse(At(".globalconfig"), "dotnet_diagnostic.T-1.severity = error\ndotnet_diagnostic.T-2.severity = error\ndotnet_diagnostic.T-3.severity = error\n"),
                 Parse(At("site", ".editorconfig"), "[*.json]\ndotnet_diagnostic.T-1.severity = warning\ndotnet_diagnostic.T-2.severity = warning\n"),
             ],
-            [new SeveritySetting("T-1", Severity.None, SourceLocation.None("policy.csproj"))]);
+            [new SeveritySetting("T-1", Severity.None, SourceLocation.InFile("policy.csproj"))]);
 
         Assert.Equal(
             [new("T-1", Severity.None), new("T-2", Severity.Warning), new KeyValuePair<string, Severity>("T-3", Severity.Error)],

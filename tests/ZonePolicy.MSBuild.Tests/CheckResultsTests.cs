@@ -7,10 +7,10 @@ public sealed class CheckResultsTests
     [Fact]
     public void A_rule_file_diagnostic_from_several_requests_is_kept_once_and_all_are_sorted()
     {
-        var ruleError = DiagnosticCatalog.Create(DiagnosticIds.SyntaxError, SourceLocation.At("/p/rules.zpol", 3, 3), "unexpected `$`");
+        var ruleError = new Diagnostic(DiagnosticIds.SyntaxError, Severity.Error, "unexpected `$`", SourceLocation.At("/p/rules.zpol", 3, 3));
         var siteB = new Diagnostic("T-1", Severity.Error, "b", SourceLocation.At("/p/b.json", 2, 5));
         var siteA = new Diagnostic("T-1", Severity.Warning, "a", SourceLocation.At("/p/a.json", 9, 5));
-        var setting = DiagnosticCatalog.Create(DiagnosticIds.InvalidSeverityOverride, SourceLocation.None("/p/p.csproj"), "invalid severity");
+        var setting = new Diagnostic(DiagnosticIds.InvalidSeverityOverride, Severity.Error, "invalid severity", SourceLocation.InFile("/p/p.csproj"));
 
         var merged = CheckResults.Merge([setting], [Result(siteB, ruleError), Result(ruleError, siteA)]);
 

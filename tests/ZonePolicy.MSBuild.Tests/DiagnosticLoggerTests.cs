@@ -28,7 +28,7 @@ public sealed class DiagnosticLoggerTests
     [Fact]
     public void A_warning_is_logged_as_a_warning_with_the_engine_help_link()
     {
-        Log(DiagnosticCatalog.Create(DiagnosticIds.WaiverUnused, SourceLocation.At(Topology, 20, 9), "waiver `w-1` matches no violation"));
+        Log(new Diagnostic(DiagnosticIds.WaiverUnused, Severity.Warning, "waiver `w-1` matches no violation", SourceLocation.At(Topology, 20, 9)));
 
         var warning = Assert.Single(_engine.Warnings);
         Assert.Equal(("ZP0302", Topology, 20, 9, "https://zonepolicy.dev/docs/diagnostics/ZP0302"),
@@ -67,9 +67,18 @@ public sealed class DiagnosticLoggerTests
     [Fact]
     public void A_diagnostic_without_a_file_is_logged_against_the_project()
     {
-        Log(new Diagnostic("ZP0306", Severity.Error, "no rule files", SourceLocation.None("")));
+        Log(new Diagnostic("ZP0901", Severity.Error, "internal error", SourceLocation.None));
 
         Assert.Equal(_engine.ProjectFileOfTaskNode, Assert.Single(_engine.Errors).File);
+    }
+
+    [Fact]
+    public void A_diagnostic_about_the_command_line_is_logged_against_the_project()
+    {
+        Log(new Diagnostic("ZP0304", Severity.Error, "no rule declares a parameter `x`", SourceLocation.CommandLine));
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal((_engine.ProjectFileOfTaskNode, 0, 0), (error.File, error.LineNumber, error.ColumnNumber));
     }
 
     private void Log(Diagnostic diagnostic)

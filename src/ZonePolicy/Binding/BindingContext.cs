@@ -15,7 +15,8 @@ internal sealed class BindingContext(ModuleSymbols symbols, DiagnosticBag diagno
 
     public ProgramState Program { get; } = program;
 
-    public void Error(string id, SourceLocation location, string message) => Diagnostics.Add(id, location, message);
+    public void Error(DiagnosticDescriptor descriptor, SourceLocation location, params ReadOnlySpan<object?> arguments) =>
+        Diagnostics.Add(descriptor, location, arguments);
 
     public bool EnterFunction(LetDeclaration function) => functionsInProgress.Add(function);
 
@@ -32,7 +33,7 @@ internal sealed class BindingContext(ModuleSymbols symbols, DiagnosticBag diagno
 
         if (!constantsInProgress.Add(symbol))
         {
-            Error(DiagnosticIds.RecursiveFunction, usedAt, $"`{symbol.Name}` is defined in terms of itself");
+            Error(DiagnosticDescriptors.RecursiveConstant, usedAt, symbol.Name);
             return null;
         }
 

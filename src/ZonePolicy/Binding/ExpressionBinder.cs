@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Syntax;
 using ZonePolicy.Topology;
+using ZonePolicy.Types;
 
 namespace ZonePolicy.Binding;
 
@@ -38,7 +39,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
         ListExpression list => BindList(list, scope),
         QuantifierExpression quantifier => BindQuantifier(quantifier, scope),
         PathExpression path => BindPath(path, scope),
-        _ => Fail(expression.Location, DiagnosticIds.InternalError, "unsupported expression"),
+        _ => Fail(expression.Location, DiagnosticDescriptors.UnsupportedExpression),
     };
 
     /// <summary>Binds an expression that must be a boolean (a condition, a filter).</summary>
@@ -47,7 +48,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
         var bound = Bind(expression, scope);
         if (!Fits(bound.Type, ZpType.Bool))
         {
-            context.Error(DiagnosticIds.TypeMismatch, expression.Location, $"{role} needs a `bool`, found `{bound.Type}`");
+            context.Error(DiagnosticDescriptors.TypeMismatch, expression.Location, role, bound.Type);
         }
 
         return bound;
@@ -123,7 +124,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
                     ? new BoundConstant(symbol, name.Location)
                     : Error(name.Location);
             case FunctionSymbol:
-                return Fail(name.Location, DiagnosticIds.TypeMismatch, $"`{name.Name}` is a function: call it with its arguments, as in `{name.Name}(...)`");
+                return Fail(name.Location, DiagnosticDescriptors.FunctionUsedAsValue, name.Name);
         }
 
         if (EntityKinds.TryParseCollection(name.Name, out var kind))
@@ -132,7 +133,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
         }
 
         var known = scope.Names.Concat(context.Symbols.Names).Concat(GlobalLists);
-        return Fail(name.Location, DiagnosticIds.UnknownName, $"unknown name `{name.Name}`{NameSuggestions.DidYouMean(name.Name, known)}");
+        return Fail(name.Location, DiagnosticDescriptors.UnknownName, name.Name, NameSuggestions.DidYouMean(name.Name, known));
     }
 
     private BoundExpression BindMember(MemberExpression member, Scope scope)
@@ -151,16 +152,14 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
                     "length" => new BoundPathMember(target, PathMember.Length, ZpType.Int, member.Location),
                     "assets" => new BoundPathMember(target, PathMember.Assets, ZpType.ListOf(new EntityType(EntityKind.Asset)), member.Location),
                     "flows" => new BoundPathMember(target, PathMember.Flows, ZpType.ListOf(new EntityType(EntityKind.Flow)), member.Location),
-                    _ => Fail(member.Member.Location, DiagnosticIds.UnknownAttribute,
-                        $"a path has no attribute `{name}`{NameSuggestions.DidYouMean(name, ["length", "assets", "flows"])}"),
+                    _ => Fail(member.Member.Location, DiagnosticDescriptors.UnknownPathAttribute, name, NameSuggestions.DidYouMean(name, ["length", "assets", "flows"])),
                 };
             case var t when t == ZpType.Error || t == ZpType.Null:
                 return Error(member.Location);
             case ListType list:
-                return Fail(member.Member.Location, DiagnosticIds.TypeMismatch,
-                    $"`.{name}` is not an attribute of a list (`{list}`); use a comprehension such as `any(x in ... where x.{name} ...)`");
+                return Fail(member.Member.Location, DiagnosticDescriptors.AttributeOfList, name, list);
             default:
-                return Fail(member.Member.Location, DiagnosticIds.TypeMismatch, $"a value of type `{target.Type}` has no attribute `{name}`");
+                return Fail(member.Member.Location, DiagnosticDescriptors.NoAttributes, target.Type, name);
         }
     }
 
@@ -173,7 +172,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
         }
 
         var suggestion = NameSuggestions.DidYouMean(name, shape.Attributes.Select(a => a.Name));
-        return Fail(member.Member.Location, DiagnosticIds.UnknownAttribute, $"{owner} has no attribute `{name}`{suggestion}");
+        return Fail(member.Member.Location, DiagnosticDescriptors.UnknownAttribute, owner, name, suggestion);
     }
 
     private BoundExpression BindIndex(IndexExpression index, Scope scope)
@@ -187,12 +186,12 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
 
         if (target.Type is not PropsType)
         {
-            return Fail(index.Location, DiagnosticIds.TypeMismatch, $"only `props` can be indexed, as in `a.props[\"key\"]`; found `{target.Type}`");
+            return Fail(index.Location, DiagnosticDescriptors.NotIndexable, target.Type);
         }
 
         if (!Fits(key.Type, ZpType.String))
         {
-            return Fail(index.Index.Location, DiagnosticIds.TypeMismatch, $"a `props` key is a `string`, found `{key.Type}`");
+            return Fail(index.Index.Location, DiagnosticDescriptors.PropsKeyNotString, key.Type);
         }
 
         return new BoundPropsIndex(target, key, index.Location);
@@ -212,11 +211,11 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
             case FunctionSymbol function:
                 return BindHelperCall(function.Declaration, call, arguments);
             case ParamSymbol or ConstantDeclaration:
-                return Fail(call.Function.Location, DiagnosticIds.TypeMismatch, $"`{name}` is a value, not a function");
+                return Fail(call.Function.Location, DiagnosticDescriptors.ValueCalled, name);
         }
 
         var known = Builtins.Keys.Concat(context.Symbols.Names.Where(n => context.Symbols.Lookup(n) is FunctionSymbol));
-        return Fail(call.Function.Location, DiagnosticIds.UnknownName, $"unknown function `{name}`{NameSuggestions.DidYouMean(name, known)}");
+        return Fail(call.Function.Location, DiagnosticDescriptors.UnknownFunction, name, NameSuggestions.DidYouMean(name, known));
     }
 
     private bool CheckArity(CallExpression call, int arity)
@@ -226,8 +225,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
             return true;
         }
 
-        var plural = arity == 1 ? "argument" : "arguments";
-        context.Error(DiagnosticIds.WrongArgumentCount, call.Location, $"`{call.Function.Name}` takes {arity} {plural}, found {call.Arguments.Count}");
+        context.Error(DiagnosticDescriptors.WrongArgumentCount, call.Location, call.Function.Name, arity, arity == 1 ? "argument" : "arguments", call.Arguments.Count);
         return false;
     }
 
@@ -255,7 +253,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
                 BuiltinFunction.StartsWith or BuiltinFunction.EndsWith => "two `string` values",
                 _ => "a `string`",
             };
-            return Fail(call.Location, DiagnosticIds.TypeMismatch, $"`{call.Function.Name}` takes {wanted}, found {found}");
+            return Fail(call.Location, DiagnosticDescriptors.WrongArgumentTypes, call.Function.Name, wanted, found);
         }
 
         return new BoundBuiltinCall(function, args, result, call.Location);
@@ -271,7 +269,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
 
         if (!context.EnterFunction(function))
         {
-            return Fail(call.Location, DiagnosticIds.RecursiveFunction, $"helper function `{function.Name.Name}` calls itself; helper functions cannot be recursive");
+            return Fail(call.Location, DiagnosticDescriptors.RecursiveFunction, function.Name.Name);
         }
 
         // A helper's parameter types are those of its arguments at this call site: the body is bound anew here.
@@ -296,13 +294,13 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
         {
             return Fits(operand.Type, ZpType.Bool)
                 ? new BoundUnary(BoundOperator.Not, operand, ZpType.Bool, unary.Location)
-                : Fail(unary.Location, DiagnosticIds.TypeMismatch, $"`not` needs a `bool`, found `{operand.Type}`");
+                : Fail(unary.Location, DiagnosticDescriptors.NotNeedsBool, operand.Type);
         }
 
         var type = operand.Type;
         return type.IsNumeric || type == ZpType.Duration || type.IsWildcard
             ? new BoundUnary(BoundOperator.Negate, operand, type.IsWildcard ? ZpType.Any : type, unary.Location)
-            : Fail(unary.Location, DiagnosticIds.TypeMismatch, $"`-` needs a number or a duration, found `{type}`");
+            : Fail(unary.Location, DiagnosticDescriptors.NegateNeedsNumber, type);
     }
 
     private BoundExpression BindBinary(BinaryExpression binary, Scope scope)
@@ -316,23 +314,21 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
 
         BoundExpression Make(BoundOperator bound, ZpType type) => new BoundBinary(bound, left, right, type, binary.Location);
 
-        BoundExpression Mismatch(string detail) =>
-            Fail(binary.Location, DiagnosticIds.TypeMismatch, $"cannot apply `{symbol}` to `{l}` and `{r}`{detail}");
+        BoundExpression Mismatch(DiagnosticDescriptor descriptor) => Fail(binary.Location, descriptor, symbol, l, r);
 
         switch (op)
         {
             case BinaryOperator.And or BinaryOperator.Or:
                 return Fits(l, ZpType.Bool) && Fits(r, ZpType.Bool)
                     ? Make(op == BinaryOperator.And ? BoundOperator.And : BoundOperator.Or, ZpType.Bool)
-                    : Mismatch($": `{symbol}` needs two `bool` values");
+                    : Mismatch(DiagnosticDescriptors.LogicNeedsBools);
 
             case BinaryOperator.Equal or BinaryOperator.NotEqual:
                 if (Unify(l, r) is null)
                 {
-                    var hint = (l is EntityType && r == ZpType.String) || (r is EntityType && l == ZpType.String)
-                        ? "; compare the entity's `.id` with a string"
-                        : "";
-                    return Mismatch(hint);
+                    return Mismatch((l is EntityType && r == ZpType.String) || (r is EntityType && l == ZpType.String)
+                        ? DiagnosticDescriptors.EntityComparedWithString
+                        : DiagnosticDescriptors.OperatorMismatch);
                 }
 
                 return Make(op == BinaryOperator.Equal ? BoundOperator.Equal : BoundOperator.NotEqual, ZpType.Bool);
@@ -340,8 +336,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
             case BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual:
                 if (!IsOrdered(l, r))
                 {
-                    var hint = l == ZpType.String && r == ZpType.String ? "; strings are not ordered (for levels use `level(x)`)" : "";
-                    return Mismatch(hint);
+                    return Mismatch(l == ZpType.String && r == ZpType.String ? DiagnosticDescriptors.StringsNotOrdered : DiagnosticDescriptors.OperatorMismatch);
                 }
 
                 return Make(op switch
@@ -358,7 +353,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
                     return Make(op == BinaryOperator.In ? BoundOperator.In : BoundOperator.NotIn, ZpType.Bool);
                 }
 
-                return Mismatch(r is ListType ? "" : ": the right side of `in` must be a list");
+                return Mismatch(r is ListType ? DiagnosticDescriptors.OperatorMismatch : DiagnosticDescriptors.InNeedsList);
 
             case BinaryOperator.Contains:
                 if ((l is ListType contained && Unify(contained.Element, r) is not null)
@@ -367,7 +362,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
                     return Make(BoundOperator.Contains, ZpType.Bool);
                 }
 
-                return Mismatch(": `contains` needs a list and an element, or two strings");
+                return Mismatch(DiagnosticDescriptors.ContainsOperands);
 
             case BinaryOperator.Matches:
                 return BindMatches(binary, left, right);
@@ -375,7 +370,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
             case BinaryOperator.Add or BinaryOperator.Subtract:
                 return ArithmeticType(op, l, r) is { } sum
                     ? Make(op == BinaryOperator.Add ? BoundOperator.Add : BoundOperator.Subtract, sum)
-                    : Mismatch("");
+                    : Mismatch(DiagnosticDescriptors.OperatorMismatch);
 
             default:
                 if ((l.IsNumeric || l.IsWildcard) && (r.IsNumeric || r.IsWildcard))
@@ -392,7 +387,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
                     }, type);
                 }
 
-                return Mismatch(": arithmetic needs numbers");
+                return Mismatch(DiagnosticDescriptors.ArithmeticNeedsNumbers);
         }
     }
 
@@ -455,7 +450,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
     {
         if (!Fits(left.Type, ZpType.String) || !Fits(right.Type, ZpType.String))
         {
-            return Fail(binary.Location, DiagnosticIds.TypeMismatch, $"`matches` needs a `string` and a regular expression, found `{left.Type}` and `{right.Type}`");
+            return Fail(binary.Location, DiagnosticDescriptors.MatchesOperands, left.Type, right.Type);
         }
 
         if (right is BoundLiteral { Value: string pattern })
@@ -467,7 +462,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
             }
             catch (ArgumentException e)
             {
-                return Fail(binary.Right.Location, DiagnosticIds.InvalidRegex, $"invalid regular expression `{pattern}`: {RegexProblem(e)}");
+                return Fail(binary.Right.Location, DiagnosticDescriptors.InvalidRegex, pattern, RegexProblem(e));
             }
         }
 
@@ -494,7 +489,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
             }
             else
             {
-                return Fail(item.Location, DiagnosticIds.TypeMismatch, $"a list holds one type: found `{item.Type}` after `{element}`");
+                return Fail(item.Location, DiagnosticDescriptors.MixedList, item.Type, element);
             }
         }
 
@@ -516,7 +511,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
         }
         else
         {
-            return Fail(q.Source.Location, DiagnosticIds.TypeMismatch, $"`{name}` ranges over a list, found `{source.Type}`");
+            return Fail(q.Source.Location, DiagnosticDescriptors.ComprehensionNeedsList, name, source.Type);
         }
 
         VariableSymbol? variable = null;
@@ -532,7 +527,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
 
         if ((q.Kind is QuantifierKind.All or QuantifierKind.None) && where is null)
         {
-            return Fail(q.Location, DiagnosticIds.TypeMismatch, $"`{name}` needs a condition, as in `{name}(x in xs where ...)`");
+            return Fail(q.Location, DiagnosticDescriptors.ComprehensionNeedsCondition, name);
         }
 
         switch (q.Kind)
@@ -550,7 +545,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
         if (!ok)
         {
             var what = q.Kind == QuantifierKind.Sum ? "numbers or durations" : "numbers, dates or durations";
-            return Fail((q.Select ?? q.Source).Location, DiagnosticIds.TypeMismatch, $"`{name}` works on {what}, found `{valueType}`");
+            return Fail((q.Select ?? q.Source).Location, DiagnosticDescriptors.AggregateOperand, name, what, valueType);
         }
 
         return new BoundQuantifier(q.Kind, variable, source, where, select, valueType, q.Location);
@@ -581,7 +576,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
             return bound;
         }
 
-        return Fail(expression.Location, DiagnosticIds.TypeMismatch, $"a path runs between assets or zones, found `{bound.Type}`");
+        return Fail(expression.Location, DiagnosticDescriptors.PathEndpoint, bound.Type);
     }
 
     private static string OperatorText(BinaryOperator op) => op switch
@@ -605,9 +600,9 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
         _ => "%",
     };
 
-    private BoundExpression Fail(SourceLocation location, string id, string message)
+    private BoundExpression Fail(SourceLocation location, DiagnosticDescriptor descriptor, params ReadOnlySpan<object?> arguments)
     {
-        context.Error(id, location, message);
+        context.Error(descriptor, location, arguments);
         return Error(location);
     }
 

@@ -1,5 +1,6 @@
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Syntax;
+using ZonePolicy.Types;
 
 namespace ZonePolicy.Binding;
 

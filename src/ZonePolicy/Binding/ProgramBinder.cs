@@ -1,10 +1,11 @@
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Syntax;
+using ZonePolicy.Types;
 
 namespace ZonePolicy.Binding;
 
-/// <summary>A `--param` value, already parsed from its literal syntax.</summary>
-internal sealed record ParameterOverride(string Name, object? Value, string Text);
+/// <summary>A `--param` value, already parsed from its literal syntax, and where it was given.</summary>
+internal sealed record ParameterOverride(string Name, object? Value, string Text, SourceLocation Location);
 
 /// <summary>
 /// Binds every compilation of a check into one program: declares each module's params, constants and
@@ -42,8 +43,7 @@ internal static class ProgramBinder
             {
                 if (ruleIds.TryGetValue(rule.Id.Name, out var first))
                 {
-                    diagnostics.Add(DiagnosticIds.DuplicateRuleId, rule.Id.Location,
-                        $"rule id `{rule.Id.Name}` is already used at {first.Id.Location}; rule ids must be unique");
+                    diagnostics.Add(DiagnosticDescriptors.DuplicateRuleId, rule.Id.Location, rule.Id.Name, first.Id.Location);
                     continue;
                 }
 
@@ -56,8 +56,7 @@ internal static class ProgramBinder
         foreach (var unknown in overrides.Where(o => !usedOverrides.Contains(o)))
         {
             var known = modules.Count == 0 ? [] : modules.SelectMany(m => m.Units).SelectMany(u => u.Params).Select(p => p.Name.Name).Distinct();
-            diagnostics.Add(DiagnosticIds.UnknownParameter, SourceLocation.None("<command-line>"),
-                $"no rule declares a parameter `{unknown.Name}`{NameSuggestions.DidYouMean(unknown.Name, known)}");
+            diagnostics.Add(DiagnosticDescriptors.UnknownParameter, unknown.Location, unknown.Name, NameSuggestions.DidYouMean(unknown.Name, known));
         }
 
         return new BoundProgram(rules, program.Constants, program.PathSites);
@@ -76,7 +75,7 @@ internal static class ProgramBinder
             }
             else
             {
-                diagnostics.Add(DiagnosticIds.DuplicateDeclaration, name.Location, $"`{name.Name}` is already declared at {locations[name.Name]}");
+                diagnostics.Add(DiagnosticDescriptors.DuplicateDeclaration, name.Location, name.Name, locations[name.Name]);
             }
         }
 
@@ -103,15 +102,14 @@ internal static class ProgramBinder
         var value = ConstantValue(param.Value);
         if (value is NotConstant)
         {
-            diagnostics.Add(DiagnosticIds.TypeMismatch, param.Value.Location,
-                $"the value of parameter `{param.Name.Name}` must be a literal: a number, string, date, boolean, or a list of them");
+            diagnostics.Add(DiagnosticDescriptors.ParamNotLiteral, param.Value.Location, param.Name.Name);
             return new ParamSymbol(param.Name.Name, ZpType.Error, null, param.Name.Location);
         }
 
         var type = ExpressionBinder.TypeOfValue(value);
         if (type == ZpType.Null)
         {
-            diagnostics.Add(DiagnosticIds.TypeMismatch, param.Value.Location, $"parameter `{param.Name.Name}` needs a value that gives it a type, not `null`");
+            diagnostics.Add(DiagnosticDescriptors.ParamNull, param.Value.Location, param.Name.Name);
         }
 
         return new ParamSymbol(param.Name.Name, type, value, param.Name.Location);
@@ -129,8 +127,7 @@ internal static class ProgramBinder
             var valueType = ExpressionBinder.TypeOfValue(parameterOverride.Value);
             if (valueType == ZpType.Null || !ExpressionBinder.Fits(valueType, param.Type) || valueType == ZpType.Error)
             {
-                diagnostics.Add(DiagnosticIds.InvalidParameterValue, SourceLocation.None("<command-line>"),
-                    $"parameter `{param.Name}` is a `{param.Type}`, but the override `{parameterOverride.Text}` is a `{valueType}`");
+                diagnostics.Add(DiagnosticDescriptors.InvalidParameterValue, parameterOverride.Location, param.Name, param.Type, parameterOverride.Text, valueType);
             }
             else
             {

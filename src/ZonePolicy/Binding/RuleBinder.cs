@@ -1,6 +1,7 @@
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Syntax;
 using ZonePolicy.Topology;
+using ZonePolicy.Types;
 
 namespace ZonePolicy.Binding;
 
@@ -30,13 +31,13 @@ internal sealed class RuleBinder(BindingContext context)
         {
             if (clause is not (ForClause or LetClause) && !seen.TryAdd(clause.GetType(), clause))
             {
-                Structure(clause.Location, $"rule `{rule.Id.Name}` has more than one `{ClauseKeyword(clause)}` clause");
+                context.Error(DiagnosticDescriptors.InvalidRuleStructure, clause.Location, rule.Id.Name, ClauseKeyword(clause));
                 continue;
             }
 
             if (clause is ForClause or LetClause && condition is not null)
             {
-                Structure(clause.Location, $"`{ClauseKeyword(clause)}` must come before the rule's `{(condition.IsForbid ? "forbid" : "require")}`");
+                context.Error(DiagnosticDescriptors.ClauseAfterCondition, clause.Location, ClauseKeyword(clause), condition.IsForbid ? "forbid" : "require");
                 continue;
             }
 
@@ -89,12 +90,12 @@ internal sealed class RuleBinder(BindingContext context)
 
         if (ruleVariables.Count == 0)
         {
-            Structure(rule.Id.Location, $"rule `{rule.Id.Name}` has no `for` clause: say what it ranges over, as in `for asset a`");
+            context.Error(DiagnosticDescriptors.NoForClause, rule.Id.Location, rule.Id.Name);
         }
 
         if (boundCondition is null)
         {
-            Structure(rule.Id.Location, $"rule `{rule.Id.Name}` has no `require` or `forbid` clause");
+            context.Error(DiagnosticDescriptors.NoCondition, rule.Id.Location, rule.Id.Name);
         }
 
         var info = new RuleInfo(rule.Id.Name, rule.Title.Value, severity, category, refs, HelpUri(help, rule.Location.File), rule.Id.Location);
@@ -112,8 +113,8 @@ internal sealed class RuleBinder(BindingContext context)
     {
         if (!EntityKinds.TryParseKeyword(f.Kind.Name, out var kind))
         {
-            context.Error(DiagnosticIds.UnknownName, f.Kind.Location,
-                $"unknown entity kind `{f.Kind.Name}`{NameSuggestions.DidYouMean(f.Kind.Name, KindNames)}; the kinds are {string.Join(", ", KindNames.Select(k => $"`{k}`"))}");
+            context.Error(DiagnosticDescriptors.UnknownEntityKind, f.Kind.Location,
+                f.Kind.Name, string.Join(", ", KindNames.Select(k => $"`{k}`")), NameSuggestions.DidYouMean(f.Kind.Name, KindNames));
             kind = EntityKind.Asset;
         }
 
@@ -124,7 +125,7 @@ internal sealed class RuleBinder(BindingContext context)
             source = binder.Bind(f.Source, scope);
             if (!ExpressionBinder.Fits(source.Type, ZpType.ListOf(entityType)))
             {
-                context.Error(DiagnosticIds.TypeMismatch, f.Source.Location, $"`for {kind.Keyword()} {f.Variable.Name} in ...` needs a `list<{kind.Keyword()}>`, found `{source.Type}`");
+                context.Error(DiagnosticDescriptors.ForSourceType, f.Source.Location, kind.Keyword(), f.Variable.Name, source.Type);
             }
         }
 
@@ -147,7 +148,7 @@ internal sealed class RuleBinder(BindingContext context)
             return target;
         }
 
-        context.Error(DiagnosticIds.TypeMismatch, a.Target.Location, $"`at` names the entity where a violation is reported, found `{target.Type}`");
+        context.Error(DiagnosticDescriptors.AtTarget, a.Target.Location, target.Type);
         return null;
     }
 
@@ -155,7 +156,7 @@ internal sealed class RuleBinder(BindingContext context)
     {
         if (scope.Lookup(name.Name) is not null)
         {
-            context.Error(DiagnosticIds.DuplicateDeclaration, name.Location, $"`{name.Name}` is already declared in this rule");
+            context.Error(DiagnosticDescriptors.DuplicateRuleVariable, name.Location, name.Name);
         }
 
         return frame.Allocate(name.Name, type);
@@ -163,11 +164,9 @@ internal sealed class RuleBinder(BindingContext context)
 
     private Severity Invalid(SeverityClause clause, Severity fallback)
     {
-        context.Error(DiagnosticIds.InvalidRuleStructure, clause.Level.Location, $"unknown severity `{clause.Level.Name}`: use `error`, `warning` or `info`");
+        context.Error(DiagnosticDescriptors.UnknownRuleSeverity, clause.Level.Location, clause.Level.Name);
         return fallback;
     }
-
-    private void Structure(SourceLocation location, string message) => context.Error(DiagnosticIds.InvalidRuleStructure, location, message);
 
     private static string ClauseKeyword(RuleClause clause) => clause switch
     {

@@ -12,8 +12,6 @@ namespace ZonePolicy.Binding;
 /// </summary>
 internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, ParseCache? cache = null)
 {
-    private const string CommandLine = "<command-line>";
-
     public IReadOnlyList<SourceModule> Load(CheckRequest request)
     {
         var files = new SourceFiles(request.Documents);
@@ -31,7 +29,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, ParseCache? ca
             }
             else
             {
-                diagnostics.Add(DiagnosticIds.FileNotFound, SourceLocation.None(source), $"rule file or folder `{source}` does not exist");
+                diagnostics.Add(DiagnosticDescriptors.RuleSourceNotFound, SourceLocation.InFile(source), source);
             }
         }
 
@@ -44,8 +42,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, ParseCache? ca
             else
             {
                 var known = request.PackDirectories.Where(Directory.Exists).SelectMany(Directory.EnumerateDirectories).Select(Path.GetFileName).OfType<string>();
-                diagnostics.Add(DiagnosticIds.UnknownPack, SourceLocation.None(CommandLine),
-                    $"no rule pack named `{pack}`{NameSuggestions.DidYouMean(pack, known)}");
+                diagnostics.Add(DiagnosticDescriptors.UnknownPack, request.SettingsLocation, pack, NameSuggestions.DidYouMean(pack, known));
             }
         }
 
@@ -53,12 +50,12 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, ParseCache? ca
         {
             var where = string.Join(", ", request.RuleSources.Concat(request.Packs).Select(s => $"`{s}`"));
             var what = modules.All(m => m.Units.Count == 0) ? "no `.zpol` rule files" : "no rules";
-            diagnostics.Add(DiagnosticIds.NoRuleFiles, SourceLocation.None(request.RuleSources.FirstOrDefault() ?? CommandLine),
-                $"{what} found in {where}");
+            var location = request.RuleSources.Count > 0 ? SourceLocation.InFile(request.RuleSources[0]) : request.SettingsLocation;
+            diagnostics.Add(DiagnosticDescriptors.NoRuleFiles, location, what, where);
         }
         else if (request.RuleSources.Count == 0 && request.Packs.Count == 0)
         {
-            diagnostics.Add(DiagnosticIds.NoRuleFiles, SourceLocation.None(CommandLine), "no rules to check: name rule files or folders with `--rules`, or a rule pack with `--pack`");
+            diagnostics.Add(DiagnosticDescriptors.NoRulesGiven, request.SettingsLocation);
         }
 
         return modules;
@@ -125,8 +122,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, ParseCache? ca
             if (cycleStart >= 0)
             {
                 var cycle = inProgress.Skip(cycleStart).Append(fullPath).Select(Display);
-                diagnostics.Add(DiagnosticIds.ImportCycle, importedFrom!.Path.Location,
-                    $"import cycle: {string.Join(" -> ", cycle.Select(c => $"`{c}`"))}; remove one of these imports");
+                diagnostics.Add(DiagnosticDescriptors.ImportCycle, importedFrom!.Path.Location, string.Join(" -> ", cycle.Select(c => $"`{c}`")));
                 return;
             }
 
@@ -160,8 +156,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, ParseCache? ca
             var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(importer)!, import.Path.Value));
             if (!IsUnder(target, Root))
             {
-                diagnostics.Add(DiagnosticIds.ImportOutsideRoot, import.Path.Location,
-                    $"import `{import.Path.Value}` leaves the rule root `{displayRoot}`; a rule file may only import files inside its root folder");
+                diagnostics.Add(DiagnosticDescriptors.ImportOutsideRoot, import.Path.Location, import.Path.Value, displayRoot);
                 return;
             }
 
@@ -170,7 +165,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, ParseCache? ca
 
         private string? Read(string fullPath, string display, ImportDeclaration? importedFrom)
         {
-            var location = importedFrom?.Path.Location ?? SourceLocation.None(display);
+            var location = importedFrom?.Path.Location ?? SourceLocation.InFile(display);
             if (sources.Document(fullPath) is { } open)
             {
                 return open;
@@ -178,8 +173,15 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, ParseCache? ca
 
             if (!File.Exists(fullPath))
             {
-                diagnostics.Add(importedFrom is null ? DiagnosticIds.FileNotFound : DiagnosticIds.ImportNotFound, location,
-                    importedFrom is null ? $"rule file `{display}` does not exist" : $"imported file `{importedFrom.Path.Value}` does not exist");
+                if (importedFrom is null)
+                {
+                    diagnostics.Add(DiagnosticDescriptors.FileNotFound, location, "rule", display);
+                }
+                else
+                {
+                    diagnostics.Add(DiagnosticDescriptors.ImportNotFound, location, importedFrom.Path.Value);
+                }
+
                 return null;
             }
 
@@ -189,7 +191,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, ParseCache? ca
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                diagnostics.Add(DiagnosticIds.FileNotFound, location, $"cannot read rule file `{display}`: {e.Message}");
+                diagnostics.Add(DiagnosticDescriptors.FileNotReadable, location, "rule file", display, e.Message);
                 return null;
             }
         }

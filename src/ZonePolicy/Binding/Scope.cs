@@ -1,3 +1,4 @@
+using ZonePolicy.Types;
 namespace ZonePolicy.Binding;
 
 /// <summary>The variables visible at a point, innermost first; immutable so nested scopes share their parents.</summary>

@@ -20,7 +20,11 @@ public sealed record Diagnostic(string Id, Severity Severity, string Message, So
     /// <summary>True when a baseline file accepts this violation: it is suppressed, not in force.</summary>
     public bool Baselined { get; init; }
 
-    public string HelpUri => Rule?.HelpUri ?? DiagnosticCatalog.HelpUri(Id);
+    public string HelpUri => Rule?.HelpUri ?? DiagnosticDescriptor.HelpUri(Id);
+
+    /// <summary>An engine diagnostic at its descriptor's default severity, its message formatted from <paramref name="arguments"/>.</summary>
+    internal static Diagnostic Create(DiagnosticDescriptor descriptor, SourceLocation location, params ReadOnlySpan<object?> arguments) =>
+        new(descriptor.Id, descriptor.DefaultSeverity, descriptor.Format(arguments), location);
 
     public string ToCanonicalString() =>
         $"{Location}: {Severity.Name()} {Id}: {Message}";

@@ -18,7 +18,8 @@ internal sealed class DiagnosticBag
         }
     }
 
-    public void Add(string id, SourceLocation location, string message) => Add(DiagnosticCatalog.Create(id, location, message));
+    public void Add(DiagnosticDescriptor descriptor, SourceLocation location, params ReadOnlySpan<object?> arguments) =>
+        Add(Diagnostic.Create(descriptor, location, arguments));
 
     public void AddRange(IEnumerable<Diagnostic> diagnostics)
     {

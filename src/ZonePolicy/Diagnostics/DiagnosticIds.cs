@@ -1,9 +1,9 @@
 namespace ZonePolicy.Diagnostics;
 
 /// <summary>
-/// Every engine diagnostic id. Ids are never reused: a retired id stays here, commented out.
-/// ZP00xx syntax, ZP01xx binding and types, ZP02xx topology input, ZP03xx waivers, baselines and
-/// configuration, ZP09xx internal errors.
+/// Every engine diagnostic id; each has one descriptor in <see cref="DiagnosticDescriptors"/>. Ids are
+/// never reused: a retired id stays here, commented out. ZP00xx syntax, ZP01xx binding and types, ZP02xx
+/// topology input, ZP03xx waivers, baselines and configuration, ZP04xx evaluation, ZP09xx internal errors.
 /// </summary>
 public static class DiagnosticIds
 {

@@ -32,9 +32,16 @@ internal static class NameSuggestions
         return best;
     }
 
-    /// <summary>", did you mean `x`?" for the closest candidate, or the empty string.</summary>
-    public static string DidYouMean(string name, IEnumerable<string> candidates) =>
-        Closest(name, candidates) is { } suggestion ? $", did you mean `{suggestion}`?" : "";
+    /// <summary>"; did you mean `x`?" for the closest candidate, or the empty string: the one way every message offers a suggestion.</summary>
+    public static string DidYouMean(string name, IEnumerable<string> candidates) => DidYouMean(Closest(name, candidates));
+
+    /// <summary>"; did you mean `x`?" for a suggestion, or the empty string for none.</summary>
+    public static string DidYouMean(string? suggestion) => suggestion is null ? "" : Hint(Quote(suggestion));
+
+    /// <summary>"; did you mean X?" for a suggestion already quoted as its message quotes names.</summary>
+    public static string Hint(string quotedSuggestion) => $"; did you mean {quotedSuggestion}?";
+
+    private static string Quote(string name) => $"`{name}`";
 
     /// <summary>The optimal string alignment distance, or <paramref name="limit"/> + 1 once it is known to exceed the limit.</summary>
     public static int Distance(string a, string b, int limit) => Distance(a, b, limit, new int[3 * (b.Length + 1)]);

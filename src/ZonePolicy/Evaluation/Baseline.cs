@@ -20,7 +20,7 @@ public sealed class Baseline
     {
         if (!File.Exists(path))
         {
-            diagnostics.Add(DiagnosticIds.FileNotFound, SourceLocation.None(path), $"baseline file `{path}` does not exist");
+            diagnostics.Add(DiagnosticDescriptors.FileNotFound, SourceLocation.InFile(path), "baseline", path);
             return null;
         }
 
@@ -39,8 +39,7 @@ public sealed class Baseline
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or IOException)
         {
-            diagnostics.Add(DiagnosticIds.InvalidBaseline, SourceLocation.At(path, 1, 1),
-                "baseline file is not valid: expected `{ \"version\": 1, \"violations\": [ { \"rule\": \"...\", \"entities\": [\"...\"] } ] }`");
+            diagnostics.Add(DiagnosticDescriptors.InvalidBaseline, SourceLocation.At(path, 1, 1));
             return null;
         }
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using ZonePolicy.Binding;
 using ZonePolicy.Topology;
+using ZonePolicy.Types;
 
 namespace ZonePolicy.Evaluation;
 

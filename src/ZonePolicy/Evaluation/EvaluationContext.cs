@@ -1,5 +1,6 @@
 using ZonePolicy.Binding;
 using ZonePolicy.Topology;
+using ZonePolicy.Types;
 
 namespace ZonePolicy.Evaluation;
 

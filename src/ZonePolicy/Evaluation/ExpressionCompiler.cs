@@ -1,6 +1,7 @@
 using ZonePolicy.Binding;
 using ZonePolicy.Syntax;
 using ZonePolicy.Topology;
+using ZonePolicy.Types;
 
 namespace ZonePolicy.Evaluation;
 

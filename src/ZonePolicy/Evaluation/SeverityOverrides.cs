@@ -21,13 +21,14 @@ internal sealed class SeverityOverrides
 
     private SeverityOverrides(Dictionary<string, Severity> byId) => this.byId = byId;
 
-    public static bool IsAdjustable(string id) => !DiagnosticCatalog.IsEngineId(id) || AdjustableEngineIds.Contains(id);
+    public static bool IsAdjustable(string id) => !DiagnosticDescriptors.IsEngineId(id) || AdjustableEngineIds.Contains(id);
 
     /// <summary>Collects the overrides (the last for an id wins) and warns about ids nothing reports.</summary>
     public static SeverityOverrides Create(
         IReadOnlyList<KeyValuePair<string, Severity>> configured,
         IReadOnlyList<KeyValuePair<string, Severity>> overrides,
         IReadOnlyList<RuleInfo> rules,
+        SourceLocation settings,
         DiagnosticBag diagnostics)
     {
         var byId = new Dictionary<string, Severity>(StringComparer.Ordinal);
@@ -39,17 +40,15 @@ internal sealed class SeverityOverrides
         var ruleIds = rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (id, severity) in overrides)
         {
-            if (DiagnosticCatalog.IsEngineId(id) && !AdjustableEngineIds.Contains(id))
+            if (DiagnosticDescriptors.IsEngineId(id) && !AdjustableEngineIds.Contains(id))
             {
-                diagnostics.Add(DiagnosticIds.InvalidSeverityOverride, SourceLocation.None("<command-line>"),
-                    $"the severity of `{id}` cannot be changed: it reports invalid input");
+                diagnostics.Add(DiagnosticDescriptors.InvalidSeverityOverride, settings, id);
                 continue;
             }
 
-            if (!DiagnosticCatalog.IsEngineId(id) && rules.Count > 0 && !ruleIds.Contains(id))
+            if (!DiagnosticDescriptors.IsEngineId(id) && rules.Count > 0 && !ruleIds.Contains(id))
             {
-                diagnostics.Add(DiagnosticIds.UnknownSeverityId, SourceLocation.None("<command-line>"),
-                    $"severity override for `{id}`, which no rule has{NameSuggestions.DidYouMean(id, ruleIds)}");
+                diagnostics.Add(DiagnosticDescriptors.UnknownSeverityId, settings, id, NameSuggestions.DidYouMean(id, ruleIds));
             }
 
             byId[id] = severity;

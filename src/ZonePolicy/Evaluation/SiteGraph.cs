@@ -1,4 +1,5 @@
 using ZonePolicy.Topology;
+using ZonePolicy.Types;
 
 namespace ZonePolicy.Evaluation;
 

@@ -42,21 +42,17 @@ internal static class WaiverMatcher
             var state = State(waiver, count, today);
             states.Add((waiver, state, count));
             var subject = $"waiver for `{waiver.Rule}` on {string.Join(", ", waiver.Targets.Select(t => $"`{t}`"))}";
-            var expires = waiver.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             switch (state)
             {
                 case WaiverState.Expired:
-                    notes.Add(DiagnosticCatalog.Create(DiagnosticIds.WaiverExpired, waiver.Location,
-                        $"{subject} expired on {expires}; fix the violation or renew the waiver with a new approval"));
+                    notes.Add(Diagnostic.Create(DiagnosticDescriptors.WaiverExpired, waiver.Location, subject, waiver.Expires));
                     break;
                 case WaiverState.Unused:
-                    notes.Add(DiagnosticCatalog.Create(DiagnosticIds.WaiverUnused, waiver.Location,
-                        $"{subject} matches no violation; remove it, or check its rule id and targets"));
+                    notes.Add(Diagnostic.Create(DiagnosticDescriptors.WaiverUnused, waiver.Location, subject));
                     break;
                 case WaiverState.ExpiringSoon:
                     var days = waiver.Expires.DayNumber - today.DayNumber;
-                    notes.Add(DiagnosticCatalog.Create(DiagnosticIds.WaiverExpiringSoon, waiver.Location,
-                        $"{subject} expires on {expires}, in {days} {(days == 1 ? "day" : "days")}; fix the violation or renew the waiver"));
+                    notes.Add(Diagnostic.Create(DiagnosticDescriptors.WaiverExpiringSoon, waiver.Location, subject, waiver.Expires, days, days == 1 ? "day" : "days"));
                     break;
             }
         }

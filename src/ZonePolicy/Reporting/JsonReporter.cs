@@ -6,8 +6,9 @@ namespace ZonePolicy.Reporting;
 
 /// <summary>
 /// <c>{ "diagnostics": [...], "suppressed": [...], "summary": {...} }</c>: each diagnostic with id,
-/// severity, message, file, line, column, and for violations the rule and the bound entities; a waived
-/// one also carries its waiver.
+/// severity, message, file, line and column (a null file and line and column 0 for the command line or
+/// an internal error, which are in no file), and for violations the rule and the bound entities; a
+/// waived one also carries its waiver.
 /// </summary>
 internal static class JsonReporter
 {
@@ -28,7 +29,7 @@ internal static class JsonReporter
     private static void WriteList(Utf8JsonWriter writer, string name, IEnumerable<Diagnostic> diagnostics)
     {
         writer.WriteStartArray(name);
-        foreach (var diagnostic in DiagnosticOrder.Sort(diagnostics))
+        foreach (var diagnostic in diagnostics)
         {
             WriteDiagnostic(writer, diagnostic);
         }
@@ -42,7 +43,15 @@ internal static class JsonReporter
         writer.WriteString("id", diagnostic.Id);
         writer.WriteString("severity", diagnostic.Severity.Name());
         writer.WriteString("message", diagnostic.Message);
-        writer.WriteString("file", diagnostic.Location.File);
+        if (diagnostic.Location.IsInFile)
+        {
+            writer.WriteString("file", diagnostic.Location.File);
+        }
+        else
+        {
+            writer.WriteNull("file");
+        }
+
         writer.WriteNumber("line", diagnostic.Location.Line);
         writer.WriteNumber("column", diagnostic.Location.Column);
         if (diagnostic.Rule is { } rule)

@@ -85,7 +85,7 @@ internal static class JunitReporter
         foreach (var group in byId.Where(g => !ruleIds.Contains(g.Key)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var first = group.First();
-            var title = first.Rule?.Title ?? (DiagnosticCatalog.IsEngineId(first.Id) ? DiagnosticCatalog.Get(first.Id).Title : first.Id);
+            var title = first.Rule?.Title ?? (DiagnosticDescriptors.IsEngineId(first.Id) ? DiagnosticDescriptors.Get(first.Id).Title : first.Id);
             cases.Add(new Case(first.Rule?.Pack ?? ToolSuite, $"{first.Id}: {title}", group.ToList(), suppressedById[group.Key].ToList()));
         }
 
@@ -151,7 +151,7 @@ internal static class JunitReporter
     }
 
     /// <summary>An engine error means the check could not run as asked; a rule's violation is a failure at any severity.</summary>
-    private static bool IsError(Diagnostic finding) => finding.Rule is null && finding.Severity == Severity.Error && DiagnosticCatalog.IsEngineId(finding.Id);
+    private static bool IsError(Diagnostic finding) => finding.Rule is null && finding.Severity == Severity.Error && DiagnosticDescriptors.IsEngineId(finding.Id);
 
     /// <summary>XML 1.0 cannot hold most control characters or a lone surrogate, even escaped: they become U+FFFD.</summary>
     private static string Clean(string text)

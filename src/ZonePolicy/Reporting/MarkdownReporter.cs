@@ -106,8 +106,8 @@ internal static class MarkdownReporter
         finding.HelpUri.Length == 0 ? MarkdownText.Cell(finding.Id) : $"[{MarkdownText.Cell(finding.Id)}](<{finding.HelpUri.Replace(">", "%3E")}>)";
 
     private static string Title(Diagnostic finding) =>
-        finding.Rule?.Title ?? (DiagnosticCatalog.IsEngineId(finding.Id) ? DiagnosticCatalog.Get(finding.Id).Title : finding.Id);
+        finding.Rule?.Title ?? (DiagnosticDescriptors.IsEngineId(finding.Id) ? DiagnosticDescriptors.Get(finding.Id).Title : finding.Id);
 
     private static string Location(SourceLocation location) =>
-        location.File.Length == 0 ? "" : MarkdownText.Code(location.HasPosition ? $"{location.File}:{location.Line}:{location.Column}" : location.File);
+        !location.IsInFile ? "" : MarkdownText.Code(location.HasPosition ? $"{location.File}:{location.Line}:{location.Column}" : location.File);
 }

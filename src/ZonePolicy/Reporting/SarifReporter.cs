@@ -32,12 +32,12 @@ internal static class SarifReporter
         WriteTool(writer, rules);
         writer.WriteString("columnKind", "utf16CodeUnits");
         writer.WriteStartArray("results");
-        foreach (var diagnostic in DiagnosticOrder.Sort(result.Diagnostics))
+        foreach (var diagnostic in result.Diagnostics)
         {
             WriteResult(writer, diagnostic, ruleIndex[diagnostic.Id], suppressed: false);
         }
 
-        foreach (var diagnostic in DiagnosticOrder.Sort(result.Suppressed))
+        foreach (var diagnostic in result.Suppressed)
         {
             WriteResult(writer, diagnostic, ruleIndex[diagnostic.Id], suppressed: true);
         }
@@ -117,7 +117,7 @@ internal static class SarifReporter
         writer.WriteNumber("ruleIndex", ruleIndex);
         writer.WriteString("level", Level(diagnostic.Severity));
         WriteMessage(writer, "message", diagnostic.Message);
-        if (IsInFile(diagnostic.Location))
+        if (diagnostic.Location.IsInFile)
         {
             writer.WriteStartArray("locations");
             writer.WriteStartObject();
@@ -126,7 +126,7 @@ internal static class SarifReporter
             writer.WriteEndArray();
         }
 
-        if (diagnostic.Rule is { } rule && IsInFile(rule.Location))
+        if (diagnostic.Rule is { } rule && rule.Location.IsInFile)
         {
             writer.WriteStartArray("relatedLocations");
             writer.WriteStartObject();
@@ -168,7 +168,7 @@ internal static class SarifReporter
         {
             writer.WriteStartObject();
             writer.WriteStartObject("location");
-            if (IsInFile(step.Location))
+            if (step.Location.IsInFile)
             {
                 WritePhysicalLocation(writer, step.Location);
             }
@@ -198,7 +198,7 @@ internal static class SarifReporter
         else
         {
             writer.WriteString("justification", waiver.Reason);
-            if (IsInFile(waiver.Location))
+            if (waiver.Location.IsInFile)
             {
                 writer.WriteStartObject("location");
                 WritePhysicalLocation(writer, waiver.Location);
@@ -254,12 +254,6 @@ internal static class SarifReporter
     /// <summary>A relative path as a URI reference: forward slashes, each segment escaped, no <c>./</c>.</summary>
     private static string RelativeUri(string path) =>
         string.Join('/', path.Replace('\\', '/').Split('/').Where(s => s is not ("" or ".")).Select(Uri.EscapeDataString));
-
-    /// <summary>
-    /// Places like <c>&lt;command-line&gt;</c> name no file: their results have no location.
-    /// </summary>
-    private static bool IsInFile(SourceLocation location) =>
-        location.File.Length > 0 && !(location.File.StartsWith('<') && location.File.EndsWith('>'));
 
     /// <summary>The violation's identity (rule id and bound entities), hashed: stable across edits of the files.</summary>
     private static string Identity(Diagnostic diagnostic) =>

@@ -59,22 +59,12 @@ internal sealed partial record SarifRule(string Id, string Title, Severity Defau
             return From(rule);
         }
 
-        if (DiagnosticCatalog.IsEngineId(diagnostic.Id))
+        if (DiagnosticDescriptors.IsEngineId(diagnostic.Id))
         {
-            var descriptor = DiagnosticCatalog.Get(diagnostic.Id);
-            return new(descriptor.Id, descriptor.Title, descriptor.DefaultSeverity, EngineCategory(descriptor.Id), [], descriptor.HelpUri);
+            var descriptor = DiagnosticDescriptors.Get(diagnostic.Id);
+            return new(descriptor.Id, descriptor.Title, descriptor.DefaultSeverity, descriptor.Category.ToString().ToLowerInvariant(), [], descriptor.HelpLinkUri);
         }
 
         return new(diagnostic.Id, diagnostic.Id, diagnostic.Severity, null, [], diagnostic.HelpUri);
     }
-
-    /// <summary>The id ranges of <see cref="DiagnosticIds"/>, as tags.</summary>
-    private static string EngineCategory(string id) => id.AsSpan(2, 2) switch
-    {
-        "00" => "syntax",
-        "01" => "binding",
-        "02" => "topology",
-        "03" => "configuration",
-        _ => "internal",
-    };
 }

@@ -10,7 +10,7 @@ internal static class TextReporter
 {
     public static void Write(CheckResult result, TextWriter output)
     {
-        var diagnostics = DiagnosticOrder.Sort(result.Diagnostics);
+        var diagnostics = result.Diagnostics;
         foreach (var diagnostic in diagnostics)
         {
             output.Write(diagnostic.ToCanonicalString());

@@ -1,6 +1,10 @@
 using Superpower.Model;
+using ZonePolicy.Diagnostics;
 
 namespace ZonePolicy.Syntax;
 
-/// <summary>A problem the tokenizer found in the text, with the span of the offending characters.</summary>
-internal readonly record struct LexicalError(string Id, string Message, TextSpan Span);
+/// <summary>A problem the tokenizer found in the text: the span of the offending characters and what to report.</summary>
+internal readonly record struct LexicalError(TextSpan Span, DiagnosticDescriptor Descriptor, params object?[] Arguments)
+{
+    public Diagnostic At(SourceLocation location) => Diagnostic.Create(Descriptor, location, Arguments);
+}

@@ -46,7 +46,7 @@ internal static class NestingLimit
             }
 
             if (depth > MaxDepth)
-                return DiagnosticCatalog.Create(DiagnosticIds.NestingTooDeep, SourceSpans.Locate(token), $"expression nested too deeply (more than {MaxDepth} levels)");
+                return Diagnostic.Create(DiagnosticDescriptors.NestingTooDeep, SourceSpans.Locate(token), MaxDepth);
 
             previous = token.Kind;
         }

@@ -24,7 +24,7 @@ internal static class RuleParser
             return new ParseResult(null, [notText]);
 
         var (tokens, lexicalErrors) = RuleTokenizer.Scan(text);
-        var diagnostics = lexicalErrors.Select(e => DiagnosticCatalog.Create(e.Id, SourceSpans.Locate(e.Span), e.Message)).ToList();
+        var diagnostics = lexicalErrors.Select(e => e.At(SourceSpans.Locate(e.Span))).ToList();
         var unit = new UnitBuilder();
         var starts = DeclarationStarts(tokens);
         var nextLexicalError = 0;
@@ -50,8 +50,7 @@ internal static class RuleParser
         }
 
         var (endLine, endColumn) = SourceSpans.EndOf(text);
-        var sorted = diagnostics.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
-        return new ParseResult(unit.Build(file, new SourceLocation(file, 1, 1, endLine, endColumn)), sorted);
+        return new ParseResult(unit.Build(file, new SourceLocation(file, 1, 1, endLine, endColumn)), diagnostics);
     }
 
     /// <summary>
@@ -96,8 +95,7 @@ internal static class RuleParser
         if (outcome.Extra is not { } extra)
             return outOfOrder;
 
-        var message = SyntaxErrors.Unexpected(SyntaxErrors.Describe(extra), unit.Allowed(), extra);
-        return outOfOrder ?? DiagnosticCatalog.Create(DiagnosticIds.SyntaxError, SourceSpans.Locate(extra), message);
+        return outOfOrder ?? SyntaxErrors.Unexpected(SourceSpans.Locate(extra), SyntaxErrors.Describe(extra), unit.Allowed(), extra);
     }
 
     private static SegmentOutcome ParseSegment(Token<RuleToken>[] segment, string file, InputEnd end)
@@ -106,7 +104,7 @@ internal static class RuleParser
         var result = RuleTokenParsers.Declaration(new TokenList<RuleToken>(segment));
         if (scope.StackExhaustedAt is { } exhaustedAt)
         {
-            var error = DiagnosticCatalog.Create(DiagnosticIds.NestingTooDeep, exhaustedAt, "expression nested too deeply");
+            var error = Diagnostic.Create(DiagnosticDescriptors.StackExhausted, exhaustedAt);
             return new SegmentOutcome(null, error, null, StackExhausted: true);
         }
 
@@ -188,10 +186,7 @@ internal static class RuleParser
         var line = 1 + before.Count('\n');
         var column = index - before.LastIndexOf('\n');
         var what = text[index] == '\0' ? "a NUL character" : "bytes that are not valid UTF-8";
-        return DiagnosticCatalog.Create(
-            DiagnosticIds.NotTextFile,
-            new SourceLocation(file, line, column, line, column + 1),
-            $"the file is not UTF-8 text: it contains {what}; rule files must be UTF-8 text");
+        return Diagnostic.Create(DiagnosticDescriptors.NotTextFile, new SourceLocation(file, line, column, line, column + 1), what);
     }
 
     /// <summary>Collects the declarations, which a file states in the order pack, import, param, let, rule, and reports those out of that order.</summary>
@@ -223,9 +218,7 @@ internal static class RuleParser
             if (inOrder)
                 return null;
 
-            var message = SyntaxErrors.Unexpected(SyntaxErrors.Describe(keyword), allowed, null)
-                + "; declarations go in the order pack, import, param, let, rule";
-            return DiagnosticCatalog.Create(DiagnosticIds.SyntaxError, SourceSpans.Locate(keyword), message);
+            return SyntaxErrors.OutOfOrder(keyword, allowed);
         }
 
         /// <summary>The declaration keywords that may come next.</summary>

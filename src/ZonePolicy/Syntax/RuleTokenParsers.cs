@@ -438,7 +438,7 @@ internal static class RuleTokenParsers
             return parser(input);
 
         var next = input.ConsumeToken();
-        var location = next.HasValue ? Locate(next.Value) : SourceLocation.None(ParseScope.CurrentFile);
+        var location = next.HasValue ? Locate(next.Value) : SourceLocation.InFile(ParseScope.CurrentFile);
         return TokenListParserResult.Empty<RuleToken, T>(input, ParseScope.ReportStackExhausted(location));
     };
 

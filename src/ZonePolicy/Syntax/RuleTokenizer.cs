@@ -153,7 +153,7 @@ internal sealed partial class RuleTokenizer : Tokenizer<RuleToken>
                 length++;
 
             var text = rest.First(length);
-            errors.Add(new(DiagnosticIds.InvalidNumber, $"invalid number `{text.ToStringValue()}`; write numbers like `42` or `7.5`", text));
+            errors.Add(new(text, DiagnosticDescriptors.InvalidNumber, text.ToStringValue()));
             return (null, rest.Skip(length));
         }
 
@@ -163,7 +163,7 @@ internal sealed partial class RuleTokenizer : Tokenizer<RuleToken>
             : long.TryParse(number.ToStringValue(), NumberStyles.None, CultureInfo.InvariantCulture, out _);
         if (!fits)
         {
-            errors.Add(new(DiagnosticIds.InvalidNumber, $"number `{number.ToStringValue()}` is too large", number));
+            errors.Add(new(number, DiagnosticDescriptors.NumberTooLarge, number.ToStringValue()));
             return (null, rest.Skip(length));
         }
 
@@ -190,7 +190,7 @@ internal sealed partial class RuleTokenizer : Tokenizer<RuleToken>
                 if (!StringLiterals.IsEscapable(rest[length + 1]))
                 {
                     var escape = rest.Skip(length).First(2);
-                    (invalidEscapes ??= []).Add(new(DiagnosticIds.InvalidEscape, $"invalid escape sequence `{escape.ToStringValue()}` in string; use `\\\"`, `\\\\`, `\\n` or `\\t`", escape));
+                    (invalidEscapes ??= []).Add(new(escape, DiagnosticDescriptors.InvalidEscape, escape.ToStringValue()));
                 }
 
                 length++;
@@ -201,7 +201,7 @@ internal sealed partial class RuleTokenizer : Tokenizer<RuleToken>
 
         if (length >= rest.Length || rest[length] != '"')
         {
-            errors.Add(new(DiagnosticIds.UnterminatedString, "unterminated string; close it with `\"` before the end of the line", rest.First(length)));
+            errors.Add(new(rest.First(length), DiagnosticDescriptors.UnterminatedString));
             return (null, rest.Skip(length));
         }
 
@@ -219,33 +219,33 @@ internal sealed partial class RuleTokenizer : Tokenizer<RuleToken>
             length++;
 
         var text = rest.First(length);
-        var problem = DateProblem(text.ToStringValue());
-        if (problem is not null)
+        if (DateProblem(text) is { } problem)
         {
-            errors.Add(new(DiagnosticIds.InvalidDate, $"invalid date `{text.ToStringValue()}`{problem}", text));
+            errors.Add(problem);
             return (null, rest.Skip(length));
         }
 
         return (RuleToken.Date, rest.Skip(length));
     }
 
-    /// <summary>Why <paramref name="text"/> (with its <c>@</c>) is not a calendar date, or null when it is one.</summary>
-    private static string? DateProblem(string text)
+    /// <summary>Why <paramref name="span"/> (with its <c>@</c>) is not a calendar date, or null when it is one.</summary>
+    private static LexicalError? DateProblem(TextSpan span)
     {
+        var text = span.ToStringValue();
         var shape = DateShape().Match(text);
         if (!shape.Success)
-            return "; write dates as `@yyyy-MM-dd`";
+            return new(span, DiagnosticDescriptors.InvalidDate, text);
 
         var year = int.Parse(shape.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
         var month = int.Parse(shape.Groups[2].ValueSpan, CultureInfo.InvariantCulture);
         var day = int.Parse(shape.Groups[3].ValueSpan, CultureInfo.InvariantCulture);
         if (year == 0)
-            return ": there is no year 0000";
+            return new(span, DiagnosticDescriptors.NoYearZero, text);
         if (month is < 1 or > 12)
-            return $": there is no month {shape.Groups[2].Value}";
+            return new(span, DiagnosticDescriptors.NoSuchMonth, text, shape.Groups[2].Value);
 
         var days = DateTime.DaysInMonth(year, month);
-        return day >= 1 && day <= days ? null : $": {shape.Groups[1].Value}-{shape.Groups[2].Value} has {days} days";
+        return day >= 1 && day <= days ? null : new(span, DiagnosticDescriptors.NoSuchDay, text, $"{shape.Groups[1].Value}-{shape.Groups[2].Value}", days);
     }
 
     [GeneratedRegex(@"^@([0-9]{4})-([0-9]{2})-([0-9]{2})$", RegexOptions.CultureInvariant)]
@@ -307,7 +307,7 @@ internal sealed partial class RuleTokenizer : Tokenizer<RuleToken>
             length++;
 
         var first = rest.First(char.IsHighSurrogate(rest[0]) && length > 1 ? 2 : 1).ToStringValue();
-        errors.Add(new(DiagnosticIds.InvalidCharacter, $"invalid character {ShowCharacter(first)}{InvalidCharacterHint(first[0])}", rest.First(length)));
+        errors.Add(new(rest.First(length), DiagnosticDescriptors.InvalidCharacter, ShowCharacter(first), InvalidCharacterHint(first[0])));
         return rest.Skip(length);
     }
 
@@ -355,7 +355,7 @@ internal sealed partial class RuleTokenizer : Tokenizer<RuleToken>
 
                 if (length >= rest.Length)
                 {
-                    errors.Add(new(DiagnosticIds.UnterminatedComment, "unterminated block comment; close it with `*/`", rest.First(2)));
+                    errors.Add(new(rest.First(2), DiagnosticDescriptors.UnterminatedComment));
                     return rest.Skip(rest.Length);
                 }
 

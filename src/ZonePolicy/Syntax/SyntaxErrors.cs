@@ -20,19 +20,27 @@ internal static class SyntaxErrors
     {
         var next = result.Remainder.ConsumeToken();
         var location = next.HasValue ? SourceSpans.Locate(next.Value) : end.Location;
-        var message = result.ErrorMessage
-            ?? Unexpected(next.HasValue ? Describe(next.Value) : end.Description, result.Expectations ?? [], next.HasValue ? next.Value : null);
-        return DiagnosticCatalog.Create(DiagnosticIds.SyntaxError, location, message);
+
+        // A parser that knows better than its expectations words the error itself.
+        return result.ErrorMessage is { } message
+            ? Diagnostic.Create(DiagnosticDescriptors.SyntaxError, location, message)
+            : Unexpected(location, next.HasValue ? Describe(next.Value) : end.Description, result.Expectations ?? [], next.HasValue ? next.Value : null);
     }
 
     /// <summary><c>unexpected X, expected A, B or C</c>, with a suggestion when X is a misspelt keyword.</summary>
-    public static string Unexpected(string unexpected, IReadOnlyList<string> expectations, Token<RuleToken>? token)
+    public static Diagnostic Unexpected(SourceLocation location, string unexpected, IReadOnlyList<string> expectations, Token<RuleToken>? token)
     {
         var expected = expectations.Select(Quoted).Distinct(StringComparer.Ordinal).ToList();
-        var message = expected.Count == 0 ? $"unexpected {unexpected}" : $"unexpected {unexpected}, expected {List(expected)}";
         var suggestion = token is { Kind: RuleToken.Identifier } word ? Closest(word.ToStringValue(), expected) : null;
-        return suggestion is null ? message : $"{message}; did you mean {suggestion}?";
+        var hint = suggestion is null ? "" : NameSuggestions.Hint(suggestion);
+        return expected.Count == 0
+            ? Diagnostic.Create(DiagnosticDescriptors.UnexpectedTokenNothingExpected, location, unexpected, hint)
+            : Diagnostic.Create(DiagnosticDescriptors.UnexpectedToken, location, unexpected, List(expected), hint);
     }
+
+    /// <summary>A declaration keyword after declarations that must follow it.</summary>
+    public static Diagnostic OutOfOrder(Token<RuleToken> keyword, IReadOnlyList<string> allowed) =>
+        Diagnostic.Create(DiagnosticDescriptors.DeclarationOutOfOrder, SourceSpans.Locate(keyword), Describe(keyword), List(allowed.Select(Quoted).Distinct(StringComparer.Ordinal).ToList()));
 
     /// <summary>A token as the author wrote it, with its category: <c>identifier "x"</c>, <c>"}"</c>.</summary>
     public static string Describe(Token<RuleToken> token)

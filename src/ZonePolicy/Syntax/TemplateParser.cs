@@ -71,7 +71,7 @@ internal sealed class TemplateParser
             }
             else if (c == '}')
             {
-                error = TemplateError(i, i + 1, "unbalanced `}` in message template; write `}}` for a literal brace");
+                error = TemplateError(i, i + 1, DiagnosticDescriptors.InvalidMessageTemplate);
                 return null;
             }
             else if (c == '{')
@@ -80,7 +80,7 @@ internal sealed class TemplateParser
                 var close = HoleEnd(i + 1);
                 if (close < 0)
                 {
-                    error = TemplateError(i, i + 1, "unbalanced `{` in message template; close the expression with `}` or write `{{` for a literal brace");
+                    error = TemplateError(i, i + 1, DiagnosticDescriptors.UnclosedTemplateHole);
                     return null;
                 }
 
@@ -140,7 +140,7 @@ internal sealed class TemplateParser
         var text = decoded[(open + 1)..close];
         if (string.IsNullOrWhiteSpace(text))
         {
-            error = DiagnosticCatalog.Create(DiagnosticIds.InvalidMessageTemplate, location, "empty `{}` in message template; put an expression between the braces or write `{{}}` for literal braces");
+            error = Diagnostic.Create(DiagnosticDescriptors.EmptyTemplateHole, location);
             return null;
         }
 
@@ -149,7 +149,7 @@ internal sealed class TemplateParser
         {
             var first = lexicalErrors[0];
             var start = open + 1 + first.Span.Position.Absolute;
-            error = DiagnosticCatalog.Create(first.Id, Locate(start, start + first.Span.Length), first.Message);
+            error = first.At(Locate(start, start + first.Span.Length));
             return null;
         }
 
@@ -169,10 +169,7 @@ internal sealed class TemplateParser
         if (!result.Remainder.IsAtEnd)
         {
             var extra = result.Remainder.ConsumeToken().Value;
-            error = DiagnosticCatalog.Create(
-                DiagnosticIds.SyntaxError,
-                SourceSpans.Locate(extra),
-                SyntaxErrors.Unexpected(SyntaxErrors.Describe(extra), [SyntaxErrors.Expectation(RuleToken.RBrace)], extra));
+            error = SyntaxErrors.Unexpected(SourceSpans.Locate(extra), SyntaxErrors.Describe(extra), [SyntaxErrors.Expectation(RuleToken.RBrace)], extra);
             return null;
         }
 
@@ -188,8 +185,7 @@ internal sealed class TemplateParser
         return new Token<RuleToken>(token.Kind, new TextSpan(message.Span.Source!, position, end - start));
     }
 
-    private Diagnostic TemplateError(int start, int end, string text) =>
-        DiagnosticCatalog.Create(DiagnosticIds.InvalidMessageTemplate, Locate(start, end), text);
+    private Diagnostic TemplateError(int start, int end, DiagnosticDescriptor descriptor) => Diagnostic.Create(descriptor, Locate(start, end));
 
     /// <summary>The location of decoded characters <paramref name="start"/> to <paramref name="end"/> (exclusive); a string is on one line.</summary>
     private SourceLocation Locate(int start, int end) =>

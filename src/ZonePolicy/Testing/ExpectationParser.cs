@@ -47,12 +47,12 @@ internal static partial class ExpectationParser
                     directives.RequireCoverage = true;
                     break;
                 case "require-coverage":
-                    line.Report(line.KeywordColumn, $"`require-coverage` applies to the whole pack; move it to tests/{PackTestSuite.SettingsFile}");
+                    line.Report(line.KeywordColumn, DiagnosticDescriptors.CoverageOutsideSettings, PackTestSuite.SettingsFile);
                     break;
                 default:
                     if (kind == DirectiveFile.Settings)
                     {
-                        line.Report(line.KeywordColumn, $"unknown setting `{line.Keyword}`; expected `today`, `param` or `require-coverage`");
+                        line.Report(line.KeywordColumn, DiagnosticDescriptors.UnknownTestSetting, line.Keyword);
                     }
                     else
                     {
@@ -71,13 +71,13 @@ internal static partial class ExpectationParser
         var text = line.Argument.TrimStart('@');
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            line.Report(line.ArgumentColumn, $"`{line.Argument}` is not a date; write `today yyyy-MM-dd`");
+            line.Report(line.ArgumentColumn, DiagnosticDescriptors.InvalidTestDate, line.Argument);
             return;
         }
 
         if (directives.Today is not null)
         {
-            line.Report(line.KeywordColumn, "`today` is set twice; keep one `today` line");
+            line.Report(line.KeywordColumn, DiagnosticDescriptors.TodaySetTwice);
             return;
         }
 
@@ -91,7 +91,7 @@ internal static partial class ExpectationParser
         var value = equals < 0 ? "" : line.Argument[(equals + 1)..].Trim();
         if (!IdentifierPattern().IsMatch(name) || value.Length == 0)
         {
-            line.Report(line.ArgumentColumn, $"`{line.Argument}` is not a parameter override; write `param name=value`");
+            line.Report(line.ArgumentColumn, DiagnosticDescriptors.InvalidTestParameter, line.Argument);
             return;
         }
 
@@ -103,7 +103,7 @@ internal static partial class ExpectationParser
     {
         if (directives.Only is not null)
         {
-            line.Report(line.KeywordColumn, "`only` is given twice; list every rule on one `only` line");
+            line.Report(line.KeywordColumn, DiagnosticDescriptors.OnlyGivenTwice);
             return;
         }
 
@@ -112,7 +112,7 @@ internal static partial class ExpectationParser
         {
             if (!RuleIdPattern().IsMatch(token))
             {
-                line.Report(column, $"`{token}` is not a rule id");
+                line.Report(column, DiagnosticDescriptors.NotARuleId, token);
                 continue;
             }
 
@@ -121,7 +121,7 @@ internal static partial class ExpectationParser
 
         if (line.Argument.Length == 0)
         {
-            line.Report(line.KeywordColumn, "`only` needs at least one rule id");
+            line.Report(line.KeywordColumn, DiagnosticDescriptors.EmptyOnly);
         }
 
         directives.Only = rules;
@@ -131,7 +131,7 @@ internal static partial class ExpectationParser
     {
         if (!RuleIdPattern().IsMatch(line.Keyword))
         {
-            line.Report(line.KeywordColumn, $"`{line.Keyword}` is not a rule id; expected `RULE-ID entity[,entity...]`, `only`, `today` or `param`");
+            line.Report(line.KeywordColumn, DiagnosticDescriptors.UnknownExpectationLine, line.Keyword);
             return;
         }
 
@@ -143,7 +143,7 @@ internal static partial class ExpectationParser
                 var entity = part.Trim();
                 if (entity.Length == 0)
                 {
-                    line.Report(line.ArgumentColumn, $"`{line.Argument}` has an empty entity id; separate entity ids with single commas");
+                    line.Report(line.ArgumentColumn, DiagnosticDescriptors.EmptyEntityId, line.Argument);
                     return;
                 }
 
@@ -154,7 +154,7 @@ internal static partial class ExpectationParser
         var expected = new ExpectedDiagnostic(line.Keyword, entities, line.At(line.KeywordColumn, line.Content.Trim().Length));
         if (!seen.Add(expected.Key))
         {
-            line.Report(line.KeywordColumn, $"`{expected.Key}` is expected twice; remove one line");
+            line.Report(line.KeywordColumn, DiagnosticDescriptors.ExpectedTwice, expected.Key);
             return;
         }
 
@@ -253,13 +253,13 @@ internal static partial class ExpectationParser
         {
             if (Argument.Length > 0)
             {
-                Report(ArgumentColumn, $"`{Keyword}` takes no value; remove `{Argument}`");
+                Report(ArgumentColumn, DiagnosticDescriptors.InvalidTestExpectation, Keyword, Argument);
             }
         }
 
         public SourceLocation At(int column, int length) => new(file, number, column, number, column + length);
 
-        public void Report(int column, string message) =>
-            diagnostics.Add(DiagnosticCatalog.Create(DiagnosticIds.InvalidTestExpectation, SourceLocation.At(file, number, column), message));
+        public void Report(int column, DiagnosticDescriptor descriptor, params ReadOnlySpan<object?> arguments) =>
+            diagnostics.Add(Diagnostic.Create(descriptor, SourceLocation.At(file, number, column), arguments));
     }
 }

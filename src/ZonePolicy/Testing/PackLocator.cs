@@ -9,8 +9,6 @@ namespace ZonePolicy.Testing;
 /// </summary>
 internal static class PackLocator
 {
-    public const string CommandLine = "<command-line>";
-
     public static string? Resolve(string nameOrFolder, IReadOnlyList<string> packDirectories, ICollection<Diagnostic> diagnostics)
     {
         if (Directory.Exists(nameOrFolder))
@@ -35,11 +33,11 @@ internal static class PackLocator
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
-        var suggestion = NameSuggestions.Closest(nameOrFolder, known);
-        var hint = suggestion is not null ? $"did you mean `{suggestion}`?"
-            : known.Count > 0 ? $"pass a pack folder or one of {string.Join(", ", known.Select(k => $"`{k}`"))}"
-            : "pass the pack's folder";
-        diagnostics.Add(DiagnosticCatalog.Create(DiagnosticIds.UnknownPack, SourceLocation.None(CommandLine), $"no rule pack or folder `{nameOrFolder}` found; {hint}"));
+        var suggestion = NameSuggestions.DidYouMean(nameOrFolder, known);
+        var hint = suggestion.Length > 0 ? suggestion
+            : known.Count > 0 ? $"; pass a pack folder or one of {string.Join(", ", known.Select(k => $"`{k}`"))}"
+            : "; pass the pack's folder";
+        diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.UnknownPackOrFolder, SourceLocation.CommandLine, nameOrFolder, hint));
         return null;
     }
 

@@ -39,9 +39,8 @@ internal sealed class PackTestRunner(Func<CheckRequest, CheckResult> check)
     {
         foreach (var name in options.Cases.Where(c => !suite.Fixtures.Any(f => f.Name == c)))
         {
-            var suggestion = NameSuggestions.Closest(name, suite.Fixtures.Select(f => f.Name));
-            var hint = suggestion is null ? "" : $"; did you mean `{suggestion}`?";
-            diagnostics.Add(DiagnosticCatalog.Create(DiagnosticIds.MissingTestFixture, SourceLocation.None(PackLocator.CommandLine), $"pack `{suite.Name}` has no test case `{name}`{hint}"));
+            var suggestion = NameSuggestions.DidYouMean(name, suite.Fixtures.Select(f => f.Name));
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.MissingTestFixture, SourceLocation.CommandLine, suite.Name, name, suggestion));
         }
 
         return options.Cases.Count == 0 ? [.. suite.Fixtures] : [.. suite.Fixtures.Where(f => options.Cases.Contains(f.Name))];
@@ -67,7 +66,7 @@ internal sealed class PackTestRunner(Func<CheckRequest, CheckResult> check)
         catch (Exception exception)
         {
             // A crash is a bug in the engine, but the run must still report it as a diagnostic and go on.
-            var diagnostic = DiagnosticCatalog.Create(DiagnosticIds.InternalError, SourceLocation.None(fixture.TopologyFile), $"checking this fixture failed: {exception.GetType().Name}: {exception.Message}");
+            var diagnostic = Diagnostic.Create(DiagnosticDescriptors.FixtureCheckFailed, SourceLocation.InFile(fixture.TopologyFile), exception.GetType().Name, exception.Message);
             return new CheckResult { Diagnostics = [diagnostic], Suppressed = [], Rules = [], InputInvalid = true };
         }
     }
@@ -128,13 +127,13 @@ internal sealed class PackTestRunner(Func<CheckRequest, CheckResult> check)
 
         foreach (var expected in fixture.Directives.Expected)
         {
-            if (!rules.Contains(expected.Id) && !DiagnosticCatalog.IsEngineId(expected.Id))
+            if (!rules.Contains(expected.Id) && !DiagnosticDescriptors.IsEngineId(expected.Id))
             {
                 diagnostics.Add(Unknown(expected.Id, expected.Location, suite, rules));
             }
             else if (rules.Contains(expected.Id) && !fixture.Directives.InScope(expected.Id))
             {
-                diagnostics.Add(DiagnosticCatalog.Create(DiagnosticIds.InvalidTestExpectation, expected.Location, $"`{expected.Id}` is expected but not in this fixture's `only` line; add it there or remove the expectation"));
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.ExpectedRuleNotInScope, expected.Location, expected.Id));
             }
         }
 
@@ -143,9 +142,8 @@ internal sealed class PackTestRunner(Func<CheckRequest, CheckResult> check)
 
     private static Diagnostic Unknown(string id, SourceLocation location, PackTestSuite suite, HashSet<string> rules)
     {
-        var suggestion = NameSuggestions.Closest(id, rules);
-        var hint = suggestion is null ? "check the rule id" : $"did you mean `{suggestion}`?";
-        return DiagnosticCatalog.Create(DiagnosticIds.InvalidTestExpectation, location, $"pack `{suite.Name}` has no rule `{id}`; {hint}");
+        var suggestion = NameSuggestions.DidYouMean(id, rules);
+        return Diagnostic.Create(DiagnosticDescriptors.UnknownExpectedRule, location, suite.Name, id, suggestion.Length > 0 ? suggestion : "; check the rule id");
     }
 
     private static List<RuleCoverage> Coverage(HashSet<string> rules, List<FixtureResult> results, List<FixtureRun> runs)

@@ -41,7 +41,7 @@ internal sealed class PackTestSuite
         var tests = Path.Combine(folder, TestsFolder);
         if (!Directory.Exists(tests))
         {
-            diagnostics.Add(Missing(folder, $"pack `{name}` has no `{TestsFolder}` folder; add fixtures as {TestsFolder}/<case>{TopologyExtension}, each with a <case>{ExpectationExtension} beside it"));
+            diagnostics.Add(Missing(folder, DiagnosticDescriptors.NoTestsFolder, name, TestsFolder, TopologyExtension, ExpectationExtension));
             return new PackTestSuite(name, folder, new TestDirectives(), [], diagnostics);
         }
 
@@ -53,7 +53,7 @@ internal sealed class PackTestSuite
         {
             if (!expectations.TryGetValue(caseName, out var expectation))
             {
-                diagnostics.Add(Missing(topology, $"fixture `{caseName}` has no expectation file; create `{caseName}{ExpectationExtension}` beside it (leave it empty when no diagnostic is expected)"));
+                diagnostics.Add(Missing(topology, DiagnosticDescriptors.NoExpectationFile, caseName, ExpectationExtension));
                 continue;
             }
 
@@ -64,13 +64,13 @@ internal sealed class PackTestSuite
         {
             if (!topologies.ContainsKey(caseName))
             {
-                diagnostics.Add(Missing(expectation, $"expectation `{caseName}` has no topology; create `{caseName}{TopologyExtension}` beside it or delete the expectation"));
+                diagnostics.Add(Missing(expectation, DiagnosticDescriptors.NoFixtureTopology, caseName, TopologyExtension));
             }
         }
 
         if (topologies.Count == 0)
         {
-            diagnostics.Add(Missing(tests, $"pack `{name}` has no fixtures; add {TestsFolder}/<case>{TopologyExtension}, each with a <case>{ExpectationExtension} beside it"));
+            diagnostics.Add(Missing(tests, DiagnosticDescriptors.NoFixtures, name, TestsFolder, TopologyExtension, ExpectationExtension));
         }
 
         return new PackTestSuite(name, folder, settings, fixtures, diagnostics);
@@ -105,6 +105,6 @@ internal sealed class PackTestSuite
         return files;
     }
 
-    private static Diagnostic Missing(string file, string message) =>
-        DiagnosticCatalog.Create(DiagnosticIds.MissingTestFixture, SourceLocation.None(file), message);
+    private static Diagnostic Missing(string file, DiagnosticDescriptor descriptor, params ReadOnlySpan<object?> arguments) =>
+        Diagnostic.Create(descriptor, SourceLocation.InFile(file), arguments);
 }

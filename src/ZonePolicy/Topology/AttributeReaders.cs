@@ -1,4 +1,4 @@
-using ZonePolicy.Binding;
+using ZonePolicy.Types;
 
 namespace ZonePolicy.Topology;
 

@@ -1,4 +1,5 @@
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Types;
 
 namespace ZonePolicy.Topology;
 

@@ -98,7 +98,7 @@ internal static class JsonScanner
     }
 
     public static Diagnostic InvalidJson(SourceLocation location, string message) =>
-        DiagnosticCatalog.Create(DiagnosticIds.InvalidJson, location, "invalid JSON: " + message);
+        Diagnostic.Create(DiagnosticDescriptors.InvalidJson, location, message);
 
     private static (int Offset, string Message)? FindEncodingProblem(SourceText text)
     {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ZonePolicy.Diagnostics;
 
 namespace ZonePolicy.Topology;
 
@@ -40,7 +41,7 @@ internal static partial class JsonSyntaxMessages
         (Pattern(@"^'(.+)' is invalid after a property name\."), (m, c) => $"expected `:` after a property name, found {Show(Found(m, c))}"),
         (Pattern(@"^'(.+)' is an invalid start of a property name"), (m, c) => StartOfName(Found(m, c))),
         (Pattern(@"^'(.+)' is an invalid start of a value\."), (m, c) => StartOfValue(Found(m, c))),
-        (Pattern(@"^'(.+)' is an invalid JSON literal\. Expected the literal '(.+)'\."), (m, _) => $"`{Word(m.Groups[1].Value)}` is not a JSON literal; did you mean `{m.Groups[2].Value}`?"),
+        (Pattern(@"^'(.+)' is an invalid JSON literal\. Expected the literal '(.+)'\."), (m, _) => $"`{Word(m.Groups[1].Value)}` is not a JSON literal{NameSuggestions.DidYouMean(m.Groups[2].Value)}"),
         (Pattern(@"^'(.+)' is invalid within a JSON string\."), (m, _) => $"a string contains the control character {m.Groups[1].Value}; write it as an escape such as `\\n` or `\\t`"),
         (Pattern(@"^'(.+)' is an invalid escapable character within a JSON string\."), (m, _) => $"`\\{m.Groups[1].Value}` is not a valid escape in a string; write a backslash as `\\\\`"),
         (Pattern(@"^'(.+)' is not a hex digit following '\\u' within a JSON string\."), (m, c) => $"`\\u` must be followed by four hex digits, found {Show(Found(m, c))}"),

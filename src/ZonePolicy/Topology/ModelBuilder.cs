@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Types;
 
 namespace ZonePolicy.Topology;
 
@@ -142,10 +143,7 @@ internal sealed class ModelBuilder
         var line = positions.Text.LineOf(positions.Start(idNode));
         if (ids.TryGetValue(id, out var first))
         {
-            Report(
-                DiagnosticIds.DuplicateId,
-                positions.ValueSpan(idNode),
-                $"duplicate id `{MessageText.Show(id)}`: already used by the {first.What} on line {first.Line}; ids must be unique across the file");
+            Report(DiagnosticDescriptors.DuplicateId, positions.ValueSpan(idNode), MessageText.Show(id), first.What, first.Line);
             return;
         }
 
@@ -267,7 +265,7 @@ internal sealed class ModelBuilder
             return pool.Integer((long)number);
         }
 
-        Report(DiagnosticIds.SchemaViolation, positions.ValueSpan(node), $"{Pointer(reader.Definition.Name)}: `{MessageText.Show(value.GetRawText())}` is too large for an integer");
+        Report(DiagnosticDescriptors.IntegerTooLarge, positions.ValueSpan(node), Pointer(reader.Definition.Name), MessageText.Show(value.GetRawText()));
         return null;
     }
 
@@ -291,7 +289,7 @@ internal sealed class ModelBuilder
             return pool.Date(date);
         }
 
-        Report(DiagnosticIds.SchemaViolation, positions.ValueSpan(node), $"{Pointer(attribute)}: `{MessageText.Show(text)}` is not a valid date");
+        Report(DiagnosticDescriptors.InvalidCalendarDate, positions.ValueSpan(node), Pointer(attribute), MessageText.Show(text));
         return null;
     }
 
@@ -315,10 +313,7 @@ internal sealed class ModelBuilder
         if (target.Entity is not { } entity || entity.Kind != reader.Target)
         {
             var actual = target.Entity is { } other ? WithArticle(other.Kind) : "a waiver";
-            Report(
-                DiagnosticIds.InvalidReference,
-                positions.ValueSpan(node),
-                $"{Describe(owner)}: `{reader.Definition.Name}` refers to `{MessageText.Show(id)}`, which is {actual}, not {WithArticle(reader.Target)}");
+            Report(DiagnosticDescriptors.WrongKindReference, positions.ValueSpan(node), Describe(owner), reader.Definition.Name, MessageText.Show(id), actual, WithArticle(reader.Target));
             return null;
         }
 
@@ -328,18 +323,14 @@ internal sealed class ModelBuilder
 
     private void UnknownReference(AttributeReader reader, string id, int node, Owner owner)
     {
-        var message = $"{Describe(owner)}: `{reader.Definition.Name}` refers to unknown {Noun(reader.Target)} `{MessageText.Show(id)}`";
+        var suggestion = "";
         if (suggestionsLeft > 0)
         {
             suggestionsLeft--;
-            var candidates = entities[(int)reader.Target].Select(entity => entity.Id);
-            if (NameSuggestions.Closest(id, candidates) is { } suggestion)
-            {
-                message += $", did you mean `{suggestion}`?";
-            }
+            suggestion = NameSuggestions.DidYouMean(id, entities[(int)reader.Target].Select(entity => entity.Id));
         }
 
-        Report(DiagnosticIds.InvalidReference, positions.ValueSpan(node), message);
+        Report(DiagnosticDescriptors.InvalidReference, positions.ValueSpan(node), Describe(owner), reader.Definition.Name, Noun(reader.Target), MessageText.Show(id), suggestion);
     }
 
     private Entity?[]? ReadReferences(AttributeReader reader, JsonElement value, int node, Owner owner)
@@ -519,15 +510,12 @@ internal sealed class ModelBuilder
     }
 
     private void DuplicateKey(int objectNode, int ordinal, string key) =>
-        Report(
-            DiagnosticIds.SchemaViolation,
-            positions.KeySpan(objectNode, ordinal),
-            $"{Prefix(Pointer())}duplicate key `{MessageText.Show(key)}`; a key may appear only once in an object");
+        Report(DiagnosticDescriptors.DuplicateKey, positions.KeySpan(objectNode, ordinal), Prefix(Pointer()), MessageText.Show(key));
 
-    private void Report(string id, SourceLocation location, string message)
+    private void Report(DiagnosticDescriptor descriptor, SourceLocation location, params ReadOnlySpan<object?> arguments)
     {
         failed = true;
-        diagnostics.Add(DiagnosticCatalog.Create(id, location, message));
+        diagnostics.Add(Diagnostic.Create(descriptor, location, arguments));
     }
 
     private ReadOnlySpan<char> KeyChars(JsonProperty property)

@@ -1,3 +1,4 @@
+using ZonePolicy.Types;
 namespace ZonePolicy.Topology;
 
 /// <summary>

@@ -93,7 +93,9 @@ internal static class SchemaProblems
     }
 
     private static Diagnostic Create(SourceLocation location, string pointer, string message) =>
-        DiagnosticCatalog.Create(DiagnosticIds.SchemaViolation, location, pointer.Length == 0 ? message : $"{MessageText.OneLine(pointer)}: {message}");
+        pointer.Length == 0
+            ? Diagnostic.Create(DiagnosticDescriptors.RootSchemaViolation, location, message)
+            : Diagnostic.Create(DiagnosticDescriptors.SchemaViolation, location, MessageText.OneLine(pointer), message);
 
     private static Located? Locate(ValidationPart part, List<string> segments, JsonPositions positions)
     {
@@ -191,7 +193,7 @@ internal static class SchemaProblems
         var message = $"unknown key `{MessageText.Show(key)}`";
         if (NameSuggestions.Closest(key, allowed) is { } suggestion)
         {
-            return $"{message}, did you mean `{suggestion}`?";
+            return message + NameSuggestions.DidYouMean(suggestion);
         }
 
         return allowed.Contains("props")
@@ -219,8 +221,8 @@ internal static class SchemaProblems
             ? values.EnumerateArray().Select(Raw).ToList()
             : [];
         var message = $"{Show(value)} is not one of {List(allowed)}";
-        return value.ValueKind == JsonValueKind.String && NameSuggestions.Closest(value.GetString()!, allowed) is { } suggestion
-            ? $"{message}, did you mean `{suggestion}`?"
+        return value.ValueKind == JsonValueKind.String
+            ? message + NameSuggestions.DidYouMean(value.GetString()!, allowed)
             : message;
     }
 

@@ -51,10 +51,7 @@ internal static class SchemaValidator
             if (details[s] is not { } results || SchemaProblems.Report(part, results, positions, diagnostics) == 0)
             {
                 var reason = crashes[s] is { } crash ? $" ({crash.Message})" : string.Empty;
-                diagnostics.Add(DiagnosticCatalog.Create(
-                    DiagnosticIds.InternalError,
-                    positions.ValueSpan(part.Node),
-                    $"internal error: `{DisplayPointer(part.Pointer)}` could not be checked against the topology schema{reason}"));
+                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.SchemaCheckFailed, positions.ValueSpan(part.Node), DisplayPointer(part.Pointer), reason));
             }
         }
 

@@ -1,3 +1,5 @@
+using ZonePolicy.Types;
+
 namespace ZonePolicy.Topology;
 
 /// <summary>

@@ -23,12 +23,12 @@ internal static class TopologyLoader
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
-            return Failed(displayPath, $"topology file `{displayPath}` not found; check the path");
+            return Failed(displayPath, DiagnosticDescriptors.TopologyNotFound, displayPath);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             var reason = exception is UnauthorizedAccessException ? "access is denied or it is a folder" : "it could not be read";
-            return Failed(displayPath, $"cannot read topology file `{displayPath}`: {reason}");
+            return Failed(displayPath, DiagnosticDescriptors.FileNotReadable, "topology file", displayPath, reason);
         }
 
         return LoadBytes(bytes, displayPath);
@@ -48,19 +48,11 @@ internal static class TopologyLoader
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // A bug, not the user's mistake: still a diagnostic, never a crash.
-            diagnostics.Add(DiagnosticCatalog.Create(
-                DiagnosticIds.InternalError,
-                SourceLocation.None(displayPath),
-                $"internal error while loading the topology: {exception.Message}"));
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.TopologyLoadFailed, SourceLocation.InFile(displayPath), exception.Message));
             model = null;
         }
 
-        var sorted = diagnostics
-            .OrderBy(diagnostic => diagnostic.Location.Line)
-            .ThenBy(diagnostic => diagnostic.Location.Column)
-            .ThenBy(diagnostic => diagnostic.Id, StringComparer.Ordinal)
-            .ToList();
-        return new LoadResult(sorted.Any(d => d.Severity == Severity.Error) ? null : model, sorted);
+        return new LoadResult(diagnostics.Any(d => d.Severity == Severity.Error) ? null : model, diagnostics);
     }
 
     private static SiteModel? LoadCore(SourceText text, List<Diagnostic> diagnostics)
@@ -79,6 +71,6 @@ internal static class TopologyLoader
         return ModelBuilder.Build(document.RootElement, positions, diagnostics);
     }
 
-    private static LoadResult Failed(string displayPath, string message) =>
-        new(null, [DiagnosticCatalog.Create(DiagnosticIds.FileNotFound, SourceLocation.None(displayPath), message)]);
+    private static LoadResult Failed(string displayPath, DiagnosticDescriptor descriptor, params ReadOnlySpan<object?> arguments) =>
+        new(null, [Diagnostic.Create(descriptor, SourceLocation.InFile(displayPath), arguments)]);
 }

@@ -79,6 +79,7 @@ internal sealed class ProjectFile
             Today = Today,
             BaselineFile = Baseline is null ? null : display(Baseline),
             WarningsAsErrors = WarningsAsErrors,
+            SettingsLocation = SourceLocation.InFile(display(FilePath)),
         };
     }
 }

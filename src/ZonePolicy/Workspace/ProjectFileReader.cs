@@ -48,7 +48,7 @@ internal sealed class ProjectFileReader
             var info = new FileInfo(fullPath);
             if (!info.Exists)
             {
-                Invalid(SourceLocation.None(displayPath), $"project file `{displayPath}` does not exist");
+                Add(DiagnosticDescriptors.ProjectFileMissing, SourceLocation.InFile(displayPath), displayPath);
                 return null;
             }
 
@@ -56,7 +56,7 @@ internal sealed class ProjectFileReader
             using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
             if (!stream.CanSeek || stream.Length > MaxBytes)
             {
-                Invalid(SourceLocation.None(displayPath), $"project file `{displayPath}` is not a regular file of at most {MaxBytes / 1024} KiB");
+                Add(DiagnosticDescriptors.ProjectFileNotRegular, SourceLocation.InFile(displayPath), displayPath, MaxBytes / 1024);
                 return null;
             }
 
@@ -66,7 +66,7 @@ internal sealed class ProjectFileReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Invalid(SourceLocation.None(displayPath), $"cannot read project file `{displayPath}`: {e.Message}");
+            Add(DiagnosticDescriptors.ProjectFileUnreadable, SourceLocation.InFile(displayPath), displayPath, e.Message.TrimEnd('.'));
             return null;
         }
     }
@@ -76,13 +76,13 @@ internal sealed class ProjectFileReader
         var scanned = new List<Diagnostic>();
         if (text.Length > MaxBytes)
         {
-            Invalid(SourceLocation.None(text.File), $"project file `{text.File}` is larger than {MaxBytes / 1024} KiB");
+            Add(DiagnosticDescriptors.ProjectFileNotRegular, SourceLocation.InFile(text.File), text.File, MaxBytes / 1024);
             return new ProjectFile { FilePath = fullPath, Diagnostics = diagnostics };
         }
 
         if (JsonScanner.Scan(text, scanned) is not { } scannedPositions)
         {
-            diagnostics.AddRange(scanned.Select(d => DiagnosticCatalog.Create(DiagnosticIds.InvalidProjectFile, d.Location, d.Message)));
+            diagnostics.AddRange(scanned.Select(d => Diagnostic.Create(DiagnosticDescriptors.InvalidProjectFile, d.Location, d.Message)));
             return new ProjectFile { FilePath = fullPath, Diagnostics = diagnostics };
         }
 
@@ -91,7 +91,7 @@ internal sealed class ProjectFileReader
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
-            Invalid(positions.ValueSpan(JsonPositions.Root), $"a project file is a JSON object of settings, found {Describe(root)}");
+            Add(DiagnosticDescriptors.ProjectFileNotObject, positions.ValueSpan(JsonPositions.Root), Describe(root));
             return new ProjectFile { FilePath = fullPath, Diagnostics = diagnostics };
         }
 
@@ -104,7 +104,7 @@ internal sealed class ProjectFileReader
             var key = new Located(property.Value, node, positions.ValueSpan(node), positions.KeySpan(JsonPositions.Root, ordinal));
             if (!seen.Add(property.Name))
             {
-                Setting(key.Key, $"`{property.Name}` is set twice; keep one");
+                Add(DiagnosticDescriptors.ProjectSettingTwice, key.Key, property.Name);
             }
             else
             {
@@ -126,7 +126,7 @@ internal sealed class ProjectFileReader
             Today = settings.Today,
             Baseline = settings.Baseline,
             WarningsAsErrors = settings.WarningsAsErrors,
-            Diagnostics = DiagnosticOrderInFile(diagnostics),
+            Diagnostics = DiagnosticOrder.Sort(diagnostics),
         };
     }
 
@@ -175,7 +175,7 @@ internal sealed class ProjectFileReader
                         }
                         else
                         {
-                            Setting(entry.Span, $"`{level}` is not a severity for `{id}`; use `error`, `warning`, `info` or `none`");
+                            Add(DiagnosticDescriptors.ProjectSeverityUnknown, entry.Span, level, id);
                         }
                     }
                 }
@@ -190,7 +190,7 @@ internal sealed class ProjectFileReader
                     }
                     else
                     {
-                        Setting(value.Span, $"`today` is a date as yyyy-MM-dd, not `{today}`");
+                        Add(DiagnosticDescriptors.ProjectTodayInvalid, value.Span, today);
                     }
                 }
 
@@ -209,14 +209,12 @@ internal sealed class ProjectFileReader
                 }
                 else
                 {
-                    Setting(value.Span, $"`warningsAsErrors` is `true` or `false`, found {Describe(value.Element)}");
+                    Add(DiagnosticDescriptors.InvalidProjectSetting, value.Span, "`warningsAsErrors` is `true` or `false`", Describe(value.Element));
                 }
 
                 break;
             default:
-                var suggestion = NameSuggestions.DidYouMean(name, Keys);
-                diagnostics.Add(DiagnosticCatalog.Create(DiagnosticIds.UnknownProjectSetting, value.Key,
-                    $"unknown project setting `{name}`{suggestion}; the settings are {string.Join(", ", Keys.Skip(1).Select(k => $"`{k}`"))}"));
+                Add(DiagnosticDescriptors.UnknownProjectSetting, value.Key, name, string.Join(", ", Keys.Skip(1).Select(k => $"`{k}`")), NameSuggestions.DidYouMean(name, Keys));
                 break;
         }
     }
@@ -239,7 +237,7 @@ internal sealed class ProjectFileReader
                 return Matching(path, "**/*.topology.json", entry, what);
             }
 
-            NothingMatches(entry, $"{what} `{entry.Text}` does not exist (paths are relative to the project file's folder)");
+            Add(DiagnosticDescriptors.ProjectPathNotFound, entry.Span, what, entry.Text);
             return [];
         }
 
@@ -253,7 +251,7 @@ internal sealed class ProjectFileReader
         var found = matcher.GetResultsInFullPath(baseFolder).Select(Path.GetFullPath).Order(StringComparer.Ordinal).ToList();
         if (found.Count == 0)
         {
-            NothingMatches(entry, $"no {what} matches `{entry.Text}` (paths are relative to the project file's folder)");
+            Add(DiagnosticDescriptors.ProjectPatternMatchesNothing, entry.Span, what, entry.Text);
         }
 
         return found;
@@ -274,7 +272,7 @@ internal sealed class ProjectFileReader
                     return number;
                 }
 
-                Setting(value.Span, $"parameter `{parameter}`: `{number}` is not a number of the rule language (digits, an optional fraction, no exponent)");
+                Add(DiagnosticDescriptors.ProjectParameterInvalid, value.Span, parameter, $"`{number}` is not a number of the rule language (digits, an optional fraction, no exponent)");
                 return null;
             case JsonValueKind.String:
                 var text = element.GetString()!;
@@ -285,13 +283,13 @@ internal sealed class ProjectFileReader
                         return text;
                     }
 
-                    Setting(value.Span, $"parameter `{parameter}`: `{text}` is not a date; write a date as \"@yyyy-MM-dd\"");
+                    Add(DiagnosticDescriptors.ProjectParameterInvalid, value.Span, parameter, $"`{text}` is not a date; write a date as \"@yyyy-MM-dd\"");
                     return null;
                 }
 
                 if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\t')))
                 {
-                    Setting(value.Span, $"parameter `{parameter}`: a text value may not contain control characters");
+                    Add(DiagnosticDescriptors.ProjectParameterInvalid, value.Span, parameter, "a text value may not contain control characters");
                     return null;
                 }
 
@@ -303,7 +301,7 @@ internal sealed class ProjectFileReader
                 {
                     if (item.ValueKind is JsonValueKind.Array)
                     {
-                        Setting(positions.ValueSpan(child), $"parameter `{parameter}`: a list holds numbers, texts, dates or booleans, not lists");
+                        Add(DiagnosticDescriptors.ProjectParameterInvalid, positions.ValueSpan(child), parameter, "a list holds numbers, texts, dates or booleans, not lists");
                         return null;
                     }
 
@@ -318,7 +316,7 @@ internal sealed class ProjectFileReader
 
                 return $"[{string.Join(", ", items)}]";
             default:
-                Setting(value.Span, $"parameter `{parameter}` needs a number, a text, a date (\"@yyyy-MM-dd\"), a boolean or a list of them, found {Describe(element)}");
+                Add(DiagnosticDescriptors.ProjectParameterInvalid, value.Span, parameter, $"needs a number, a text, a date (\"@yyyy-MM-dd\"), a boolean or a list of them, found {Describe(element)}");
                 return null;
         }
     }
@@ -348,7 +346,7 @@ internal sealed class ProjectFileReader
             return text;
         }
 
-        Setting(value.Span, $"{expectation}, found {Describe(value.Element)}");
+        Add(DiagnosticDescriptors.InvalidProjectSetting, value.Span, expectation, Describe(value.Element));
         return null;
     }
 
@@ -356,7 +354,7 @@ internal sealed class ProjectFileReader
     {
         if (value.Element.ValueKind != JsonValueKind.Array)
         {
-            Setting(value.Span, $"{expectation}, found {Describe(value.Element)}");
+            Add(DiagnosticDescriptors.InvalidProjectSetting, value.Span, expectation, Describe(value.Element));
             return [];
         }
 
@@ -380,7 +378,7 @@ internal sealed class ProjectFileReader
     {
         if (value.Element.ValueKind != JsonValueKind.Object)
         {
-            Setting(value.Span, $"{expectation}, found {Describe(value.Element)}");
+            Add(DiagnosticDescriptors.InvalidProjectSetting, value.Span, expectation, Describe(value.Element));
             return [];
         }
 
@@ -392,7 +390,7 @@ internal sealed class ProjectFileReader
             var key = positions.KeySpan(value.Node, ordinal++);
             if (property.Name.Length == 0)
             {
-                Setting(key, "a setting's name may not be empty");
+                Add(DiagnosticDescriptors.ProjectSettingNameEmpty, key);
             }
             else
             {
@@ -415,17 +413,9 @@ internal sealed class ProjectFileReader
         _ => "`null`",
     };
 
-    private static List<Diagnostic> DiagnosticOrderInFile(List<Diagnostic> found) =>
-        found.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
 
-    private void Invalid(SourceLocation location, string message) =>
-        diagnostics.Add(DiagnosticCatalog.Create(DiagnosticIds.InvalidProjectFile, location, message));
-
-    private void Setting(SourceLocation location, string message) =>
-        diagnostics.Add(DiagnosticCatalog.Create(DiagnosticIds.InvalidProjectSetting, location, message));
-
-    private void NothingMatches(LocatedString entry, string message) =>
-        diagnostics.Add(DiagnosticCatalog.Create(DiagnosticIds.ProjectPathNotFound, entry.Span, message));
+    private void Add(DiagnosticDescriptor descriptor, SourceLocation location, params ReadOnlySpan<object?> arguments) =>
+        diagnostics.Add(Diagnostic.Create(descriptor, location, arguments));
 
     /// <summary>A JSON value with its node in <see cref="JsonPositions"/>, its span, and its key's span when it has one.</summary>
     private readonly record struct Located(JsonElement Element, int Node, SourceLocation Span, SourceLocation Key = default);

@@ -1,5 +1,6 @@
 using System.Text;
 using ZonePolicy.Topology;
+using ZonePolicy.Types;
 using static ZonePolicy.Benchmarks.HandWritten.Slots;
 
 namespace ZonePolicy.Benchmarks.HandWritten;

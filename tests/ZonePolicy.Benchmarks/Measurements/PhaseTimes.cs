@@ -65,7 +65,7 @@ internal static class PhaseTimes
         var result = EnginePipeline.Check(topology, BenchmarkFiles.RuleFile);
         var check = clock.Elapsed;
 
-        output.WriteLine($"{assets:N0} assets ({size / (1024.0 * 1024.0):F1} MB of JSON, {site.OfKind(Topology.EntityKind.Flow).Count:N0} flows)");
+        output.WriteLine($"{assets:N0} assets ({size / (1024.0 * 1024.0):F1} MB of JSON, {site.OfKind(Types.EntityKind.Flow).Count:N0} flows)");
         output.WriteLine($"  load+validate        {Ms(load)}");
         foreach (var (phase, time) in loadPhases)
         {
@@ -115,7 +115,7 @@ internal static class PhaseTimes
         phases.Add(("collect (dedupe)", clock.Elapsed));
 
         clock.Restart();
-        Reporting.DiagnosticOrder.Sort(bag.Items);
+        Diagnostics.DiagnosticOrder.Sort(bag.Items);
         phases.Add(("sort", clock.Elapsed));
         return phases;
     }

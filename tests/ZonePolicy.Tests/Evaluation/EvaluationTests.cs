@@ -213,7 +213,7 @@ public sealed class EvaluationTests : IDisposable
 
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal("ZP0314", diagnostic.Id);
-        Assert.Equal("severity override for `R-ONF`, which no rule has, did you mean `R-ONE`?", diagnostic.Message);
+        Assert.Equal("severity override for `R-ONF`, which no rule has; did you mean `R-ONE`?", diagnostic.Message);
         Assert.Equal(0, result.ExitCode);
     }
 
@@ -254,7 +254,32 @@ public sealed class EvaluationTests : IDisposable
         Assert.Equal(2, wrongType.ExitCode);
         var diagnostic = Assert.Single(unknown.Diagnostics);
         Assert.Equal("ZP0304", diagnostic.Id);
-        Assert.Equal("no rule declares a parameter `limt`, did you mean `limit`?", diagnostic.Message);
+        Assert.Equal("no rule declares a parameter `limt`; did you mean `limit`?", diagnostic.Message);
+        Assert.Equal(SourceLocation.CommandLine, diagnostic.Location);
+    }
+
+    [Fact]
+    public void Settings_given_in_a_project_are_reported_at_the_project_file()
+    {
+        var project = SourceLocation.InFile("policy.csproj");
+
+        const string rules = "param limit = 2\nrule R-P \"p\" { for zone z forbid z.securityLevel > limit }";
+
+        var parameters = workspace.Check(rules, Site, b =>
+        {
+            b.SettingsLocation = project;
+            b.Parameters.Add(new("limit", "@2026-01-01"));
+            b.Parameters.Add(new("limt", "3"));
+            b.Severities.Add(new("ZP0201", Severity.None));
+        });
+        var packs = workspace.Check(rules, Site, b =>
+        {
+            b.SettingsLocation = project;
+            b.Packs.Add("no-such-pack");
+        });
+
+        Assert.Equal(["ZP0304", "ZP0305", "ZP0307", "ZP0308"], parameters.Diagnostics.Concat(packs.Diagnostics).Select(d => d.Id).Order());
+        Assert.All(parameters.Diagnostics.Concat(packs.Diagnostics), d => Assert.Equal(project, d.Location));
     }
 
     [Fact]

@@ -62,12 +62,23 @@ public sealed class JsonReporterTests
     public void Backticks_and_angle_brackets_stay_readable()
     {
         var text = SampleResults.Write(
-            SampleResults.Of(DiagnosticCatalog.Create(DiagnosticIds.InvalidArgument, SourceLocation.None("<command-line>"), "unknown option `--fromat`")),
+            SampleResults.Of(new Diagnostic(DiagnosticIds.InvalidArgument, Severity.Error, "unknown option `--fromat` <x>", SourceLocation.CommandLine)),
             ReportFormat.Json);
 
-        Assert.Contains("\"file\": \"<command-line>\"", text);
-        Assert.Contains("\"message\": \"unknown option `--fromat`\"", text);
-        Assert.Contains("\"line\": 0", text);
+        Assert.Contains("\"message\": \"unknown option `--fromat` <x>\"", text);
+    }
+
+    [Fact]
+    public void A_diagnostic_about_the_command_line_names_no_file()
+    {
+        using var document = JsonDocument.Parse(SampleResults.Write(
+            SampleResults.Of(new Diagnostic(DiagnosticIds.InvalidArgument, Severity.Error, "unknown option `--fromat`", SourceLocation.CommandLine)),
+            ReportFormat.Json));
+
+        var diagnostic = document.RootElement.GetProperty("diagnostics")[0];
+
+        Assert.Equal(JsonValueKind.Null, diagnostic.GetProperty("file").ValueKind);
+        Assert.Equal((0, 0), (diagnostic.GetProperty("line").GetInt32(), diagnostic.GetProperty("column").GetInt32()));
     }
 
     [Fact]

@@ -54,20 +54,11 @@ internal static class SampleResults
             Waiver = new WaiverInfo("vendor forbids agents", "ot security", new DateOnly(2027, 6, 30), new SourceLocation(Site, 27, 5, 27, 140)),
         };
 
-    public static Diagnostic ExpiredWaiver { get; } = DiagnosticCatalog.Create(
-        DiagnosticIds.WaiverExpired,
-        new SourceLocation(Site, 29, 5, 29, 136),
-        "the waiver of `EX-EP` for `pc-3` expired on 2026-11-01; renew it or fix the violation");
+    public static Diagnostic ExpiredWaiver { get; } = new Diagnostic(DiagnosticIds.WaiverExpired, Severity.Error, "the waiver of `EX-EP` for `pc-3` expired on 2026-11-01; renew it or fix the violation", new SourceLocation(Site, 29, 5, 29, 136));
 
-    public static Diagnostic ExpiringWaiver { get; } = DiagnosticCatalog.Create(
-        DiagnosticIds.WaiverExpiringSoon,
-        new SourceLocation(Site, 28, 5, 28, 140),
-        "the waiver of `EX-EP` for `pc-2` expires on 2026-12-10, in 15 days");
+    public static Diagnostic ExpiringWaiver { get; } = new Diagnostic(DiagnosticIds.WaiverExpiringSoon, Severity.Warning, "the waiver of `EX-EP` for `pc-2` expires on 2026-12-10, in 15 days", new SourceLocation(Site, 28, 5, 28, 140));
 
-    public static Diagnostic DanglingReference { get; } = DiagnosticCatalog.Create(
-        DiagnosticIds.InvalidReference,
-        new SourceLocation("other.json", 4, 20, 4, 29),
-        "asset `plc-9` names zone `cel-a`, which does not exist; did you mean `cell-a`?");
+    public static Diagnostic DanglingReference { get; } = new Diagnostic(DiagnosticIds.InvalidReference, Severity.Error, "asset `plc-9` names zone `cel-a`, which does not exist; did you mean `cell-a`?", new SourceLocation("other.json", 4, 20, 4, 29));
 
     /// <summary>Everything at once, deliberately out of order.</summary>
     public static CheckResult Mixed() => new()

@@ -50,8 +50,8 @@ public sealed class SarifReporterTests
     {
         var rule = Rules(Parse(SampleResults.Mixed())).Single(r => r.GetProperty("id").GetString() == "ZP0203");
 
-        Assert.Equal(DiagnosticCatalog.Get("ZP0203").Title, rule.GetProperty("shortDescription").GetProperty("text").GetString());
-        Assert.Equal(DiagnosticCatalog.HelpUri("ZP0203"), rule.GetProperty("helpUri").GetString());
+        Assert.Equal(DiagnosticDescriptors.Get("ZP0203").Title, rule.GetProperty("shortDescription").GetProperty("text").GetString());
+        Assert.Equal(DiagnosticDescriptor.HelpUri("ZP0203"), rule.GetProperty("helpUri").GetString());
         Assert.Equal(["topology"], rule.GetProperty("properties").GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
     }
 
@@ -94,7 +94,7 @@ public sealed class SarifReporterTests
     [InlineData("./site.json", "site.json")]
     public void A_relative_path_becomes_a_forward_slash_uri(string file, string uri)
     {
-        var diagnostic = DiagnosticCatalog.Create(DiagnosticIds.InvalidJson, SourceLocation.At(file, 1, 1), "unexpected end of input");
+        var diagnostic = new Diagnostic(DiagnosticIds.InvalidJson, Severity.Error, "unexpected end of input", SourceLocation.At(file, 1, 1));
 
         Assert.Equal(uri, Result(diagnostic).GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
     }
@@ -103,7 +103,7 @@ public sealed class SarifReporterTests
     public void An_absolute_path_becomes_a_file_uri_without_a_base()
     {
         var file = Path.Combine(Path.GetTempPath(), "north site", "line.json");
-        var diagnostic = DiagnosticCatalog.Create(DiagnosticIds.InvalidJson, SourceLocation.At(file, 1, 1), "unexpected end of input");
+        var diagnostic = new Diagnostic(DiagnosticIds.InvalidJson, Severity.Error, "unexpected end of input", SourceLocation.At(file, 1, 1));
 
         var artifact = Result(diagnostic).GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation");
 
@@ -115,7 +115,7 @@ public sealed class SarifReporterTests
     [Fact]
     public void A_diagnostic_without_a_position_has_a_location_without_a_region()
     {
-        var diagnostic = DiagnosticCatalog.Create(DiagnosticIds.FileNotFound, SourceLocation.None("missing.json"), "topology file `missing.json` does not exist");
+        var diagnostic = new Diagnostic(DiagnosticIds.FileNotFound, Severity.Error, "topology file `missing.json` does not exist", SourceLocation.InFile("missing.json"));
 
         var location = Result(diagnostic).GetProperty("locations")[0].GetProperty("physicalLocation");
 
@@ -126,7 +126,7 @@ public sealed class SarifReporterTests
     [Fact]
     public void A_command_line_diagnostic_has_no_location()
     {
-        var diagnostic = DiagnosticCatalog.Create(DiagnosticIds.InvalidArgument, SourceLocation.None("<command-line>"), "unknown option `--fromat`");
+        var diagnostic = new Diagnostic(DiagnosticIds.InvalidArgument, Severity.Error, "unknown option `--fromat`", SourceLocation.CommandLine);
 
         Assert.False(Result(diagnostic).TryGetProperty("locations", out _));
     }

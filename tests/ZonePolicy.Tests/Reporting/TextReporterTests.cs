@@ -16,11 +16,11 @@ public sealed class TextReporterTests
     {
         var at = new SourceLocation("a.json", 3, 7, 3, 9);
         var result = SampleResults.Of(
-            DiagnosticCatalog.Create(DiagnosticIds.InvalidReference, at, "second"),
-            DiagnosticCatalog.Create(DiagnosticIds.DuplicateId, new SourceLocation("b.json", 1, 1, 1, 2), "last"),
-            DiagnosticCatalog.Create(DiagnosticIds.SchemaViolation, at, "first"),
-            DiagnosticCatalog.Create(DiagnosticIds.InvalidJson, new SourceLocation("a.json", 3, 2, 3, 3), "column 2"),
-            DiagnosticCatalog.Create(DiagnosticIds.InvalidJson, new SourceLocation("a.json", 1, 9, 1, 10), "line 1"));
+            new Diagnostic(DiagnosticIds.InvalidReference, Severity.Error, "second", at),
+            new Diagnostic(DiagnosticIds.DuplicateId, Severity.Error, "last", new SourceLocation("b.json", 1, 1, 1, 2)),
+            new Diagnostic(DiagnosticIds.SchemaViolation, Severity.Error, "first", at),
+            new Diagnostic(DiagnosticIds.InvalidJson, Severity.Error, "column 2", new SourceLocation("a.json", 3, 2, 3, 3)),
+            new Diagnostic(DiagnosticIds.InvalidJson, Severity.Error, "line 1", new SourceLocation("a.json", 1, 9, 1, 10)));
 
         var lines = SampleResults.Write(result, ReportFormat.Text).Split('\n');
 
@@ -62,7 +62,7 @@ public sealed class TextReporterTests
     public void A_diagnostic_without_a_position_is_reported_at_its_file() =>
         Assert.StartsWith(
             "missing.json: error ZP0310: topology file `missing.json` does not exist\n",
-            SampleResults.Write(SampleResults.Of(DiagnosticCatalog.Create(DiagnosticIds.FileNotFound, SourceLocation.None("missing.json"), "topology file `missing.json` does not exist")), ReportFormat.Text));
+            SampleResults.Write(SampleResults.Of(new Diagnostic(DiagnosticIds.FileNotFound, Severity.Error, "topology file `missing.json` does not exist", SourceLocation.InFile("missing.json"))), ReportFormat.Text));
 
     [Fact]
     public void Same_result_gives_the_same_bytes_with_newline_line_ends()

@@ -66,6 +66,8 @@ public sealed class CheckRequestBuilder
 
     public bool WarningsAsErrors { get; set; }
 
+    public SourceLocation SettingsLocation { get; set; } = SourceLocation.CommandLine;
+
     public CheckRequest Build() => new()
     {
         RuleSources = RuleSources,
@@ -77,6 +79,7 @@ public sealed class CheckRequestBuilder
         Today = Today,
         BaselineFile = Baseline,
         WarningsAsErrors = WarningsAsErrors,
+        SettingsLocation = SettingsLocation,
     };
 }
 

@@ -62,7 +62,7 @@ public class ParserPropertyTests
         Assert.True(first.Unit is not null || first.Diagnostics.Count > 0);
         foreach (var diagnostic in first.Diagnostics)
         {
-            Assert.True(DiagnosticCatalog.IsEngineId(diagnostic.Id));
+            Assert.True(DiagnosticDescriptors.IsEngineId(diagnostic.Id));
             Assert.True(diagnostic.Location.Line >= 1 && diagnostic.Location.Column >= 1, $"{diagnostic} has no position");
             Assert.False(string.IsNullOrWhiteSpace(diagnostic.Message));
         }

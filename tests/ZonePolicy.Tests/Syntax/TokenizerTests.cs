@@ -92,6 +92,6 @@ public class TokenizerTests
     {
         var (tokens, errors) = RuleTokenizer.Scan("a # b \"c\\q\" d");
         Assert.Equal(["a", "b", "d"], tokens.Select(t => t.ToStringValue()));
-        Assert.Equal(["ZP0003", "ZP0004"], errors.Select(e => e.Id));
+        Assert.Equal(["ZP0003", "ZP0004"], errors.Select(e => e.Descriptor.Id));
     }
 }

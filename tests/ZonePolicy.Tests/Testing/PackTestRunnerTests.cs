@@ -235,7 +235,7 @@ public class PackTestRunnerTests
 
         var passing = Run(pack, new FakeEngine("A-1").Violation("case", "A-1", "z"));
         var failing = Run(pack, new FakeEngine("A-1"));
-        var unknownPack = DiagnosticCatalog.Create(DiagnosticIds.UnknownPack, SourceLocation.None("nope"), "no rule pack");
+        var unknownPack = new Diagnostic(DiagnosticIds.UnknownPack, Severity.Error, "no rule pack", SourceLocation.InFile("nope"));
 
         Assert.Equal(0, new TestRunResult([passing], []).ExitCode);
         Assert.Equal(1, new TestRunResult([failing], []).ExitCode);

@@ -1,5 +1,6 @@
 using Xunit;
 using ZonePolicy.Topology;
+using ZonePolicy.Types;
 using static ZonePolicy.Tests.Topology.TopologyTestSupport;
 
 namespace ZonePolicy.Tests.Topology;

@@ -22,7 +22,7 @@ public class ReferenceTests
             """);
 
         AssertAt(diagnostic, DiagnosticIds.InvalidReference, 6, 43);
-        Assert.Equal("flow `f-1`: `to` refers to unknown asset `plc-9`, did you mean `plc-1`?", diagnostic.Message);
+        Assert.Equal("flow `f-1`: `to` refers to unknown asset `plc-9`; did you mean `plc-1`?", diagnostic.Message);
         Assert.Equal((6, 50), (diagnostic.Location.EndLine, diagnostic.Location.EndColumn));
     }
 

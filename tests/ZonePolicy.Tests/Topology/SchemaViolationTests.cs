@@ -134,7 +134,7 @@ public class SchemaViolationTests
             """);
 
         AssertAt(diagnostic, DiagnosticIds.SchemaViolation, 4, 23);
-        Assert.Equal("/zones/0: unknown key `securtyLevel`, did you mean `securityLevel`?", diagnostic.Message);
+        Assert.Equal("/zones/0: unknown key `securtyLevel`; did you mean `securityLevel`?", diagnostic.Message);
         Assert.Equal((4, 37), (diagnostic.Location.EndLine, diagnostic.Location.EndColumn));
     }
 
@@ -158,7 +158,7 @@ public class SchemaViolationTests
             """);
 
         AssertAt(diagnostic, DiagnosticIds.SchemaViolation, 3, 3);
-        Assert.Equal("unknown key `zone`, did you mean `zones`?", diagnostic.Message);
+        Assert.Equal("unknown key `zone`; did you mean `zones`?", diagnostic.Message);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Json.Schema;
 using Xunit;
 using ZonePolicy.Topology;
+using ZonePolicy.Types;
 using static ZonePolicy.Tests.Topology.TopologyTestSupport;
 
 namespace ZonePolicy.Tests.Topology;
@@ -55,8 +56,8 @@ public class TopologyJsonSchemaTests
             .Concat(TopologySchema.For(EntityKind.Operation).Attributes)
             .Select(a => a.Type switch
             {
-                ZonePolicy.Binding.RecordType r => r.Shape,
-                ZonePolicy.Binding.ListType { Element: ZonePolicy.Binding.RecordType r } => r.Shape,
+                RecordType r => r.Shape,
+                ListType { Element: RecordType r } => r.Shape,
                 _ => null,
             })
             .First(s => s?.Name == record)!;

@@ -62,7 +62,7 @@ public sealed class ProjectFileTests : IDisposable
 
     [Theory]
     [InlineData("""{ "rulez": ["r"] }""",
-        "ZP0381 (1,3): unknown project setting `rulez`, did you mean `rules`?; the settings are `topologies`, `rules`, `packs`, `parameters`, `severities`, `today`, `baseline`, `warningsAsErrors`")]
+        "ZP0381 (1,3): unknown project setting `rulez`: the settings are `topologies`, `rules`, `packs`, `parameters`, `severities`, `today`, `baseline`, `warningsAsErrors`; did you mean `rules`?")]
     [InlineData("""{ "topologies": "site.json" }""", "ZP0382 (1,17): `topologies` is a list of topology files or wildcards, found a text")]
     [InlineData("""{ "topologies": [1] }""", "ZP0382 (1,18): `topologies` is a list of topology files or wildcards, found a number")]
     [InlineData("""{ "topologies": ["missing.json"] }""", "ZP0383 (1,18): topology file `missing.json` does not exist (paths are relative to the project file's folder)")]
@@ -72,7 +72,7 @@ public sealed class ProjectFileTests : IDisposable
     [InlineData("""{ "today": "2026-02-30" }""", "ZP0382 (1,12): `today` is a date as yyyy-MM-dd, not `2026-02-30`")]
     [InlineData("""{ "parameters": { "cutoff": "@2027-02-30" } }""", "ZP0382 (1,29): parameter `cutoff`: `@2027-02-30` is not a date; write a date as \"@yyyy-MM-dd\"")]
     [InlineData("""{ "parameters": { "n": 1e3 } }""", "ZP0382 (1,24): parameter `n`: `1e3` is not a number of the rule language (digits, an optional fraction, no exponent)")]
-    [InlineData("""{ "parameters": { "n": null } }""", "ZP0382 (1,24): parameter `n` needs a number, a text, a date (\"@yyyy-MM-dd\"), a boolean or a list of them, found `null`")]
+    [InlineData("""{ "parameters": { "n": null } }""", "ZP0382 (1,24): parameter `n`: needs a number, a text, a date (\"@yyyy-MM-dd\"), a boolean or a list of them, found `null`")]
     [InlineData("""{ "parameters": { "n": [[1]] } }""", "ZP0382 (1,25): parameter `n`: a list holds numbers, texts, dates or booleans, not lists")]
     [InlineData("""{ "parameters": { "n": "a\u0001b" } }""", "ZP0382 (1,24): parameter `n`: a text value may not contain control characters")]
     [InlineData("""{ "warningsAsErrors": "yes" }""", "ZP0382 (1,23): `warningsAsErrors` is `true` or `false`, found a text")]

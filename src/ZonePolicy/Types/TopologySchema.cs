@@ -1,6 +1,4 @@
-using ZonePolicy.Binding;
-
-namespace ZonePolicy.Topology;
+namespace ZonePolicy.Types;
 
 /// <summary>
 /// The entity kinds, attributes and nested objects of TOPOLOGY.md, as the binder type-checks them and

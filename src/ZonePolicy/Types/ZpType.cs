@@ -1,6 +1,4 @@
-using ZonePolicy.Topology;
-
-namespace ZonePolicy.Binding;
+namespace ZonePolicy.Types;
 
 /// <summary>A type of the language: a primitive, a list, an entity kind or a record of a nested object.</summary>
 internal abstract record ZpType

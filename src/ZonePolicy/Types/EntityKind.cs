@@ -1,4 +1,4 @@
-namespace ZonePolicy.Topology;
+namespace ZonePolicy.Types;
 
 /// <summary>The seven kinds of entity a topology describes.</summary>
 public enum EntityKind

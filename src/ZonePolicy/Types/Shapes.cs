@@ -1,6 +1,4 @@
-using ZonePolicy.Binding;
-
-namespace ZonePolicy.Topology;
+namespace ZonePolicy.Types;
 
 /// <summary>
 /// One attribute of an entity or nested object: its name in JSON and in the language, its type, and

@@ -1,0 +1,273 @@
+namespace ZonePolicy.Diagnostics;
+
+/// <summary>
+/// Every engine diagnostic: one descriptor per id (in <see cref="All"/>), each followed by the other
+/// messages its id has for other situations. Messages follow one style: one line, a lowercase start, no
+/// final period, names in backticks, what is wrong and then what to do.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private static readonly List<DiagnosticDescriptor> Registered = [];
+
+    // ZP00xx: syntax
+
+    public static readonly DiagnosticDescriptor SyntaxError = Register(DiagnosticIds.SyntaxError, "Syntax error", "{0}");
+    public static readonly DiagnosticDescriptor UnexpectedToken = SyntaxError.WithMessage("unexpected {0}, expected {1}{2}");
+    public static readonly DiagnosticDescriptor UnexpectedTokenNothingExpected = SyntaxError.WithMessage("unexpected {0}{1}");
+    public static readonly DiagnosticDescriptor DeclarationOutOfOrder = SyntaxError.WithMessage(
+        "unexpected {0}, expected {1}; declarations go in the order pack, import, param, let, rule");
+
+    public static readonly DiagnosticDescriptor UnterminatedString = Register(DiagnosticIds.UnterminatedString, "Unterminated string literal",
+        "unterminated string; close it with `\"` before the end of the line");
+
+    public static readonly DiagnosticDescriptor InvalidCharacter = Register(DiagnosticIds.InvalidCharacter, "Invalid character", "invalid character {0}{1}");
+
+    public static readonly DiagnosticDescriptor InvalidEscape = Register(DiagnosticIds.InvalidEscape, "Invalid escape sequence",
+        "invalid escape sequence `{0}` in string; use `\\\"`, `\\\\`, `\\n` or `\\t`");
+
+    public static readonly DiagnosticDescriptor InvalidDate = Register(DiagnosticIds.InvalidDate, "Invalid date literal", "invalid date `{0}`; write dates as `@yyyy-MM-dd`");
+    public static readonly DiagnosticDescriptor NoYearZero = InvalidDate.WithMessage("invalid date `{0}`: there is no year 0000");
+    public static readonly DiagnosticDescriptor NoSuchMonth = InvalidDate.WithMessage("invalid date `{0}`: there is no month {1}");
+    public static readonly DiagnosticDescriptor NoSuchDay = InvalidDate.WithMessage("invalid date `{0}`: {1} has {2} days");
+
+    public static readonly DiagnosticDescriptor InvalidNumber = Register(DiagnosticIds.InvalidNumber, "Invalid number literal",
+        "invalid number `{0}`; write numbers like `42` or `7.5`");
+    public static readonly DiagnosticDescriptor NumberTooLarge = InvalidNumber.WithMessage("number `{0}` is too large");
+
+    public static readonly DiagnosticDescriptor NestingTooDeep = Register(DiagnosticIds.NestingTooDeep, "Nesting too deep",
+        "expression nested too deeply (more than {0} levels)");
+    public static readonly DiagnosticDescriptor StackExhausted = NestingTooDeep.WithMessage("expression nested too deeply");
+
+    public static readonly DiagnosticDescriptor InvalidMessageTemplate = Register(DiagnosticIds.InvalidMessageTemplate, "Invalid message template",
+        "unbalanced `}}` in message template; write `}}}}` for a literal brace");
+    public static readonly DiagnosticDescriptor UnclosedTemplateHole = InvalidMessageTemplate.WithMessage(
+        "unbalanced `{{` in message template; close the expression with `}}` or write `{{{{` for a literal brace");
+    public static readonly DiagnosticDescriptor EmptyTemplateHole = InvalidMessageTemplate.WithMessage(
+        "empty `{{}}` in message template; put an expression between the braces or write `{{{{}}}}` for literal braces");
+
+    public static readonly DiagnosticDescriptor UnterminatedComment = Register(DiagnosticIds.UnterminatedComment, "Unterminated block comment",
+        "unterminated block comment; close it with `*/`");
+
+    public static readonly DiagnosticDescriptor NotTextFile = Register(DiagnosticIds.NotTextFile, "Rule file is not text",
+        "the file is not UTF-8 text: it contains {0}; rule files must be UTF-8 text");
+
+    // ZP01xx: binding and types
+
+    public static readonly DiagnosticDescriptor UnknownAttribute = Register(DiagnosticIds.UnknownAttribute, "Unknown attribute", "{0} has no attribute `{1}`{2}");
+    public static readonly DiagnosticDescriptor UnknownPathAttribute = UnknownAttribute.WithMessage("a path has no attribute `{0}`{1}");
+
+    public static readonly DiagnosticDescriptor UnknownName = Register(DiagnosticIds.UnknownName, "Unknown name", "unknown name `{0}`{1}");
+    public static readonly DiagnosticDescriptor UnknownFunction = UnknownName.WithMessage("unknown function `{0}`{1}");
+    public static readonly DiagnosticDescriptor UnknownEntityKind = UnknownName.WithMessage("unknown entity kind `{0}`; the kinds are {1}{2}");
+
+    public static readonly DiagnosticDescriptor WrongArgumentCount = Register(DiagnosticIds.WrongArgumentCount, "Wrong number of arguments",
+        "`{0}` takes {1} {2}, found {3}");
+
+    public static readonly DiagnosticDescriptor ImportOutsideRoot = Register(DiagnosticIds.ImportOutsideRoot, "Import leaves the root folder",
+        "import `{0}` leaves the rule root `{1}`; a rule file may only import files inside its root folder");
+
+    public static readonly DiagnosticDescriptor ImportCycle = Register(DiagnosticIds.ImportCycle, "Import cycle", "import cycle: {0}; remove one of these imports");
+
+    public static readonly DiagnosticDescriptor TypeMismatch = Register(DiagnosticIds.TypeMismatch, "Type mismatch", "{0} needs a `bool`, found `{1}`");
+    public static readonly DiagnosticDescriptor FunctionUsedAsValue = TypeMismatch.WithMessage("`{0}` is a function: call it with its arguments, as in `{0}(...)`");
+    public static readonly DiagnosticDescriptor ValueCalled = TypeMismatch.WithMessage("`{0}` is a value, not a function");
+    public static readonly DiagnosticDescriptor AttributeOfList = TypeMismatch.WithMessage(
+        "`.{0}` is not an attribute of a list (`{1}`); use a comprehension such as `any(x in ... where x.{0} ...)`");
+    public static readonly DiagnosticDescriptor NoAttributes = TypeMismatch.WithMessage("a value of type `{0}` has no attribute `{1}`");
+    public static readonly DiagnosticDescriptor NotIndexable = TypeMismatch.WithMessage("only `props` can be indexed, as in `a.props[\"key\"]`; found `{0}`");
+    public static readonly DiagnosticDescriptor PropsKeyNotString = TypeMismatch.WithMessage("a `props` key is a `string`, found `{0}`");
+    public static readonly DiagnosticDescriptor WrongArgumentTypes = TypeMismatch.WithMessage("`{0}` takes {1}, found {2}");
+    public static readonly DiagnosticDescriptor NotNeedsBool = TypeMismatch.WithMessage("`not` needs a `bool`, found `{0}`");
+    public static readonly DiagnosticDescriptor NegateNeedsNumber = TypeMismatch.WithMessage("`-` needs a number or a duration, found `{0}`");
+    public static readonly DiagnosticDescriptor OperatorMismatch = TypeMismatch.WithMessage("cannot apply `{0}` to `{1}` and `{2}`");
+    public static readonly DiagnosticDescriptor LogicNeedsBools = TypeMismatch.WithMessage("cannot apply `{0}` to `{1}` and `{2}`: `{0}` needs two `bool` values");
+    public static readonly DiagnosticDescriptor EntityComparedWithString = TypeMismatch.WithMessage(
+        "cannot apply `{0}` to `{1}` and `{2}`; compare the entity's `.id` with a string");
+    public static readonly DiagnosticDescriptor StringsNotOrdered = TypeMismatch.WithMessage(
+        "cannot apply `{0}` to `{1}` and `{2}`; strings are not ordered (for levels use `level(x)`)");
+    public static readonly DiagnosticDescriptor InNeedsList = TypeMismatch.WithMessage("cannot apply `{0}` to `{1}` and `{2}`: the right side of `in` must be a list");
+    public static readonly DiagnosticDescriptor ContainsOperands = TypeMismatch.WithMessage(
+        "cannot apply `{0}` to `{1}` and `{2}`: `contains` needs a list and an element, or two strings");
+    public static readonly DiagnosticDescriptor ArithmeticNeedsNumbers = TypeMismatch.WithMessage("cannot apply `{0}` to `{1}` and `{2}`: arithmetic needs numbers");
+    public static readonly DiagnosticDescriptor MatchesOperands = TypeMismatch.WithMessage(
+        "`matches` needs a `string` and a regular expression, found `{0}` and `{1}`");
+    public static readonly DiagnosticDescriptor MixedList = TypeMismatch.WithMessage("a list holds one type: found `{0}` after `{1}`");
+    public static readonly DiagnosticDescriptor ComprehensionNeedsList = TypeMismatch.WithMessage("`{0}` ranges over a list, found `{1}`");
+    public static readonly DiagnosticDescriptor ComprehensionNeedsCondition = TypeMismatch.WithMessage("`{0}` needs a condition, as in `{0}(x in xs where ...)`");
+    public static readonly DiagnosticDescriptor AggregateOperand = TypeMismatch.WithMessage("`{0}` works on {1}, found `{2}`");
+    public static readonly DiagnosticDescriptor PathEndpoint = TypeMismatch.WithMessage("a path runs between assets or zones, found `{0}`");
+    public static readonly DiagnosticDescriptor ForSourceType = TypeMismatch.WithMessage("`for {0} {1} in ...` needs a `list<{0}>`, found `{2}`");
+    public static readonly DiagnosticDescriptor AtTarget = TypeMismatch.WithMessage("`at` names the entity where a violation is reported, found `{0}`");
+    public static readonly DiagnosticDescriptor ParamNotLiteral = TypeMismatch.WithMessage(
+        "the value of parameter `{0}` must be a literal: a number, string, date, boolean, or a list of them");
+    public static readonly DiagnosticDescriptor ParamNull = TypeMismatch.WithMessage("parameter `{0}` needs a value that gives it a type, not `null`");
+
+    public static readonly DiagnosticDescriptor InvalidRuleStructure = Register(DiagnosticIds.InvalidRuleStructure, "Invalid rule structure",
+        "rule `{0}` has more than one `{1}` clause");
+    public static readonly DiagnosticDescriptor ClauseAfterCondition = InvalidRuleStructure.WithMessage("`{0}` must come before the rule's `{1}`");
+    public static readonly DiagnosticDescriptor NoForClause = InvalidRuleStructure.WithMessage("rule `{0}` has no `for` clause: say what it ranges over, as in `for asset a`");
+    public static readonly DiagnosticDescriptor NoCondition = InvalidRuleStructure.WithMessage("rule `{0}` has no `require` or `forbid` clause");
+    public static readonly DiagnosticDescriptor UnknownRuleSeverity = InvalidRuleStructure.WithMessage("unknown severity `{0}`: use `error`, `warning` or `info`");
+
+    public static readonly DiagnosticDescriptor ImportNotFound = Register(DiagnosticIds.ImportNotFound, "Imported file not found", "imported file `{0}` does not exist");
+
+    public static readonly DiagnosticDescriptor DuplicateDeclaration = Register(DiagnosticIds.DuplicateDeclaration, "Duplicate declaration", "`{0}` is already declared at {1}");
+    public static readonly DiagnosticDescriptor DuplicateRuleVariable = DuplicateDeclaration.WithMessage("`{0}` is already declared in this rule");
+
+    public static readonly DiagnosticDescriptor DuplicateRuleId = Register(DiagnosticIds.DuplicateRuleId, "Duplicate rule id",
+        "rule id `{0}` is already used at {1}; rule ids must be unique");
+
+    public static readonly DiagnosticDescriptor RecursiveFunction = Register(DiagnosticIds.RecursiveFunction, "Recursive helper function",
+        "helper function `{0}` calls itself; helper functions cannot be recursive");
+    public static readonly DiagnosticDescriptor RecursiveConstant = RecursiveFunction.WithMessage("`{0}` is defined in terms of itself");
+
+    public static readonly DiagnosticDescriptor InvalidRegex = Register(DiagnosticIds.InvalidRegex, "Invalid regular expression", "invalid regular expression `{0}`: {1}");
+
+    // ZP02xx: topology input
+
+    public static readonly DiagnosticDescriptor InvalidJson = Register(DiagnosticIds.InvalidJson, "Invalid JSON", "invalid JSON: {0}");
+
+    public static readonly DiagnosticDescriptor SchemaViolation = Register(DiagnosticIds.SchemaViolation, "Topology does not match the schema", "{0}: {1}");
+    public static readonly DiagnosticDescriptor RootSchemaViolation = SchemaViolation.WithMessage("{0}");
+    public static readonly DiagnosticDescriptor IntegerTooLarge = SchemaViolation.WithMessage("{0}: `{1}` is too large for an integer");
+    public static readonly DiagnosticDescriptor InvalidCalendarDate = SchemaViolation.WithMessage("{0}: `{1}` is not a valid date");
+    public static readonly DiagnosticDescriptor DuplicateKey = SchemaViolation.WithMessage("{0}duplicate key `{1}`; a key may appear only once in an object");
+
+    public static readonly DiagnosticDescriptor InvalidReference = Register(DiagnosticIds.InvalidReference, "Dangling or wrong-kind reference",
+        "{0}: `{1}` refers to unknown {2} `{3}`{4}");
+    public static readonly DiagnosticDescriptor WrongKindReference = InvalidReference.WithMessage("{0}: `{1}` refers to `{2}`, which is {3}, not {4}");
+
+    public static readonly DiagnosticDescriptor DuplicateId = Register(DiagnosticIds.DuplicateId, "Duplicate entity id",
+        "duplicate id `{0}`: already used by the {1} on line {2}; ids must be unique across the file");
+
+    // ZP03xx: waivers, baselines and configuration
+
+    public static readonly DiagnosticDescriptor WaiverExpired = Register(DiagnosticIds.WaiverExpired, "Waiver expired",
+        "{0} expired on {1:yyyy-MM-dd}; fix the violation or renew the waiver with a new approval");
+
+    public static readonly DiagnosticDescriptor WaiverUnused = Register(DiagnosticIds.WaiverUnused, "Waiver matches no violation",
+        "{0} matches no violation; remove it, or check its rule id and targets", Severity.Warning);
+
+    public static readonly DiagnosticDescriptor WaiverExpiringSoon = Register(DiagnosticIds.WaiverExpiringSoon, "Waiver expires soon",
+        "{0} expires on {1:yyyy-MM-dd}, in {2} {3}; fix the violation or renew the waiver", Severity.Warning);
+
+    public static readonly DiagnosticDescriptor UnknownParameter = Register(DiagnosticIds.UnknownParameter, "Unknown parameter", "no rule declares a parameter `{0}`{1}");
+
+    public static readonly DiagnosticDescriptor InvalidParameterValue = Register(DiagnosticIds.InvalidParameterValue, "Invalid parameter value",
+        "parameter `{0}` is a `{1}`, but the override `{2}` is a `{3}`");
+    public static readonly DiagnosticDescriptor InvalidTodaySetting = InvalidParameterValue.WithMessage(
+        "invalid `ZonePolicyToday` value `{0}`: use an ISO date such as `2026-03-31`");
+    public static readonly DiagnosticDescriptor ParameterItemWithoutValue = InvalidParameterValue.WithMessage(
+        "parameter `{0}` has no value: set `Value` on its `ZonePolicyParameter` item");
+
+    public static readonly DiagnosticDescriptor NoRuleFiles = Register(DiagnosticIds.NoRuleFiles, "No rule files", "{0} found in {1}");
+    public static readonly DiagnosticDescriptor NoRulesGiven = NoRuleFiles.WithMessage(
+        "no rules to check: name rule files or folders with `--rules`, or a rule pack with `--pack`");
+
+    public static readonly DiagnosticDescriptor UnknownPack = Register(DiagnosticIds.UnknownPack, "Unknown rule pack", "no rule pack named `{0}`{1}");
+    public static readonly DiagnosticDescriptor UnknownPackOrFolder = UnknownPack.WithMessage("no rule pack or folder `{0}` found{1}");
+
+    public static readonly DiagnosticDescriptor InvalidSeverityOverride = Register(DiagnosticIds.InvalidSeverityOverride, "Invalid severity override",
+        "the severity of `{0}` cannot be changed: it reports invalid input");
+    public static readonly DiagnosticDescriptor NotASeverity = InvalidSeverityOverride.WithMessage(
+        "`{0}` is not a severity for `{1}`; use error, warning, info, none or default");
+    public static readonly DiagnosticDescriptor InvalidConfiguredSeverity = InvalidSeverityOverride.WithMessage(
+        "invalid severity `{0}` for `{1}`: use `error`, `warning`, `suggestion`, `silent`, `none` or `default`");
+    public static readonly DiagnosticDescriptor InvalidSeverityItem = InvalidSeverityOverride.WithMessage(
+        "invalid severity `{0}` for `{1}` in a `ZonePolicySeverity` item: use `error`, `warning`, `info` or `none`");
+
+    public static readonly DiagnosticDescriptor InvalidBaseline = Register(DiagnosticIds.InvalidBaseline, "Invalid baseline file",
+        "baseline file is not valid: expected `{{ \"version\": 1, \"violations\": [ {{ \"rule\": \"...\", \"entities\": [\"...\"] }} ] }}`");
+
+    public static readonly DiagnosticDescriptor FileNotFound = Register(DiagnosticIds.FileNotFound, "Input file not found", "{0} file `{1}` does not exist");
+    public static readonly DiagnosticDescriptor TopologyNotFound = FileNotFound.WithMessage("topology file `{0}` not found; check the path");
+    public static readonly DiagnosticDescriptor RuleSourceNotFound = FileNotFound.WithMessage("rule file or folder `{0}` does not exist");
+    public static readonly DiagnosticDescriptor FileNotReadable = FileNotFound.WithMessage("cannot read {0} `{1}`: {2}");
+    public static readonly DiagnosticDescriptor AnalyzerConfigNotReadable = FileNotFound.WithMessage("cannot read analyzer config file: {0}");
+    public static readonly DiagnosticDescriptor NoTopologyItem = FileNotFound.WithMessage(
+        "no topology file to check: add a `ZonePolicyTopology` item, or make its path or wildcard match a file");
+
+    public static readonly DiagnosticDescriptor InvalidArgument = Register(DiagnosticIds.InvalidArgument, "Invalid command-line argument", "{0}");
+
+    public static readonly DiagnosticDescriptor InvalidTestExpectation = Register(DiagnosticIds.InvalidTestExpectation, "Invalid rule test expectation", "`{0}` takes no value; remove `{1}`");
+    public static readonly DiagnosticDescriptor CoverageOutsideSettings = InvalidTestExpectation.WithMessage("`require-coverage` applies to the whole pack; move it to tests/{0}");
+    public static readonly DiagnosticDescriptor UnknownTestSetting = InvalidTestExpectation.WithMessage("unknown setting `{0}`; expected `today`, `param` or `require-coverage`");
+    public static readonly DiagnosticDescriptor InvalidTestDate = InvalidTestExpectation.WithMessage("`{0}` is not a date; write `today yyyy-MM-dd`");
+    public static readonly DiagnosticDescriptor TodaySetTwice = InvalidTestExpectation.WithMessage("`today` is set twice; keep one `today` line");
+    public static readonly DiagnosticDescriptor InvalidTestParameter = InvalidTestExpectation.WithMessage("`{0}` is not a parameter override; write `param name=value`");
+    public static readonly DiagnosticDescriptor OnlyGivenTwice = InvalidTestExpectation.WithMessage("`only` is given twice; list every rule on one `only` line");
+    public static readonly DiagnosticDescriptor NotARuleId = InvalidTestExpectation.WithMessage("`{0}` is not a rule id");
+    public static readonly DiagnosticDescriptor EmptyOnly = InvalidTestExpectation.WithMessage("`only` needs at least one rule id");
+    public static readonly DiagnosticDescriptor UnknownExpectationLine = InvalidTestExpectation.WithMessage("`{0}` is not a rule id; expected `RULE-ID entity[,entity...]`, `only`, `today` or `param`");
+    public static readonly DiagnosticDescriptor EmptyEntityId = InvalidTestExpectation.WithMessage("`{0}` has an empty entity id; separate entity ids with single commas");
+    public static readonly DiagnosticDescriptor ExpectedTwice = InvalidTestExpectation.WithMessage("`{0}` is expected twice; remove one line");
+    public static readonly DiagnosticDescriptor ExpectedRuleNotInScope = InvalidTestExpectation.WithMessage(
+        "`{0}` is expected but not in this fixture's `only` line; add it there or remove the expectation");
+    public static readonly DiagnosticDescriptor UnknownExpectedRule = InvalidTestExpectation.WithMessage("pack `{0}` has no rule `{1}`{2}");
+
+    public static readonly DiagnosticDescriptor MissingTestFixture = Register(DiagnosticIds.MissingTestFixture, "Missing rule test fixture", "pack `{0}` has no test case `{1}`{2}");
+    public static readonly DiagnosticDescriptor NoTestsFolder = MissingTestFixture.WithMessage(
+        "pack `{0}` has no `{1}` folder; add fixtures as {1}/<case>{2}, each with a <case>{3} beside it");
+    public static readonly DiagnosticDescriptor NoExpectationFile = MissingTestFixture.WithMessage(
+        "fixture `{0}` has no expectation file; create `{0}{1}` beside it (leave it empty when no diagnostic is expected)");
+    public static readonly DiagnosticDescriptor NoFixtureTopology = MissingTestFixture.WithMessage(
+        "expectation `{0}` has no topology; create `{0}{1}` beside it or delete the expectation");
+    public static readonly DiagnosticDescriptor NoFixtures = MissingTestFixture.WithMessage(
+        "pack `{0}` has no fixtures; add {1}/<case>{2}, each with a <case>{3} beside it");
+
+    public static readonly DiagnosticDescriptor UnknownSeverityId = Register(DiagnosticIds.UnknownSeverityId, "Severity override matches no rule",
+        "severity override for `{0}`, which no rule has{1}", Severity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidProjectFile = Register(DiagnosticIds.InvalidProjectFile, "Invalid project file", "{0}");
+    public static readonly DiagnosticDescriptor ProjectFileMissing = InvalidProjectFile.WithMessage("project file `{0}` does not exist");
+    public static readonly DiagnosticDescriptor ProjectFileNotRegular = InvalidProjectFile.WithMessage("project file `{0}` is not a regular file of at most {1} KiB");
+    public static readonly DiagnosticDescriptor ProjectFileUnreadable = InvalidProjectFile.WithMessage("cannot read project file `{0}`: {1}");
+    public static readonly DiagnosticDescriptor ProjectFileNotObject = InvalidProjectFile.WithMessage("a project file is a JSON object of settings, found {0}");
+
+    public static readonly DiagnosticDescriptor UnknownProjectSetting = Register(DiagnosticIds.UnknownProjectSetting, "Unknown project setting",
+        "unknown project setting `{0}`: the settings are {1}{2}");
+
+    public static readonly DiagnosticDescriptor InvalidProjectSetting = Register(DiagnosticIds.InvalidProjectSetting, "Invalid project setting", "{0}, found {1}");
+    public static readonly DiagnosticDescriptor ProjectSettingTwice = InvalidProjectSetting.WithMessage("`{0}` is set twice; keep one");
+    public static readonly DiagnosticDescriptor ProjectSeverityUnknown = InvalidProjectSetting.WithMessage("`{0}` is not a severity for `{1}`; use `error`, `warning`, `info` or `none`");
+    public static readonly DiagnosticDescriptor ProjectTodayInvalid = InvalidProjectSetting.WithMessage("`today` is a date as yyyy-MM-dd, not `{0}`");
+    public static readonly DiagnosticDescriptor ProjectParameterInvalid = InvalidProjectSetting.WithMessage("parameter `{0}`: {1}");
+    public static readonly DiagnosticDescriptor ProjectSettingNameEmpty = InvalidProjectSetting.WithMessage("a setting's name may not be empty");
+
+    public static readonly DiagnosticDescriptor ProjectPathNotFound = Register(DiagnosticIds.ProjectPathNotFound, "Project path matches no file",
+        "{0} `{1}` does not exist (paths are relative to the project file's folder)");
+    public static readonly DiagnosticDescriptor ProjectPatternMatchesNothing = ProjectPathNotFound.WithMessage(
+        "no {0} matches `{1}` (paths are relative to the project file's folder)");
+
+    // ZP09xx: internal errors
+
+    public static readonly DiagnosticDescriptor InternalError = Register(DiagnosticIds.InternalError, "Internal error",
+        "internal error: {0}: {1}; please report this with the inputs that caused it");
+    public static readonly DiagnosticDescriptor RuleEvaluationFailed = InternalError.WithMessage(
+        "internal error while evaluating rule `{0}` on `{1}`: {2}: {3}; please report this");
+    public static readonly DiagnosticDescriptor TopologyLoadFailed = InternalError.WithMessage("internal error while loading the topology: {0}");
+    public static readonly DiagnosticDescriptor SchemaCheckFailed = InternalError.WithMessage(
+        "internal error: `{0}` could not be checked against the topology schema{1}");
+    public static readonly DiagnosticDescriptor FixtureCheckFailed = InternalError.WithMessage("checking this fixture failed: {0}: {1}");
+    public static readonly DiagnosticDescriptor UnsupportedExpression = InternalError.WithMessage("unsupported expression");
+    public static readonly DiagnosticDescriptor CommandFailed = InternalError.WithMessage(
+        "internal error `{0}`: {1}; please report it with the input that caused it");
+    public static readonly DiagnosticDescriptor BuildTaskFailed = InternalError.WithMessage(
+        "internal error in the ZonePolicy check: {0}: {1}; please report it with the build log");
+
+    /// <summary>Every engine id's descriptor, in id order.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All => Registered;
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = Registered.ToDictionary(d => d.Id, StringComparer.Ordinal);
+
+    public static DiagnosticDescriptor Get(string id) => ById[id];
+
+    public static bool IsEngineId(string id) => ById.ContainsKey(id);
+
+    private static DiagnosticDescriptor Register(string id, string title, string messageFormat, Severity defaultSeverity = Severity.Error)
+    {
+        var descriptor = DiagnosticDescriptor.Create(id, title, messageFormat, defaultSeverity);
+        Registered.Add(descriptor);
+        return descriptor;
+    }
+}
