@@ -11,6 +11,7 @@ internal static class Program
     [
         new CheckCommand(context),
         TestCommand.Create(context.Check),
+        LspCommand.Create(),
     ];
 
     private static int Main(string[] args)
