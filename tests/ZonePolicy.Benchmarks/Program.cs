@@ -24,6 +24,13 @@ switch (args.FirstOrDefault())
     case "--start":
         StartTimes.Run(Option(args, "--rounds", 10), Console.Out);
         return 0;
+    case "--html-report":
+        foreach (var assets in Sizes(args, [10_000]))
+        {
+            await HtmlReportLoad.Run(assets, Console.Out);
+        }
+
+        return 0;
     case "--generate":
         foreach (var assets in Sizes(args, [1_000, 10_000, 100_000]))
         {

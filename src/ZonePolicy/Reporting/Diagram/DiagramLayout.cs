@@ -21,6 +21,9 @@ internal static class DiagramLayout
     public const int MaxCellsPerZone = 24;
     public const int MaxZonesPerLayer = 8;
 
+    /// <summary>Past this many links, captions go only in each link's tooltip: placing them all would cost MSAGL minutes and hide the picture.</summary>
+    public const int MaxCaptionedLinks = 150;
+
     public const double CellWidth = 128;
     public const double CellHeight = 34;
     public const double CellGap = 6;
@@ -82,9 +85,12 @@ internal static class DiagramLayout
 
             // Edges point down the bands, so the layering they ask for agrees with the Purdue order.
             var (upper, lower) = Band(zones, link.FromZone) <= Band(zones, link.ToZone) ? (from, to) : (to, from);
-            var caption = DiagramText.LinkCaption(link);
             var edge = new Edge(upper, lower) { Weight = 1 };
-            edge.Label = new Label(caption.Length * CaptionCharWidth, CaptionHeight, edge);
+            if (site.Links.Count <= MaxCaptionedLinks)
+            {
+                edge.Label = new Label(DiagramText.LinkCaption(link).Length * CaptionCharWidth, CaptionHeight, edge);
+            }
+
             graph.Edges.Add(edge);
             edges.Add((link, edge));
         }
@@ -169,7 +175,10 @@ internal static class DiagramLayout
         var links = edges.Where(e => e.Edge.Curve is not null).Select(e =>
         {
             var label = e.Edge.Label;
-            return new LinkPath(e.Link, PathData(e.Edge.Curve, X, Y), new Box(X(label.Center.X - (label.Width / 2)), Y(label.Center.Y + (label.Height / 2)), label.Width, label.Height));
+            return new LinkPath(
+                e.Link,
+                PathData(e.Edge.Curve, X, Y),
+                label is null ? null : new Box(X(label.Center.X - (label.Width / 2)), Y(label.Center.Y + (label.Height / 2)), label.Width, label.Height));
         }).ToList();
 
         var bands = boxes.GroupBy(z => z.Band).OrderBy(g => g.Key)

@@ -15,10 +15,10 @@ internal sealed record AssetCell(Box Box, AssetSummary? Asset, string? GroupType
 internal sealed record ZoneBox(ZoneSummary Zone, int Band, Box Box, IReadOnlyList<AssetCell> Cells);
 
 /// <summary>
-/// A link drawn as an SVG path (<see cref="PathData"/>, absolute commands), with its caption centred at
-/// <see cref="Label"/>.
+/// A link drawn as an SVG path (<see cref="PathData"/>, absolute commands), with its caption in
+/// <see cref="Label"/> when the diagram has room for captions.
 /// </summary>
-internal sealed record LinkPath(ZoneLink Link, string PathData, Box Label);
+internal sealed record LinkPath(ZoneLink Link, string PathData, Box? Label);
 
 /// <summary>A band's horizontal strip behind its zones.</summary>
 internal sealed record BandStrip(int Band, double Top, double Bottom);

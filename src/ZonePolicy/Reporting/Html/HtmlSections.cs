@@ -51,6 +51,9 @@ internal sealed class DiagramSection : IHtmlSection
 /// <summary>The findings in force, filterable, each tied to its places on the diagram.</summary>
 internal sealed class FindingsSection : IHtmlSection
 {
+    /// <summary>The most rows the table holds, most severe first: enough to work through, small enough to open fast.</summary>
+    public const int MaxRows = 2000;
+
     public string Id => "findings";
 
     public string Title => "Findings";
@@ -67,6 +70,13 @@ internal sealed class FindingsSection : IHtmlSection
         {
             html.Append("<p class=\"none\">No findings in force.</p>\n");
             return;
+        }
+
+        if (findings.Count > MaxRows)
+        {
+            html.Append("<p class=\"legend\">The ").Append(MaxRows).Append(" most severe of ").Append(findings.Count)
+                .Append(" findings are listed; the rules table counts them all, and the text, JSON and SARIF reports list every one.</p>\n");
+            findings = findings.Take(MaxRows).ToList();
         }
 
         WriteFilters(html, report, findings.Select(f => f.Finding).ToList());

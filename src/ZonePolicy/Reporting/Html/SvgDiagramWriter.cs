@@ -104,10 +104,14 @@ internal static class SvgDiagramWriter
             html.Append(" data-id=\"").Append(Html.Escape(conduit.Id)).Append('"');
         }
 
-        var l = link.Label;
-        html.Append("><title>").Append(Html.Escape(title)).Append("</title><path d=\"").Append(link.PathData).Append("\"/>")
-            .Append("<rect x=\"").Append(Html.Num(l.X - 2)).Append("\" y=\"").Append(Html.Num(l.Y)).Append("\" width=\"").Append(Html.Num(l.Width + 4)).Append("\" height=\"").Append(Html.Num(l.Height)).Append("\"/>")
-            .Append("<text x=\"").Append(Html.Num(l.X)).Append("\" y=\"").Append(Html.Num(l.Y + 11)).Append("\">").Append(Html.Escape(caption)).Append("</text></g>\n");
+        html.Append("><title>").Append(Html.Escape(title)).Append("</title><path d=\"").Append(link.PathData).Append("\"/>");
+        if (link.Label is { } l)
+        {
+            html.Append("<rect x=\"").Append(Html.Num(l.X - 2)).Append("\" y=\"").Append(Html.Num(l.Y)).Append("\" width=\"").Append(Html.Num(l.Width + 4)).Append("\" height=\"").Append(Html.Num(l.Height)).Append("\"/>")
+                .Append("<text x=\"").Append(Html.Num(l.X)).Append("\" y=\"").Append(Html.Num(l.Y + 11)).Append("\">").Append(Html.Escape(caption)).Append("</text>");
+        }
+
+        html.Append("</g>\n");
     }
 
     private static void Badge(StringBuilder html, double x, double y, string text) =>
