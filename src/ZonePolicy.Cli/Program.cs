@@ -12,6 +12,7 @@ internal static class Program
         new CheckCommand(context),
         TestCommand.Create(context.Check),
         LspCommand.Create(),
+        PackCommand.Create(context),
     ];
 
     private static int Main(string[] args)

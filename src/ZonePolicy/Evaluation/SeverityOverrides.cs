@@ -15,6 +15,7 @@ internal sealed class SeverityOverrides
         DiagnosticIds.WaiverUnused,
         DiagnosticIds.WaiverExpiringSoon,
         DiagnosticIds.UnknownSeverityId,
+        DiagnosticIds.PackFeedUnavailable,
     };
 
     private readonly Dictionary<string, Severity> byId;
