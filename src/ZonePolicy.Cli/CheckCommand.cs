@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using ZonePolicy.Configuration;
 using ZonePolicy.Diagnostics;
-using ZonePolicy.Evaluation;
+using ZonePolicy.Findings;
 using ZonePolicy.Reporting;
 using ZonePolicy.Workspace;
 
@@ -11,7 +12,8 @@ namespace ZonePolicy.Cli;
 /// <summary>
 /// <c>zpol check [&lt;topology.json&gt;...] [--project file-or-dir] --rules &lt;file-or-dir&gt;... [--pack &lt;name&gt;]... [--param k=v]...
 /// [--severity ID=level]... [--today yyyy-MM-dd] [--format text|json|sarif|markdown|junit|html|dot|mermaid] [--output file] [--baseline file]
-/// [--warnaserror]</c>: checks each topology against the rules and reports every finding.
+/// [--warnaserror]</c>: checks each topology against the rules and reports every finding. What the command line
+/// leaves out comes from the workspace's project file (see <see cref="ProjectRequest"/>).
 /// </summary>
 internal sealed class CheckCommand : Command
 {
@@ -83,11 +85,11 @@ internal sealed class CheckCommand : Command
         CustomParser = ParseParameters,
     };
 
-    private readonly Option<List<KeyValuePair<string, Severity>>> severities = new("--severity")
+    private readonly Option<List<SeveritySetting>> severities = new("--severity")
     {
         Arity = ArgumentArity.OneOrMore,
         HelpName = "ID=level",
-        Description = "Sets the severity of a rule or diagnostic id to error, warning, info or none, over .editorconfig and .globalconfig; repeat for more.",
+        Description = "Sets the severity of a rule or diagnostic id to error, warning, suggestion, silent, none or default, over .editorconfig and .globalconfig; repeat for more.",
         CustomParser = ParseSeverities,
     };
 
@@ -100,7 +102,7 @@ internal sealed class CheckCommand : Command
 
     private readonly Option<ReportFormat> format = ReportTarget.CreateFormatOption();
 
-    private readonly Option<string?> output = ReportTarget.CreateOutputOption();
+    private readonly Option<string?> output;
 
     private readonly Option<string?> baseline = new("--baseline")
     {
@@ -123,6 +125,7 @@ internal sealed class CheckCommand : Command
         : base("check", "Checks topologies against rules and reports every violation.")
     {
         this.context = context;
+        output = ReportTarget.CreateOutputOption(context.WorkingDirectory);
         Add(topologies);
         Add(project);
         Add(rules);
@@ -141,14 +144,39 @@ internal sealed class CheckCommand : Command
         Add(writeBaseline);
         Add(warningsAsErrors);
         Validators.Add(RejectUnknownOptions);
-        Validators.Add(ProtectInputs);
+        Validators.Add(SeparateOutputs);
         SetAction(Run);
     }
 
     private int Run(ParseResult parse)
     {
-        var severityConfiguration = SeverityConfiguration.Resolve(context.WorkingDirectory, parse.GetValue(severities) ?? []);
-        var commandLine = new CheckRequest
+        var target = ReportTarget.From(parse, context.WorkingDirectory);
+        var combined = ProjectRequest.Combine(ToRequest(parse), parse.GetValue(project), context.WorkingDirectory);
+        if (combined.ArgumentErrors.Count > 0)
+        {
+            return ReportWriter.WriteArgumentErrors(combined.ArgumentErrors, target, context);
+        }
+
+        if (combined.Request is not { } request)
+        {
+            return ReportWriter.Write(CliDiagnostics.Result(DiagnosticOrder.Sort([.. combined.ProjectDiagnostics]), inputInvalid: true), target, context);
+        }
+
+        var result = CheckSafely(WithAnalyzerConfigs(request));
+        if (parse.GetValue(writeBaseline) is { } baselineFile && !result.InputInvalid)
+        {
+            var replaceable = parse.GetValue(baseline) is { } read ? Path.GetFullPath(read, context.WorkingDirectory) : null;
+            var refused = OutputFile.Write(Path.GetFullPath(baselineFile, context.WorkingDirectory), baselineFile, result,
+                stream => Baseline.Write(result, stream), replaceable);
+            result = refused is null ? result : result.Including([refused], inputInvalid: true);
+        }
+
+        return ReportWriter.Write(result, target, context);
+    }
+
+    /// <summary>The one place a command line becomes an engine request; relative paths stay as given and resolve against the working directory.</summary>
+    private CheckRequest ToRequest(ParseResult parse) =>
+        new()
         {
             TopologyFiles = parse.GetValue(topologies) ?? [],
             RuleSources = parse.GetValue(rules) ?? [],
@@ -160,36 +188,19 @@ internal sealed class CheckCommand : Command
             LockFile = InWorkingDirectory(parse.GetValue(lockFile) ?? PackLockFileName),
             LockMode = parse.GetValue(locked) ? PackLockMode.Locked : parse.GetValue(lockFile) is null ? PackLockMode.Auto : PackLockMode.Update,
             Parameters = parse.GetValue(parameters) ?? [],
-            // The merged list carries the precedence; the command line's own ids are also passed apart,
-            // so that an id no rule has is reported for them but not for shared config files.
-            SeverityOverrides = parse.GetValue(severities) ?? [],
-            ConfiguredSeverities = severityConfiguration.Overrides,
+            Severities = parse.GetValue(severities) ?? [],
+            WorkingDirectory = context.WorkingDirectory,
             Today = parse.GetValue(today),
             BaselineFile = parse.GetValue(baseline),
             WarningsAsErrors = parse.GetValue(warningsAsErrors),
             DescribeSites = Reporter.DescribesSites(parse.GetValue(format)),
         };
 
-        var combined = ProjectRequest.Combine(commandLine, parse.GetValue(project), context.WorkingDirectory);
-        if (combined.ArgumentErrors.Count > 0)
-        {
-            return ReportWriter.WriteArgumentErrors(combined.ArgumentErrors, ReportTarget.From(parse), context);
-        }
-
-        if (combined.Request is not { } request)
-        {
-            var invalid = CliDiagnostics.Result(DiagnosticOrder.Sort([.. combined.ProjectDiagnostics]), inputInvalid: true);
-            return ReportWriter.Write(WithConfigurationDiagnostics(invalid, severityConfiguration.Diagnostics), ReportTarget.From(parse), context);
-        }
-
-        var result = WithConfigurationDiagnostics(CheckSafely(request), severityConfiguration.Diagnostics);
-        if (parse.GetValue(writeBaseline) is { } baselineFile && !result.InputInvalid)
-        {
-            using var stream = File.Create(Path.Combine(context.WorkingDirectory, baselineFile));
-            Baseline.Write(result, stream);
-        }
-
-        return ReportWriter.Write(result, ReportTarget.From(parse), context);
+    /// <summary>The <c>.editorconfig</c> and <c>.globalconfig</c> files of the working folder, the topologies' folders and those above them.</summary>
+    private CheckRequest WithAnalyzerConfigs(CheckRequest request)
+    {
+        var folders = request.TopologyFiles.Select(file => Path.GetDirectoryName(Path.GetFullPath(file, context.WorkingDirectory))!).Prepend(context.WorkingDirectory);
+        return request with { AnalyzerConfigFiles = AnalyzerConfigDiscovery.Above(folders, context.WorkingDirectory) };
     }
 
     private string InWorkingDirectory(string path) => Path.GetFullPath(Path.Combine(context.WorkingDirectory, path));
@@ -205,20 +216,6 @@ internal sealed class CheckCommand : Command
             return CliDiagnostics.Result([CliDiagnostics.InternalError(exception)], inputInvalid: false);
         }
     }
-
-    private static CheckResult WithConfigurationDiagnostics(CheckResult result, IReadOnlyList<Diagnostic> configuration) =>
-        configuration.Count == 0
-            ? result
-            : new CheckResult
-            {
-                Diagnostics = [.. result.Diagnostics, .. configuration],
-                Suppressed = result.Suppressed,
-                Rules = result.Rules,
-                Sites = result.Sites,
-                Today = result.Today,
-                BaselineApplied = result.BaselineApplied,
-                InputInvalid = true,
-            };
 
     /// <summary>
     /// A token like <c>--fromat</c> would otherwise be taken for a topology file, and in <c>--rules --pack x</c>
@@ -239,33 +236,49 @@ internal sealed class CheckCommand : Command
         }
     }
 
-    /// <summary><c>check</c> never modifies an input file, even when <c>--output</c> names one.</summary>
-    private void ProtectInputs(CommandResult result)
+    /// <summary>
+    /// The report, the baseline and the pack lock file cannot share a file, and the lock file, which the check
+    /// writes while it resolves packs, cannot be a topology, a rule source or the baseline. Whether the report or
+    /// the baseline names an input is known once the check has read its inputs, and <see cref="OutputFile"/>
+    /// refuses it then.
+    /// </summary>
+    private void SeparateOutputs(CommandResult result)
     {
-        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        var sources = new SymbolResult?[] { result.GetResult(topologies), result.GetResult(rules) };
-        foreach (var (option, readsBaseline) in new[] { (output, true), (writeBaseline, false), (lockFile, true) })
+        var outputs = new Option<string?>[] { output, writeBaseline, lockFile }
+            .Select(option => (option.Name, Token: result.GetResult(option) is { Tokens: [var token] } ? token.Value : null))
+            .Where(named => named.Token is not null)
+            .ToList();
+        for (var first = 0; first < outputs.Count; first++)
         {
-            if (result.GetResult(option) is not { Tokens: [var token] } || FilePaths.FullPathOrNull(token.Value) is not { } written)
+            for (var second = first + 1; second < outputs.Count; second++)
             {
-                continue;
+                if (SameFile(outputs[first].Token!, outputs[second].Token!))
+                {
+                    result.AddError($"`{outputs[first].Name}` and `{outputs[second].Name}` name the same file `{outputs[first].Token}`; give each its own file");
+                }
             }
+        }
 
-            // Rewriting the baseline it reads is how `--write-baseline` refreshes one; a report may not replace it.
-            var inputs = readsBaseline ? sources.Append(result.GetResult(baseline)) : sources;
-            if (inputs.SelectMany(input => input?.Tokens ?? []).Any(input => string.Equals(FilePaths.FullPathOrNull(input.Value), written, comparison)))
+        if (result.GetResult(lockFile) is { Tokens: [var lockToken] })
+        {
+            var inputs = new SymbolResult?[] { result.GetResult(topologies), result.GetResult(rules), result.GetResult(baseline) }.SelectMany(input => input?.Tokens ?? []);
+            if (inputs.FirstOrDefault(input => SameFile(lockToken.Value, input.Value)) is { } named)
             {
-                result.AddError($"`{option.Name}` names the input file `{token.Value}`; write to another file");
+                result.AddError($"`{lockFile.Name}` names the input file `{named.Value}`; write to another file");
             }
         }
     }
 
+    private bool SameFile(string first, string second) =>
+        OutputFile.SameFile(Path.GetFullPath(first, context.WorkingDirectory), Path.GetFullPath(second, context.WorkingDirectory));
+
     private static List<KeyValuePair<string, string>> ParseParameters(ArgumentResult result) =>
         ParsePairs(result, "--param", "name=value", value => (true, value));
 
-    private static List<KeyValuePair<string, Severity>> ParseSeverities(ArgumentResult result) =>
-        ParsePairs(result, "--severity", "ID=level with a level of error, warning, info or none", level =>
-            (SeverityNames.TryParse(level, out var severity), severity));
+    /// <summary>Levels are the engine's to read: it reports a bad one as it reports one in a config file.</summary>
+    private static List<SeveritySetting> ParseSeverities(ArgumentResult result) =>
+        [.. ParsePairs(result, "--severity", "ID=level", level => (true, level.Trim()))
+            .Select(pair => new SeveritySetting(pair.Key, pair.Value, SourceLocation.CommandLine))];
 
     /// <summary>Each token as <c>key=value</c>; a token that is not reports one error naming <paramref name="shape"/>.</summary>
     private static List<KeyValuePair<string, T>> ParsePairs<T>(ArgumentResult result, string option, string shape, Func<string, (bool Valid, T Value)> parseValue)

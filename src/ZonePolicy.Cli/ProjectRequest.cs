@@ -34,18 +34,17 @@ internal static class ProjectRequest
         }
 
         var fromProject = project.ToRequest(Display);
-        var request = new CheckRequest
+        var request = commandLine with
         {
             TopologyFiles = commandLine.TopologyFiles.Count > 0 ? commandLine.TopologyFiles : fromProject.TopologyFiles,
             RuleSources = namesRules ? commandLine.RuleSources : fromProject.RuleSources,
             Packs = namesRules ? commandLine.Packs : fromProject.Packs,
-            PackDirectories = commandLine.PackDirectories,
             Parameters = [.. fromProject.Parameters, .. commandLine.Parameters],
-            SeverityOverrides = [.. fromProject.SeverityOverrides, .. commandLine.SeverityOverrides],
-            ConfiguredSeverities = commandLine.ConfiguredSeverities,
+            Severities = [.. fromProject.Severities, .. commandLine.Severities],
             Today = commandLine.Today ?? fromProject.Today,
             BaselineFile = commandLine.BaselineFile ?? fromProject.BaselineFile,
             WarningsAsErrors = commandLine.WarningsAsErrors || fromProject.WarningsAsErrors,
+            SettingsLocation = namesRules ? commandLine.SettingsLocation : fromProject.SettingsLocation,
         };
 
         return request.TopologyFiles.Count == 0

@@ -1,6 +1,7 @@
 using ZonePolicy.Binding;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Evaluation;
+using ZonePolicy.Inputs;
 using ZonePolicy.Syntax;
 using ZonePolicy.Topology;
 
@@ -102,19 +103,25 @@ internal sealed class ProgramCache
         return last;
     }
 
-    // Syntax trees come from the parse cache, so an unchanged file is the same tree object.
+    // What the binder reads of a module: its root, its own units and the units it imports from packs. Syntax trees
+    // come from the parse cache, so an unchanged file is the same tree object.
     private static bool SameModules(IReadOnlyList<SourceModule> a, IReadOnlyList<SourceModule> b) =>
         a.Count == b.Count && a.Zip(b).All(pair => pair.First.Root == pair.Second.Root
-            && pair.First.Units.Count == pair.Second.Units.Count
-            && pair.First.Units.Zip(pair.Second.Units).All(units => ReferenceEquals(units.First, units.Second)));
+            && pair.First.Pack?.Name == pair.Second.Pack?.Name
+            && SameItems(pair.First.Units, pair.Second.Units)
+            && SameItems(pair.First.Imported.Select(i => i.Unit).ToList(), pair.Second.Imported.Select(i => i.Unit).ToList()));
+
+    private static bool SameItems<T>(IReadOnlyList<T> a, IReadOnlyList<T> b)
+        where T : class =>
+        a.Count == b.Count && a.Zip(b).All(items => ReferenceEquals(items.First, items.Second));
 
     private sealed class OverrideComparer : IEqualityComparer<ParameterOverride>
     {
         public static readonly OverrideComparer Instance = new();
 
-        public bool Equals(ParameterOverride? x, ParameterOverride? y) => x?.Name == y?.Name && x?.Text == y?.Text;
+        public bool Equals(ParameterOverride? x, ParameterOverride? y) => x?.Name == y?.Name && x?.Text == y?.Text && x?.Location == y?.Location;
 
-        public int GetHashCode(ParameterOverride obj) => HashCode.Combine(obj.Name, obj.Text);
+        public int GetHashCode(ParameterOverride obj) => HashCode.Combine(obj.Name, obj.Text, obj.Location);
     }
 }
 
@@ -123,45 +130,30 @@ internal sealed class SiteCache
 {
     private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
 
-    /// <summary>Loads a topology from the editor's text or the disk, reusing the model when the content is unchanged.</summary>
-    public LoadResult Load(string path, string? document)
+    /// <summary>The model of a topology as read, reused while its bytes are the same.</summary>
+    public LoadResult Load(InputFile file)
     {
-        byte[]? bytes = null;
-        if (document is null)
-        {
-            try
-            {
-                bytes = File.ReadAllBytes(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                // The loader reports why the file cannot be read.
-                entries.Remove(path);
-                return TopologyLoader.Load(path, path);
-            }
-        }
-
-        if (entries.TryGetValue(path, out var entry) && entry.Matches(document, bytes))
+        if (entries.TryGetValue(file.FullPath, out var entry) && entry.DisplayPath == file.DisplayPath && entry.Bytes.AsSpan().SequenceEqual(file.Bytes))
         {
             entry.Used = true;
             return entry.Loaded;
         }
 
-        var loaded = document is null ? TopologyLoader.LoadBytes(bytes, path) : TopologyLoader.LoadText(document, path);
-        entries[path] = new Entry(document, bytes, loaded) { Used = true };
+        var loaded = TopologyLoader.LoadBytes(file.Bytes, file.DisplayPath);
+        entries[file.FullPath] = new Entry(file.DisplayPath, file.Bytes, loaded) { Used = true };
         return loaded;
     }
 
     /// <summary>The violations found before for this site, program and date, or null.</summary>
-    public IReadOnlyList<(Violation Violation, Diagnostic Diagnostic)>? Violations(string path, CompiledProgram program, DateOnly today) =>
-        entries.TryGetValue(path, out var entry) && entry.Evaluated is { } evaluated
+    public IReadOnlyList<(Violation Violation, Diagnostic Diagnostic)>? Violations(InputFile file, CompiledProgram program, DateOnly today) =>
+        entries.TryGetValue(file.FullPath, out var entry) && entry.Evaluated is { } evaluated
             && ReferenceEquals(evaluated.Program, program) && evaluated.Today == today
             ? evaluated.Found
             : null;
 
-    public void Remember(string path, CompiledProgram program, DateOnly today, IReadOnlyList<(Violation, Diagnostic)> found)
+    public void Remember(InputFile file, CompiledProgram program, DateOnly today, IReadOnlyList<(Violation, Diagnostic)> found)
     {
-        if (entries.TryGetValue(path, out var entry))
+        if (entries.TryGetValue(file.FullPath, out var entry))
         {
             entry.Evaluated = (program, today, found);
         }
@@ -180,17 +172,16 @@ internal sealed class SiteCache
         }
     }
 
-    private sealed class Entry(string? document, byte[]? bytes, LoadResult loaded)
+    private sealed class Entry(string displayPath, byte[] bytes, LoadResult loaded)
     {
+        public string DisplayPath { get; } = displayPath;
+
+        public byte[] Bytes { get; } = bytes;
+
         public LoadResult Loaded { get; } = loaded;
 
         public bool Used { get; set; }
 
         public (CompiledProgram Program, DateOnly Today, IReadOnlyList<(Violation, Diagnostic)> Found)? Evaluated { get; set; }
-
-        public bool Matches(string? otherDocument, byte[]? otherBytes) =>
-            otherDocument is not null
-                ? string.Equals(document, otherDocument, StringComparison.Ordinal)
-                : bytes is not null && otherBytes is not null && bytes.AsSpan().SequenceEqual(otherBytes);
     }
 }

@@ -1,33 +1,26 @@
 using ZonePolicy.Binding;
+using ZonePolicy.Configuration;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Evaluation;
+using ZonePolicy.Findings;
+using ZonePolicy.Inputs;
 using ZonePolicy.Syntax;
 using ZonePolicy.Topology;
 using ZonePolicy.Types;
-using ZonePolicy.Workspace;
 
 namespace ZonePolicy;
 
 /// <summary>The engine's façade: compiles the rules once, loads each topology, evaluates and reports.</summary>
 public static class PolicyEngine
 {
-    // Parsing, binding and evaluation recurse over the syntax tree; a deep stack lets long expression
-    // chains through while the parser's nesting limit keeps the depth bounded.
-    private const int StackSize = 256 * 1024 * 1024;
-
+    /// <summary>
+    /// Runs a check on the calling thread. Every pass that recurses over an expression is bounded by the
+    /// language's nesting limit, so an ordinary thread's stack is enough for any input.
+    /// </summary>
     public static CheckResult Check(CheckRequest request) => CheckIn(session: null, request);
 
     /// <summary>A check that keeps what it can reuse in <paramref name="session"/> (see <see cref="CheckSession"/>).</summary>
     internal static CheckResult CheckIn(CheckSession? session, CheckRequest request)
-    {
-        CheckResult? result = null;
-        var thread = new Thread(() => result = CheckGuarded(request, session), StackSize);
-        thread.Start();
-        thread.Join();
-        return result!;
-    }
-
-    private static CheckResult CheckGuarded(CheckRequest request, CheckSession? session)
     {
         try
         {
@@ -44,7 +37,6 @@ public static class PolicyEngine
     private sealed class Checker(CheckRequest request, CheckSession? session)
     {
         private readonly DiagnosticBag diagnostics = new();
-        private readonly SourceFiles files = new(request.Documents);
         private readonly List<Diagnostic> suppressed = [];
 
         // Violations are distinct by their bindings already: two with the same place and message are both kept.
@@ -55,16 +47,17 @@ public static class PolicyEngine
 
         public CheckResult Run()
         {
-            var overrides = request.Parameters.Select(p => new ParameterOverride(p.Key, ParseParameterValue(p.Value), p.Value, request.SettingsLocation)).ToList();
-            var modules = new RuleSourceLoader(diagnostics, session?.Parses).Load(request);
+            var inputs = new CheckInputs(request, diagnostics);
+            var configs = AnalyzerConfigSet.Read(request.AnalyzerConfigFiles, inputs, diagnostics);
+            var overrides = ParameterValues.Read(request.Parameters, request.SettingsLocation, diagnostics);
+            var modules = new RuleSourceLoader(diagnostics, inputs, session?.Parses).Load(request);
             var (program, compiled) = diagnostics.HasErrors ? (null, null) : Bind(modules, overrides);
             var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
-            var severities = SeverityOverrides.Create(request.ConfiguredSeverities, request.SeverityOverrides, rules, request.SettingsLocation, diagnostics);
-            var baseline = request.BaselineFile is null ? null : Baseline.Load(request.BaselineFile, diagnostics);
+            var baseline = request.BaselineFile is { } baselineFile ? Baseline.Read(baselineFile, inputs, diagnostics) : null;
 
             if (program is null || diagnostics.HasErrors)
             {
-                return Finish(rules, severities, baseline, invalid: true);
+                return Finish(inputs, configs, rules, baseline, invalid: true);
             }
 
             compiled ??= CompiledProgram.Compile(program);
@@ -72,10 +65,10 @@ public static class PolicyEngine
             evaluationDate = today;
             foreach (var topology in request.TopologyFiles)
             {
-                CheckSite(compiled, topology, today);
+                CheckSite(compiled, inputs, topology, today);
             }
 
-            return Finish(rules, severities, baseline, inputInvalid);
+            return Finish(inputs, configs, rules, baseline, inputInvalid);
         }
 
         private (BoundProgram Program, CompiledProgram? Compiled) Bind(IReadOnlyList<SourceModule> modules, IReadOnlyList<ParameterOverride> overrides)
@@ -90,18 +83,16 @@ public static class PolicyEngine
             return (program, compiled);
         }
 
-        private void CheckSite(CompiledProgram program, string topology, DateOnly today)
+        private void CheckSite(CompiledProgram program, CheckInputs inputs, string topology, DateOnly today)
         {
-            var document = files.Document(topology);
-            if (document is null && !File.Exists(topology))
+            var file = inputs.ReadTopology(topology);
+            if (file is null)
             {
-                diagnostics.Add(DiagnosticDescriptors.FileNotFound, SourceLocation.InFile(topology), "topology", topology);
-                inputInvalid = true;
+                inputInvalid |= diagnostics.HasErrors;
                 return;
             }
 
-            var loaded = session?.Sites.Load(topology, document)
-                ?? (document is null ? TopologyLoader.Load(topology, topology) : TopologyLoader.LoadText(document, topology));
+            var loaded = session?.Sites.Load(file) ?? TopologyLoader.LoadBytes(file.Bytes, file.DisplayPath);
             diagnostics.AddRange(loaded.Diagnostics);
             if (loaded.Model is not { } site)
             {
@@ -109,7 +100,7 @@ public static class PolicyEngine
                 return;
             }
 
-            var found = session?.Sites.Violations(topology, program, today) ?? Evaluate(program, site, topology, today);
+            var found = session?.Sites.Violations(file, program, today) ?? Evaluate(program, site, file, today);
             var (inForce, waived, waiverDiagnostics, waiverStates) = WaiverMatcher.Apply(site.Waivers, found, today);
             violations.AddRange(inForce);
             diagnostics.AddRange(waiverDiagnostics);
@@ -120,7 +111,7 @@ public static class PolicyEngine
             }
         }
 
-        private IReadOnlyList<(Violation, Diagnostic)> Evaluate(CompiledProgram program, SiteModel site, string topology, DateOnly today)
+        private IReadOnlyList<(Violation, Diagnostic)> Evaluate(CompiledProgram program, SiteModel site, InputFile file, DateOnly today)
         {
             var context = program.CreateContext(site, today);
             var found = new List<(Violation, Diagnostic)>();
@@ -134,13 +125,14 @@ public static class PolicyEngine
                 catch (Exception e)
                 {
                     failed = true;
-                    diagnostics.Add(DiagnosticDescriptors.RuleEvaluationFailed, rule.Rule.Info.Location, rule.Rule.Id, topology, e.GetType().Name, e.Message);
+                    diagnostics.Add(DiagnosticDescriptors.RuleEvaluationFailed, rule.Rule.Info.Location, rule.Rule.Id, file.DisplayPath, e.GetType().Name, e.Message);
                 }
             }
 
+            // A failure is reported by the check that met it; the next one evaluates again and reports it again.
             if (!failed)
             {
-                session?.Sites.Remember(topology, program, today, found);
+                session?.Sites.Remember(file, program, today, found);
             }
 
             return found;
@@ -168,13 +160,14 @@ public static class PolicyEngine
 
         private static PathStep Step(Entity entity) => new(entity.Id, entity.Kind.Keyword(), entity.Location);
 
-        private CheckResult Finish(IReadOnlyList<RuleInfo> rules, SeverityOverrides severities, Baseline? baseline, bool invalid)
+        private CheckResult Finish(CheckInputs inputs, AnalyzerConfigSet configs, IReadOnlyList<RuleInfo> rules, Baseline? baseline, bool invalid)
         {
+            var severities = SeverityPolicy.Create(request.Severities, configs, rules, request.WarningsAsErrors, inputs.FullPathOf, diagnostics);
             var inForce = new List<Diagnostic>();
             var quiet = new List<Diagnostic>();
             foreach (var diagnostic in diagnostics.Items.Concat(violations))
             {
-                var adjusted = severities.Apply(diagnostic, request.WarningsAsErrors);
+                var adjusted = severities.Apply(diagnostic);
                 if (adjusted is null)
                 {
                     continue;
@@ -190,7 +183,7 @@ public static class PolicyEngine
                 }
             }
 
-            quiet.AddRange(suppressed.Select(d => severities.Apply(d, request.WarningsAsErrors)).OfType<Diagnostic>());
+            quiet.AddRange(suppressed.Select(severities.Apply).OfType<Diagnostic>());
             return new CheckResult
             {
                 Diagnostics = inForce,
@@ -199,13 +192,9 @@ public static class PolicyEngine
                 Sites = sites,
                 Today = evaluationDate,
                 BaselineApplied = baseline is not null,
-                InputInvalid = invalid || diagnostics.Items.Any(d => IsInvalidInput(d.Id)),
+                InputInvalid = invalid || diagnostics.Items.Any(d => SeverityPolicy.IsInvalidInput(d.Id)),
+                Inputs = inputs.Files,
             };
         }
-
-        private static bool IsInvalidInput(string id) => DiagnosticDescriptors.IsEngineId(id) && !SeverityOverrides.IsAdjustable(id);
-
-        /// <summary>A parameter value in the language's literal syntax; a bare word is a string.</summary>
-        private static object? ParseParameterValue(string text) => RuleParser.TryParseLiteral(text, out var value) ? value : text;
     }
 }

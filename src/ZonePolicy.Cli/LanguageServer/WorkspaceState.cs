@@ -201,18 +201,10 @@ internal sealed class WorkspaceState(Func<PublishDiagnosticsParams, Task> publis
             {
                 var request = project.ToRequest();
                 var extraTopologies = open.Where(d => IsTopology(d) && !project.Topologies.Contains(d.Path!)).Select(d => d.Path!);
-                var result = Session("project").Check(new CheckRequest
+                var result = Session("project").Check(request with
                 {
                     TopologyFiles = [.. request.TopologyFiles, .. extraTopologies],
-                    RuleSources = request.RuleSources,
-                    Packs = request.Packs,
-                    PackDirectories = packDirectories,
-                    Parameters = request.Parameters,
-                    SeverityOverrides = request.SeverityOverrides,
-                    Today = request.Today,
-                    BaselineFile = request.BaselineFile,
-                    WarningsAsErrors = request.WarningsAsErrors,
-                    SettingsLocation = request.SettingsLocation,
+                    ShippedPackDirectories = packDirectories,
                     Documents = texts,
                 });
                 Rules = result.Rules;

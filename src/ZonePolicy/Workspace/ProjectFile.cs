@@ -13,6 +13,9 @@ internal sealed class ProjectFile
 
     public required string FilePath { get; init; }
 
+    /// <summary>How diagnostics name the file, and the settings in it.</summary>
+    public required string DisplayPath { get; init; }
+
     /// <summary>The folder the project's relative paths start from.</summary>
     public string Folder => Path.GetDirectoryName(FilePath)!;
 
@@ -27,7 +30,8 @@ internal sealed class ProjectFile
     /// <summary>Parameter values in the language's literal syntax.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; init; } = [];
 
-    public IReadOnlyList<KeyValuePair<string, Severity>> Severities { get; init; } = [];
+    /// <summary>Severities by id, each at its entry in the file; the engine reads the levels.</summary>
+    public IReadOnlyList<SeveritySetting> Severities { get; init; } = [];
 
     public DateOnly? Today { get; init; }
 
@@ -65,7 +69,10 @@ internal sealed class ProjectFile
     public static ProjectFile Load(string path, string displayPath, string? text = null) =>
         ProjectFileReader.Read(Path.GetFullPath(path), displayPath, text);
 
-    /// <summary>The project's check, with its paths as given by <paramref name="display"/> (full paths by default).</summary>
+    /// <summary>
+    /// The project's check, with the paths of its topologies, rules and baseline as given by <paramref name="display"/>
+    /// (full paths by default); its settings are located in the file as <see cref="DisplayPath"/> names it.
+    /// </summary>
     public CheckRequest ToRequest(Func<string, string>? display = null)
     {
         display ??= path => path;
@@ -75,11 +82,11 @@ internal sealed class ProjectFile
             RuleSources = RuleSources.Select(display).ToList(),
             Packs = Packs,
             Parameters = Parameters,
-            SeverityOverrides = Severities,
+            Severities = Severities,
             Today = Today,
             BaselineFile = Baseline is null ? null : display(Baseline),
             WarningsAsErrors = WarningsAsErrors,
-            SettingsLocation = SourceLocation.InFile(display(FilePath)),
+            SettingsLocation = SourceLocation.InFile(DisplayPath),
         };
     }
 }

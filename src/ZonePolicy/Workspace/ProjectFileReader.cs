@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.FileSystemGlobbing;
+using ZonePolicy.Configuration;
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
 using ZonePolicy.Syntax;
 using ZonePolicy.Topology;
 
@@ -14,9 +16,6 @@ namespace ZonePolicy.Workspace;
 /// </summary>
 internal sealed class ProjectFileReader
 {
-    /// <summary>A project file is a page of settings; anything far larger is not one.</summary>
-    public const int MaxBytes = 1024 * 1024;
-
     /// <summary>The keys a project file may have; <c>schema/zonepolicy.schema.json</c> lists the same.</summary>
     public static readonly string[] Keys =
         ["$schema", "topologies", "rules", "packs", "parameters", "severities", "today", "baseline", "warningsAsErrors"];
@@ -32,58 +31,31 @@ internal sealed class ProjectFileReader
         folder = Path.GetDirectoryName(fullPath)!;
     }
 
+    /// <summary>
+    /// Reads the project file through <see cref="InputReader"/> (a folder, a device, a pipe or a file over its limit is
+    /// refused as any input is), or takes <paramref name="text"/> for it (an editor's unsaved buffer).
+    /// </summary>
     public static ProjectFile Read(string fullPath, string displayPath, string? text)
     {
         var reader = new ProjectFileReader(fullPath);
-        var bytes = text is null ? reader.ReadBytes(displayPath) : Encoding.UTF8.GetBytes(text);
-        return bytes is null
-            ? new ProjectFile { FilePath = fullPath, Diagnostics = reader.diagnostics }
-            : reader.Parse(new SourceText(displayPath, JsonScanner.WithoutBom(bytes)));
-    }
-
-    private byte[]? ReadBytes(string displayPath)
-    {
-        try
+        var read = text is null
+            ? InputReader.Read(fullPath, displayPath, InputKind.ProjectFile, Path.GetDirectoryName(fullPath)!)
+            : InputReader.FromText(fullPath, displayPath, InputKind.ProjectFile, text);
+        if (read.Problem is { } problem)
         {
-            var info = new FileInfo(fullPath);
-            if (!info.Exists)
-            {
-                Add(DiagnosticDescriptors.ProjectFileMissing, SourceLocation.InFile(displayPath), displayPath);
-                return null;
-            }
-
-            // Device files and pipes report no length and may never end: a project file is a regular file.
-            using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
-            if (!stream.CanSeek || stream.Length > MaxBytes)
-            {
-                Add(DiagnosticDescriptors.ProjectFileNotRegular, SourceLocation.InFile(displayPath), displayPath, MaxBytes / 1024);
-                return null;
-            }
-
-            var bytes = new byte[stream.Length];
-            stream.ReadExactly(bytes);
-            return bytes;
+            return new ProjectFile { FilePath = fullPath, DisplayPath = displayPath, Diagnostics = [problem] };
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Add(DiagnosticDescriptors.ProjectFileUnreadable, SourceLocation.InFile(displayPath), displayPath, e.Message.TrimEnd('.'));
-            return null;
-        }
+
+        return reader.Parse(new SourceText(displayPath, JsonScanner.WithoutBom(read.File!.Bytes)));
     }
 
     private ProjectFile Parse(SourceText text)
     {
         var scanned = new List<Diagnostic>();
-        if (text.Length > MaxBytes)
-        {
-            Add(DiagnosticDescriptors.ProjectFileNotRegular, SourceLocation.InFile(text.File), text.File, MaxBytes / 1024);
-            return new ProjectFile { FilePath = fullPath, Diagnostics = diagnostics };
-        }
-
         if (JsonScanner.Scan(text, scanned) is not { } scannedPositions)
         {
             diagnostics.AddRange(scanned.Select(d => Diagnostic.Create(DiagnosticDescriptors.InvalidProjectFile, d.Location, d.Message)));
-            return new ProjectFile { FilePath = fullPath, Diagnostics = diagnostics };
+            return new ProjectFile { FilePath = fullPath, DisplayPath = text.File, Diagnostics = diagnostics };
         }
 
         positions = scannedPositions;
@@ -92,7 +64,7 @@ internal sealed class ProjectFileReader
         if (root.ValueKind != JsonValueKind.Object)
         {
             Add(DiagnosticDescriptors.ProjectFileNotObject, positions.ValueSpan(JsonPositions.Root), Describe(root));
-            return new ProjectFile { FilePath = fullPath, Diagnostics = diagnostics };
+            return new ProjectFile { FilePath = fullPath, DisplayPath = text.File, Diagnostics = diagnostics };
         }
 
         var settings = new Settings();
@@ -118,6 +90,7 @@ internal sealed class ProjectFileReader
         return new ProjectFile
         {
             FilePath = fullPath,
+            DisplayPath = text.File,
             Topologies = settings.Topologies,
             RuleSources = settings.Rules,
             Packs = settings.Packs,
@@ -165,18 +138,12 @@ internal sealed class ProjectFileReader
 
                 break;
             case "severities":
+                // The engine reads the level, as it reads one from the command line or a config file.
                 foreach (var (id, entry) in Entries(value, "`severities` is an object of rule or diagnostic ids and levels"))
                 {
-                    if (String(entry, $"the severity of `{id}` is one of `error`, `warning`, `info` or `none`") is { } level)
+                    if (String(entry, $"the severity of `{id}` is a level ({SeverityLevel.Expected})") is { } level)
                     {
-                        if (SeverityNames.TryParse(level, out var severity))
-                        {
-                            settings.Severities.Add(new(id, severity));
-                        }
-                        else
-                        {
-                            Add(DiagnosticDescriptors.ProjectSeverityUnknown, entry.Span, level, id);
-                        }
+                        settings.Severities.Add(new SeveritySetting(id, level, Spanning(entry.Key, entry.Span)));
                     }
                 }
 
@@ -403,6 +370,10 @@ internal sealed class ProjectFileReader
         return entries;
     }
 
+    /// <summary>From the start of <paramref name="first"/> to the end of <paramref name="last"/>: a key and its value.</summary>
+    private static SourceLocation Spanning(SourceLocation first, SourceLocation last) =>
+        new(first.File, first.Line, first.Column, last.EndLine, last.EndColumn);
+
     private static string Describe(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Object => "an object",
@@ -432,7 +403,7 @@ internal sealed class ProjectFileReader
 
         public List<KeyValuePair<string, string>> Parameters { get; } = [];
 
-        public List<KeyValuePair<string, Severity>> Severities { get; } = [];
+        public List<SeveritySetting> Severities { get; } = [];
 
         public DateOnly? Today { get; set; }
 

@@ -1,3 +1,4 @@
+using ZonePolicy.Inputs;
 using ZonePolicy.Tests.Support;
 
 namespace ZonePolicy.Tests.Workspace;
@@ -71,12 +72,12 @@ public sealed class CheckSessionTests : IDisposable
 
         session.Check(Request(new Dictionary<string, string> { [site] = Site(2) }));
         Assert.Same(program, session.Programs.Current);
-        var model = session.Sites.Load(site, Site(2)).Model;
+        var model = session.Sites.Load(Input(site, Site(2))).Model;
 
         session.Check(Request(new Dictionary<string, string> { [site] = Site(2), [rules] = Rules + "\n" }));
         Assert.NotSame(program, session.Programs.Current);
         Assert.NotNull(model);
-        Assert.Same(model, session.Sites.Load(site, Site(2)).Model);
+        Assert.Same(model, session.Sites.Load(Input(site, Site(2))).Model);
     }
 
     private CheckRequest Request(Dictionary<string, string> documents) => new()
@@ -86,6 +87,8 @@ public sealed class CheckSessionTests : IDisposable
         Today = new DateOnly(2026, 11, 25),
         Documents = documents,
     };
+
+    private static InputFile Input(string path, string text) => new(path, path, System.Text.Encoding.UTF8.GetBytes(text), null);
 
     private static string[] Lines(CheckResult result) =>
         result.Diagnostics.Select(d => $"{d.Id} {d.Location}: {d.Message}").ToArray();

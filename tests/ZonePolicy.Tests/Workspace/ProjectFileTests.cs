@@ -41,7 +41,8 @@ public sealed class ProjectFileTests : IDisposable
         Assert.Equal(
             ["max_gap=2", "ratio=7.5", "strict=true", "cutoff=@2027-03-31", "owner=\"OT \\\"security\\\"\"", "kinds=[\"plc\", \"hmi\"]"],
             project.Parameters.Select(p => $"{p.Key}={p.Value}"));
-        Assert.Equal([new("ZN-001", Severity.Warning), new("ZP0302", Severity.None)], project.Severities);
+        Assert.Equal(["ZN-001=warning (7,19)-(7,38)", "ZP0302=none (7,40)-(7,56)"], project.Severities.Select(s =>
+            $"{s.Id}={s.Level} ({s.Location.Line},{s.Location.Column})-({s.Location.EndLine},{s.Location.EndColumn})"));
         Assert.Equal(new DateOnly(2026, 11, 25), project.Today);
         Assert.Equal(Full("policy/baseline.json"), project.Baseline);
         Assert.True(project.WarningsAsErrors);
@@ -68,7 +69,7 @@ public sealed class ProjectFileTests : IDisposable
     [InlineData("""{ "topologies": ["missing.json"] }""", "ZP0383 (1,18): topology file `missing.json` does not exist (paths are relative to the project file's folder)")]
     [InlineData("""{ "topologies": ["site/*.json"] }""", "ZP0383 (1,18): no topology file matches `site/*.json` (paths are relative to the project file's folder)")]
     [InlineData("""{ "rules": ["policy"] }""", "ZP0383 (1,13): rule file or folder `policy` does not exist (paths are relative to the project file's folder)")]
-    [InlineData("""{ "severities": { "ZN-001": "loud" } }""", "ZP0382 (1,29): `loud` is not a severity for `ZN-001`; use `error`, `warning`, `info` or `none`")]
+    [InlineData("""{ "severities": { "ZN-001": 2 } }""", "ZP0382 (1,29): the severity of `ZN-001` is a level (error, warning, suggestion, silent, none or default), found a number")]
     [InlineData("""{ "today": "2026-02-30" }""", "ZP0382 (1,12): `today` is a date as yyyy-MM-dd, not `2026-02-30`")]
     [InlineData("""{ "parameters": { "cutoff": "@2027-02-30" } }""", "ZP0382 (1,29): parameter `cutoff`: `@2027-02-30` is not a date; write a date as \"@yyyy-MM-dd\"")]
     [InlineData("""{ "parameters": { "n": 1e3 } }""", "ZP0382 (1,24): parameter `n`: `1e3` is not a number of the rule language (digits, an optional fraction, no exponent)")]
@@ -104,24 +105,29 @@ public sealed class ProjectFileTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_file_a_folder_and_a_device_are_reported_not_thrown()
+    public void A_missing_file_a_folder_a_device_and_a_pipe_are_reported_as_any_input_is()
     {
-        Assert.Equal("ZP0380", Assert.Single(ProjectFile.Load(Full("none.json"), "none.json").Diagnostics).Id);
-        Assert.Equal("ZP0380", Assert.Single(ProjectFile.Load(workspace.Root, "folder").Diagnostics).Id);
-        if (File.Exists("/dev/zero"))
+        Assert.Equal("ZP0310: project file `none.json` does not exist", Describe(ProjectFile.Load(Full("none.json"), "none.json")));
+        Assert.Equal("ZP0315: project file `folder` is a folder, not a file; name a file in it", Describe(ProjectFile.Load(workspace.Root, "folder")));
+        if (OperatingSystem.IsLinux())
         {
-            Assert.Equal("ZP0380", Assert.Single(ProjectFile.Load("/dev/zero", "zero").Diagnostics).Id);
+            Assert.Equal("ZP0315: project file `zero` is a character device, not a file", Describe(ProjectFile.Load("/dev/zero", "zero")));
+            var pipe = Full("pipe.json");
+            using var process = System.Diagnostics.Process.Start("mkfifo", [pipe]);
+            process.WaitForExit();
+            Assert.Equal("ZP0315: project file `pipe.json` is a named pipe (FIFO), not a file", Describe(ProjectFile.Load(pipe, "pipe.json")));
         }
     }
 
     [Fact]
-    public void A_huge_file_is_refused_before_it_is_parsed()
+    public void A_huge_file_or_unsaved_text_is_refused_before_it_is_parsed()
     {
-        var path = workspace.Write("zonepolicy.json", "{ \"packs\": [" + string.Join(",", Enumerable.Repeat("\"p\"", 400_000)) + "] }");
+        var text = "{ \"packs\": [" + string.Join(",", Enumerable.Repeat("\"p\"", 400_000)) + "] }";
+        var path = workspace.Write("zonepolicy.json", text);
 
-        var diagnostic = Assert.Single(ProjectFile.Load(path, "zonepolicy.json").Diagnostics);
-
-        Assert.Equal("project file `zonepolicy.json` is not a regular file of at most 1024 KiB", diagnostic.Message);
+        Assert.Equal("ZP0316: project file `zonepolicy.json` is 1.5 MiB, over the 1 MiB limit for a project file; split it into smaller files",
+            Describe(ProjectFile.Load(path, "zonepolicy.json")));
+        Assert.Equal(Describe(ProjectFile.Load(path, "zonepolicy.json")), Describe(ProjectFile.Load(path, "zonepolicy.json", text)));
     }
 
     [Fact]
@@ -152,6 +158,32 @@ public sealed class ProjectFileTests : IDisposable
         var violation = Assert.Single(result.Diagnostics);
         Assert.Equal(("ZN-1", Severity.Error, Full("site.topology.json")), (violation.Id, violation.Severity, violation.Location.File));
     }
+
+    [Fact]
+    public void A_severity_the_engine_does_not_know_is_reported_at_its_entry_and_the_check_goes_on()
+    {
+        workspace.Write("site.topology.json", """{ "schemaVersion": "1", "zones": [ { "id": "z", "kind": "control" } ] }""");
+        workspace.Write("rules/zones.zpol", """rule ZN-1 "zones have a level" { for zone z require has(z.securityLevel) }""");
+        var path = workspace.Write("zonepolicy.json", """
+            {
+              "topologies": ["site.topology.json"], "rules": ["rules"],
+              "severities": { "ZN-1": "loud", "ZN-9": "error" }
+            }
+            """);
+
+        var result = PolicyEngine.Check(ProjectFile.Load(path, "zonepolicy.json").ToRequest());
+
+        Assert.Equal(
+            """
+            ZN-1 site.topology.json(1,36): zones have a level
+            ZP0308 zonepolicy.json(3,19): `loud` is not a severity level for `ZN-1`; use error, warning, suggestion, silent, none or default
+            ZP0314 zonepolicy.json(3,35): severity override for `ZN-9`, which no rule has; did you mean `ZN-1`?
+            """,
+            string.Join("\n", result.Diagnostics.Select(d => $"{d.Id} {d.Location.ToString().Replace(workspace.Root + "/", "")}: {d.Message}")));
+    }
+
+    private static string Describe(ProjectFile project) =>
+        string.Join("\n", project.Diagnostics.Select(d => $"{d.Id}: {d.Message}"));
 
     private string Full(string relative) => Path.GetFullPath(Path.Combine(workspace.Root, relative));
 }
