@@ -11,8 +11,10 @@ internal static class Program
     [
         new CheckCommand(context),
         TestCommand.Create(context.Check),
+        new FmtCommand(context),
         LspCommand.Create(),
         PackCommand.Create(context),
+        new ExplainCommand(context),
     ];
 
     private static int Main(string[] args)

@@ -33,6 +33,50 @@ public static class PolicyEngine
         }
     }
 
+    /// <summary>Explains how the engine reaches its verdict on one rule for one site, on the calling thread; never throws.</summary>
+    public static ExplainResult Explain(ExplainRequest request)
+    {
+        try
+        {
+            return Explaining.Explainer.Explain(request);
+        }
+        catch (Exception e)
+        {
+            return new ExplainResult { Diagnostics = [Diagnostic.Create(DiagnosticDescriptors.InternalError, SourceLocation.None, e.GetType().Name, e.Message)] };
+        }
+    }
+
+    /// <summary>
+    /// Reads the inputs of a request, parses and binds its rules and reads its settings, as every command that
+    /// evaluates rules needs them; <paramref name="texts"/>, when given, receives each rule file's text. In a
+    /// <paramref name="session"/>, unchanged rule files are not parsed again and an unchanged program is not bound
+    /// or compiled again (<see cref="PreparedRules.Compiled"/> is then the program compiled before).
+    /// </summary>
+    internal static PreparedRules Prepare(CheckRequest request, DiagnosticBag diagnostics, Dictionary<string, string>? texts = null, CheckSession? session = null)
+    {
+        var inputs = new CheckInputs(request, diagnostics);
+        var configs = AnalyzerConfigSet.Read(request.AnalyzerConfigFiles, inputs, diagnostics);
+        var overrides = ParameterValues.Read(request.Parameters, request.SettingsLocation, diagnostics);
+        var modules = new RuleSourceLoader(diagnostics, inputs, session?.Parses, texts).Load(request);
+        var (program, compiled) = diagnostics.HasErrors ? (null, null) : Bind(modules, overrides, diagnostics, session);
+        var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
+        var baseline = request.BaselineFile is { } baselineFile ? Baseline.Read(baselineFile, inputs, diagnostics) : null;
+        return new PreparedRules(inputs, configs, program, rules, baseline) { Compiled = compiled };
+    }
+
+    private static (BoundProgram Program, CompiledProgram? Compiled) Bind(
+        IReadOnlyList<SourceModule> modules, IReadOnlyList<ParameterOverride> overrides, DiagnosticBag diagnostics, CheckSession? session)
+    {
+        if (session is null)
+        {
+            return (ProgramBinder.Bind(modules, overrides, diagnostics), null);
+        }
+
+        var (program, compiled, bindingDiagnostics) = session.Programs.Bind(modules, overrides);
+        diagnostics.AddRange(bindingDiagnostics);
+        return (program, compiled);
+    }
+
     /// <summary>One check from inputs to sorted diagnostics.</summary>
     private sealed class Checker(CheckRequest request, CheckSession? session)
     {
@@ -47,20 +91,15 @@ public static class PolicyEngine
 
         public CheckResult Run()
         {
-            var inputs = new CheckInputs(request, diagnostics);
-            var configs = AnalyzerConfigSet.Read(request.AnalyzerConfigFiles, inputs, diagnostics);
-            var overrides = ParameterValues.Read(request.Parameters, request.SettingsLocation, diagnostics);
-            var modules = new RuleSourceLoader(diagnostics, inputs, session?.Parses).Load(request);
-            var (program, compiled) = diagnostics.HasErrors ? (null, null) : Bind(modules, overrides);
-            var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
-            var baseline = request.BaselineFile is { } baselineFile ? Baseline.Read(baselineFile, inputs, diagnostics) : null;
+            var prepared = Prepare(request, diagnostics, session: session);
+            var (inputs, configs, program, rules, baseline) = prepared;
 
             if (program is null || diagnostics.HasErrors)
             {
                 return Finish(inputs, configs, rules, baseline, invalid: true);
             }
 
-            compiled ??= CompiledProgram.Compile(program);
+            var compiled = prepared.Compiled ?? CompiledProgram.Compile(program);
             var today = request.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
             evaluationDate = today;
             foreach (var topology in request.TopologyFiles)
@@ -69,18 +108,6 @@ public static class PolicyEngine
             }
 
             return Finish(inputs, configs, rules, baseline, inputInvalid);
-        }
-
-        private (BoundProgram Program, CompiledProgram? Compiled) Bind(IReadOnlyList<SourceModule> modules, IReadOnlyList<ParameterOverride> overrides)
-        {
-            if (session is null)
-            {
-                return (ProgramBinder.Bind(modules, overrides, diagnostics), null);
-            }
-
-            var (program, compiled, bindingDiagnostics) = session.Programs.Bind(modules, overrides);
-            diagnostics.AddRange(bindingDiagnostics);
-            return (program, compiled);
         }
 
         private void CheckSite(CompiledProgram program, CheckInputs inputs, string topology, DateOnly today)
@@ -113,14 +140,14 @@ public static class PolicyEngine
 
         private IReadOnlyList<(Violation, Diagnostic)> Evaluate(CompiledProgram program, SiteModel site, InputFile file, DateOnly today)
         {
-            var context = program.CreateContext(site, today);
+            var context = program.CreateContext(site, today, request.EvaluationBudget);
             var found = new List<(Violation, Diagnostic)>();
             var failed = false;
             foreach (var rule in program.Rules)
             {
                 try
                 {
-                    found.AddRange(rule.Evaluate(context).Select(v => (v, ToDiagnostic(v))));
+                    found.AddRange(rule.Evaluate(context).Select(v => (v, ViolationFindings.ToDiagnostic(v))));
                 }
                 catch (Exception e)
                 {
@@ -129,36 +156,16 @@ public static class PolicyEngine
                 }
             }
 
-            // A failure is reported by the check that met it; the next one evaluates again and reports it again.
-            if (!failed)
+            diagnostics.AddRange(context.Monitor.Problems);
+
+            // A failure or an incomplete rule is reported by the check that met it; the next one evaluates again and reports it again.
+            if (!failed && context.Monitor.Problems.Count == 0)
             {
                 session?.Sites.Remember(file, program, today, found);
             }
 
             return found;
         }
-
-        private static Diagnostic ToDiagnostic(Violation violation) =>
-            new(violation.Rule.Id, violation.Rule.Info.DefaultSeverity, violation.Message, violation.At.Location)
-            {
-                Rule = violation.Rule.Info,
-                Entities = violation.Bindings.Select(b => b.Id).ToList(),
-                Witness = violation.Witness is { } path ? WitnessSteps(path) : [],
-            };
-
-        private static List<PathStep> WitnessSteps(PathValue path)
-        {
-            var steps = new List<PathStep> { Step(path.Assets[0]) };
-            for (var hop = 0; hop < path.HopFlows.Count; hop++)
-            {
-                steps.Add(Step(path.HopFlows[hop]));
-                steps.Add(Step(path.Assets[hop + 1]));
-            }
-
-            return steps;
-        }
-
-        private static PathStep Step(Entity entity) => new(entity.Id, entity.Kind.Keyword(), entity.Location);
 
         private CheckResult Finish(CheckInputs inputs, AnalyzerConfigSet configs, IReadOnlyList<RuleInfo> rules, Baseline? baseline, bool invalid)
         {
@@ -167,19 +174,14 @@ public static class PolicyEngine
             var quiet = new List<Diagnostic>();
             foreach (var diagnostic in diagnostics.Items.Concat(violations))
             {
-                var adjusted = severities.Apply(diagnostic);
-                if (adjusted is null)
+                switch (ViolationFindings.Settle(diagnostic, severities, baseline))
                 {
-                    continue;
-                }
-
-                if (baseline is not null && adjusted.Rule is not null && baseline.Contains(adjusted))
-                {
-                    quiet.Add(adjusted with { Baselined = true });
-                }
-                else
-                {
-                    inForce.Add(adjusted);
+                    case { Baselined: true } accepted:
+                        quiet.Add(accepted);
+                        break;
+                    case { } adjusted:
+                        inForce.Add(adjusted);
+                        break;
                 }
             }
 
@@ -197,4 +199,11 @@ public static class PolicyEngine
             };
         }
     }
+}
+
+/// <summary>What every command that evaluates rules reads first: the inputs, the analyzer configs, the bound rules (null when they have errors), every rule's info, the baseline.</summary>
+internal sealed record PreparedRules(CheckInputs Inputs, AnalyzerConfigSet Configs, BoundProgram? Program, IReadOnlyList<RuleInfo> Rules, Baseline? Baseline)
+{
+    /// <summary>The program as a session compiled it before, or null when it is still to be compiled.</summary>
+    public CompiledProgram? Compiled { get; init; }
 }

@@ -16,7 +16,7 @@ namespace ZonePolicy.Binding;
 /// Files are read through <see cref="CheckInputs"/>, so an editor's unsaved text counts as the file (a new one
 /// in a rule folder too); a <see cref="ParseCache"/>, when given, keeps the trees of texts parsed before.
 /// </summary>
-internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs inputs, ParseCache? parses = null)
+internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs inputs, ParseCache? parses = null, Dictionary<string, string>? texts = null)
 {
     private readonly ParseCache? parseCache = parses;
 
@@ -146,7 +146,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs in
 
     private SourceModule LoadRoot(Owner owner, IReadOnlyList<string> files, IReadOnlyDictionary<string, ResolvedPack> packs)
     {
-        var loading = new RootLoading(this, owner, packs, diagnostics, inputs);
+        var loading = new RootLoading(this, owner, packs, diagnostics, inputs, texts);
         foreach (var file in files)
         {
             loading.Visit(file, importedFrom: null, owner);
@@ -198,8 +198,11 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs in
         }
     }
 
-    /// <summary>The files of one root as they are read: done, in progress (for cycles), and their syntax trees.</summary>
-    private sealed class RootLoading(RuleSourceLoader loader, Owner own, IReadOnlyDictionary<string, ResolvedPack> packs, DiagnosticBag diagnostics, CheckInputs inputs)
+    /// <summary>
+    /// The files of one root as they are read: done, in progress (for cycles), their syntax trees, and into
+    /// <c>texts</c>, when given, their text by the name their locations use.
+    /// </summary>
+    private sealed class RootLoading(RuleSourceLoader loader, Owner own, IReadOnlyDictionary<string, ResolvedPack> packs, DiagnosticBag diagnostics, CheckInputs inputs, Dictionary<string, string>? texts)
     {
         private readonly HashSet<string> done = new(PathComparer);
         private readonly List<(string Path, Owner Owner)> inProgress = [];
@@ -231,6 +234,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs in
                 return;
             }
 
+            texts?.TryAdd(display, file.Text);
             var parsed = loader.parseCache?.Parse(fullPath, display, file.Text) ?? RuleParser.Parse(file.Text, display);
             diagnostics.AddRange(parsed.Diagnostics);
             if (parsed.Unit is not { } unit)
