@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Formatting;
 using ZonePolicy.Syntax;
 using ZonePolicy.Types;
 
@@ -207,13 +208,13 @@ internal sealed partial class Features(WorkspaceState workspace)
         return symbols.OrderBy(s => s.Location.Line).ThenBy(s => s.Location.Column).Select(s => s.Symbol).ToList();
     }
 
-    /// <summary>Quick fixes: each diagnostic that says "did you mean `x`?" becomes an edit that writes `x` in its place.</summary>
+    /// <summary>Quick fixes: each of our diagnostics that says "did you mean `x`?" becomes an edit that writes `x` in its place.</summary>
     public IReadOnlyList<CodeAction> CodeActions(TextDocument document, CodeActionContext context)
     {
         var actions = new List<CodeAction>();
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (DidYouMean().Match(diagnostic.Message) is not { Success: true } match)
+            if (diagnostic.Source != WorkspaceState.DiagnosticSource || DidYouMean().Match(diagnostic.Message) is not { Success: true } match)
             {
                 continue;
             }
@@ -228,6 +229,47 @@ internal sealed partial class Features(WorkspaceState workspace)
         }
 
         return actions;
+    }
+
+    /// <summary>
+    /// The edit that gives a rule file the layout of <c>zpol fmt</c> (<see cref="RuleFormatter"/>): one replacement
+    /// of the span between the longest unchanged start and end, so the editor keeps the cursor and the marks
+    /// outside it. None for a file with syntax errors (its diagnostics say why), a formatted file or another kind of file.
+    /// </summary>
+    public static IReadOnlyList<TextEdit> Format(TextDocument document)
+    {
+        if (!document.IsRuleFile || RuleFormatter.Format(document.Text, document.File).Text is not { } formatted || formatted == document.Text)
+        {
+            return [];
+        }
+
+        var text = document.Text;
+        var limit = Math.Min(text.Length, formatted.Length);
+        var prefix = 0;
+        while (prefix < limit && text[prefix] == formatted[prefix])
+        {
+            prefix++;
+        }
+
+        // Never split a line break or a surrogate pair between kept and replaced text.
+        if (prefix > 0 && (text[prefix - 1] == '\r' || char.IsHighSurrogate(text[prefix - 1])))
+        {
+            prefix--;
+        }
+
+        var suffix = 0;
+        while (suffix < limit - prefix && text[^(suffix + 1)] == formatted[^(suffix + 1)])
+        {
+            suffix++;
+        }
+
+        if (suffix > 0 && (text[^suffix] == '\n' || char.IsLowSurrogate(text[^suffix])))
+        {
+            suffix--;
+        }
+
+        var range = new Range(document.PositionOf(prefix), document.PositionOf(text.Length - suffix));
+        return [new TextEdit(range, formatted[prefix..^suffix])];
     }
 
     private static DocumentSymbol Symbol(string name, string? detail, int kind, SourceLocation location, SourceLocation selection) =>

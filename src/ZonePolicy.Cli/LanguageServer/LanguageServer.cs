@@ -58,6 +58,7 @@ internal sealed class LanguageServer
                 TextDocumentSync = new TextDocumentSyncOptions(OpenClose: true, Change: 1, Save: true),
                 CompletionProvider = new CompletionOptions(["."]),
                 CodeActionProvider = new CodeActionOptions(["quickfix"]),
+                DocumentFormattingProvider = true,
             },
             new ServerInfo("zpol", version.Split('+')[0]));
     }
@@ -102,28 +103,34 @@ internal sealed class LanguageServer
     public void DidChangeWatchedFiles(DidChangeWatchedFilesParams parameters) => Notification(workspace.ScheduleCheck);
 
     [JsonRpcMethod("textDocument/completion")]
-    public CompletionList Completion(TextDocumentPositionParams parameters, CancellationToken cancellation) =>
-        Request(parameters.TextDocument, cancellation, document => features.Complete(document, parameters.Position), new CompletionList(false, []));
+    public CompletionList Completion(JsonElement parameters, CancellationToken cancellation) =>
+        Request<TextDocumentPositionParams, CompletionList>(parameters, cancellation, p => p.TextDocument, (p, document) => features.Complete(document, p.Position), new CompletionList(false, []));
 
     [JsonRpcMethod("textDocument/hover")]
-    public Hover? Hover(TextDocumentPositionParams parameters, CancellationToken cancellation) =>
-        Request(parameters.TextDocument, cancellation, document => features.Hover(document, parameters.Position), null);
+    public Hover? Hover(JsonElement parameters, CancellationToken cancellation) =>
+        Request<TextDocumentPositionParams, Hover?>(parameters, cancellation, p => p.TextDocument, (p, document) => features.Hover(document, p.Position), null);
 
     [JsonRpcMethod("textDocument/definition")]
-    public IReadOnlyList<Location> Definition(TextDocumentPositionParams parameters, CancellationToken cancellation) =>
-        Request(parameters.TextDocument, cancellation, document => features.Definition(document, parameters.Position), []);
+    public IReadOnlyList<Location> Definition(JsonElement parameters, CancellationToken cancellation) =>
+        Request<TextDocumentPositionParams, IReadOnlyList<Location>>(parameters, cancellation, p => p.TextDocument, (p, document) => features.Definition(document, p.Position), []);
 
     [JsonRpcMethod("textDocument/references")]
-    public IReadOnlyList<Location> References(ReferenceParams parameters, CancellationToken cancellation) =>
-        Request(parameters.TextDocument, cancellation, document => features.References(document, parameters.Position, parameters.Context?.IncludeDeclaration ?? true), []);
+    public IReadOnlyList<Location> References(JsonElement parameters, CancellationToken cancellation) =>
+        Request<ReferenceParams, IReadOnlyList<Location>>(parameters, cancellation, p => p.TextDocument,
+            (p, document) => features.References(document, p.Position, p.Context?.IncludeDeclaration ?? true), []);
 
     [JsonRpcMethod("textDocument/documentSymbol")]
-    public IReadOnlyList<DocumentSymbol> DocumentSymbols(DocumentSymbolParams parameters, CancellationToken cancellation) =>
-        Request(parameters.TextDocument, cancellation, features.Symbols, []);
+    public IReadOnlyList<DocumentSymbol> DocumentSymbols(JsonElement parameters, CancellationToken cancellation) =>
+        Request<DocumentSymbolParams, IReadOnlyList<DocumentSymbol>>(parameters, cancellation, p => p.TextDocument, (_, document) => features.Symbols(document), []);
 
     [JsonRpcMethod("textDocument/codeAction")]
-    public IReadOnlyList<CodeAction> CodeAction(CodeActionParams parameters, CancellationToken cancellation) =>
-        Request(parameters.TextDocument, cancellation, document => features.CodeActions(document, parameters.Context), []);
+    public IReadOnlyList<CodeAction> CodeAction(JsonElement parameters, CancellationToken cancellation) =>
+        Request<CodeActionParams, IReadOnlyList<CodeAction>>(parameters, cancellation, p => p.TextDocument, (p, document) => features.CodeActions(document, p.Context), []);
+
+    /// <summary>The edits that give a rule file the layout <c>zpol fmt</c> writes; none when it has syntax errors (they are published) or is formatted.</summary>
+    [JsonRpcMethod("textDocument/formatting")]
+    public IReadOnlyList<TextEdit> Formatting(JsonElement parameters, CancellationToken cancellation) =>
+        Request<DocumentFormattingParams, IReadOnlyList<TextEdit>>(parameters, cancellation, p => p.TextDocument, (_, document) => Features.Format(document), []);
 
     private void Notification(Action handle)
     {
@@ -142,7 +149,13 @@ internal sealed class LanguageServer
         }
     }
 
-    private T Request<T>(TextDocumentIdentifier identifier, CancellationToken cancellation, Func<TextDocument, T> handle, T empty)
+    /// <summary>
+    /// Serves a request about one document: refused before <c>initialize</c> (-32002) and after <c>shutdown</c>
+    /// (-32600), parameters that are not the method's (-32602), an unknown document answered with
+    /// <paramref name="empty"/>, a failure of the handler turned into a one-line -32603 error.
+    /// </summary>
+    private T Request<TParams, T>(JsonElement parameters, CancellationToken cancellation, Func<TParams, TextDocumentIdentifier> identify, Func<TParams, TextDocument, T> handle, T empty)
+        where TParams : class
     {
         if (!initialized)
         {
@@ -155,14 +168,15 @@ internal sealed class LanguageServer
         }
 
         cancellation.ThrowIfCancellationRequested();
-        if (identifier?.Uri is null || workspace.Get(identifier.Uri) is not { } document)
+        var read = ProtocolJson.Read<TParams>(parameters);
+        if (workspace.Get(identify(read).Uri) is not { } document)
         {
             return empty;
         }
 
         try
         {
-            var result = handle(document);
+            var result = handle(read, document);
             cancellation.ThrowIfCancellationRequested();
             return result;
         }

@@ -67,6 +67,8 @@ internal sealed record ServerCapabilities
     public bool DocumentSymbolProvider { get; init; } = true;
 
     public required CodeActionOptions CodeActionProvider { get; init; }
+
+    public bool DocumentFormattingProvider { get; init; }
 }
 
 /// <summary>Full sync: each change carries the whole text (kind 1); open and close are reported; saves without text.</summary>
@@ -141,13 +143,26 @@ internal static class SymbolKinds
 
 internal sealed record TextEdit(Range Range, string NewText);
 
-internal sealed record CodeActionContext(IReadOnlyList<LspDiagnostic> Diagnostics);
+/// <summary>
+/// A diagnostic the client sends back in a code action request: ours, or another tool's for the same text,
+/// whose code may be a number and whose severity and source may be missing.
+/// </summary>
+internal sealed record ContextDiagnostic(Range Range, string Message)
+{
+    public int? Severity { get; init; }
+
+    public JsonElement? Code { get; init; }
+
+    public string? Source { get; init; }
+}
+
+internal sealed record CodeActionContext(IReadOnlyList<ContextDiagnostic> Diagnostics);
 
 internal sealed record CodeActionParams(TextDocumentIdentifier TextDocument, Range Range, CodeActionContext Context);
 
 internal sealed record WorkspaceEdit(IReadOnlyDictionary<string, IReadOnlyList<TextEdit>> Changes);
 
-internal sealed record CodeAction(string Title, string Kind, IReadOnlyList<LspDiagnostic> Diagnostics, WorkspaceEdit Edit)
+internal sealed record CodeAction(string Title, string Kind, IReadOnlyList<ContextDiagnostic> Diagnostics, WorkspaceEdit Edit)
 {
     public bool IsPreferred { get; init; }
 }
@@ -161,4 +176,25 @@ internal static class ProtocolJson
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
+
+    /// <summary>Reads a request's parameters strictly: a missing member or a null where the type has none is an error too.</summary>
+    private static readonly JsonSerializerOptions Strict = new(Options)
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    /// <summary>The parameters of a request as <typeparamref name="T"/>, or an invalid-params error (-32602) that says what is wrong.</summary>
+    public static T Read<T>(JsonElement parameters)
+        where T : class
+    {
+        try
+        {
+            return parameters.Deserialize<T>(Strict) ?? throw new JsonException("the parameters are null");
+        }
+        catch (JsonException e)
+        {
+            throw new StreamJsonRpc.LocalRpcException($"invalid parameters: {e.Message}") { ErrorCode = (int)StreamJsonRpc.Protocol.JsonRpcErrorCode.InvalidParams };
+        }
+    }
 }

@@ -15,6 +15,9 @@ namespace ZonePolicy.Cli.LanguageServer;
 /// </summary>
 internal sealed class WorkspaceState(Func<PublishDiagnosticsParams, Task> publish, Func<string, Task> log, IReadOnlyList<string> packDirectories)
 {
+    /// <summary>The <c>source</c> of every diagnostic the server publishes.</summary>
+    public const string DiagnosticSource = "zpol";
+
     private const int MaxRuleFileBytes = 16 * 1024 * 1024;
 
     private readonly ConcurrentDictionary<string, TextDocument> documents = new(StringComparer.Ordinal);
@@ -298,7 +301,7 @@ internal sealed class WorkspaceState(Func<PublishDiagnosticsParams, Task> publis
         var related = diagnostic.Rule is { Location: { HasPosition: true } ruleLocation } rule && Path.IsPathFullyQualified(ruleLocation.File)
             ? new List<DiagnosticRelatedInformation> { new(new Location(UriOf(ruleLocation.File), TextDocument.RangeOf(ruleLocation)), $"rule `{rule.Id}`: {rule.Title}") }
             : null;
-        return new LspDiagnostic(TextDocument.RangeOf(diagnostic.Location), severity, diagnostic.Id, "zpol", diagnostic.Message)
+        return new LspDiagnostic(TextDocument.RangeOf(diagnostic.Location), severity, diagnostic.Id, DiagnosticSource, diagnostic.Message)
         {
             CodeDescription = help,
             RelatedInformation = related,

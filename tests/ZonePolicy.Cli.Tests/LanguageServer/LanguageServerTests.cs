@@ -65,7 +65,7 @@ public sealed class LanguageServerTests : IAsyncLifetime
         var result = await fresh.RequestAsync("initialize", new { processId = 1, rootUri = fresh.Uri(""), capabilities = new { } });
 
         Assert.Equal(
-            """{"textDocumentSync":{"openClose":true,"change":1,"save":true},"completionProvider":{"triggerCharacters":["."]},"hoverProvider":true,"definitionProvider":true,"referencesProvider":true,"documentSymbolProvider":true,"codeActionProvider":{"codeActionKinds":["quickfix"]}}""",
+            """{"textDocumentSync":{"openClose":true,"change":1,"save":true},"completionProvider":{"triggerCharacters":["."]},"hoverProvider":true,"definitionProvider":true,"referencesProvider":true,"documentSymbolProvider":true,"codeActionProvider":{"codeActionKinds":["quickfix"]},"documentFormattingProvider":true}""",
             result!["capabilities"]!.ToJsonString());
         Assert.Equal("zpol", result["serverInfo"]!["name"]!.GetValue<string>());
     }
@@ -214,6 +214,42 @@ public sealed class LanguageServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_quick_fix_is_offered_for_our_diagnostics_only_and_others_with_numeric_codes_are_accepted()
+    {
+        var typo = Zones.Replace("require z.securityLevel >= min_sl", "require z.securityLevl >= min_sl");
+        await client.OpenAsync("policy/zones.zpol", typo);
+        var range = new { start = new { line = 4, character = 12 }, end = new { line = 4, character = 24 } };
+
+        var actions = (await client.RequestAsync("textDocument/codeAction", new
+        {
+            textDocument = new { uri = client.Uri("policy/zones.zpol") },
+            range,
+            context = new { diagnostics = new object[] { new { range, code = 42, message = "unknown word; did you mean `level`?", source = "spelling" }, new { range, message = "no source" } } },
+        }))!.AsArray();
+
+        Assert.Empty(actions);
+    }
+
+    [Fact]
+    public async Task Formatting_edits_a_rule_file_into_the_layout_of_fmt_and_leaves_a_formatted_or_broken_one_alone()
+    {
+        const string Messy = "param   min_sl=2\nlet is_firewall( a )=a.type==\"firewall\"   // firewalls\n\n\n\nrule ZN-9 \"t\" { for zone z require z.securityLevel>=min_sl }\n";
+        await client.OpenAsync("policy/common.zpol", Messy);
+
+        var edits = (await FormatRequest("policy/common.zpol"))!.AsArray();
+
+        var formatted = ZonePolicy.Formatting.RuleFormatter.Format(Messy, "common.zpol").Text!;
+        Assert.NotEqual(Messy, formatted);
+        Assert.Equal(formatted, Apply(Messy, Assert.Single(edits)!));
+        await client.ChangeAsync("policy/common.zpol", formatted, 2);
+        Assert.Empty((await FormatRequest("policy/common.zpol"))!.AsArray());
+        await client.ChangeAsync("policy/common.zpol", "rule {", 3);
+        Assert.Empty((await FormatRequest("policy/common.zpol"))!.AsArray());
+        await client.OpenAsync("site.topology.json", Site);
+        Assert.Empty((await FormatRequest("site.topology.json"))!.AsArray());
+    }
+
+    [Fact]
     public async Task Shutdown_then_exit_ends_the_server_with_code_0_and_requests_after_shutdown_are_refused()
     {
         Assert.Null(await client.RequestAsync("shutdown", new { }));
@@ -233,12 +269,36 @@ public sealed class LanguageServerTests : IAsyncLifetime
 
         var unknown = await Assert.ThrowsAsync<RemoteMethodNotFoundException>(() => client.RequestAsync("zpol/frobnicate", new { }));
         Assert.Equal(-32601, (int)unknown.ErrorCode);
-        var invalid = await Assert.ThrowsAsync<RemoteInvocationException>(() => client.RequestAsync("textDocument/hover", new { textDocument = 5 }));
-        Assert.Equal(-32000, invalid.ErrorCode);
+        var invalid = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => client.RequestAsync("textDocument/hover", new { textDocument = 5 }));
+        Assert.Equal(-32602, (int?)invalid.ErrorCode);
+        var missing = await Assert.ThrowsAnyAsync<RemoteRpcException>(() => client.RequestAsync("textDocument/hover", new { textDocument = new { uri = client.Uri("policy/zones.zpol") } }));
+        Assert.Equal(-32602, (int?)missing.ErrorCode);
+        Assert.Contains("position", missing.Message, StringComparison.Ordinal);
         Assert.Null(await client.AtAsync("textDocument/hover", "policy/zones.zpol", 999, 999));
         Assert.Empty((await client.AtAsync("textDocument/definition", "nowhere/else.zpol", 0, 0))!.AsArray());
 
         Assert.NotNull(await client.AtAsync("textDocument/completion", "policy/zones.zpol", 0, 3));
+    }
+
+    private Task<JsonNode?> FormatRequest(string relative) =>
+        client.RequestAsync("textDocument/formatting", new { textDocument = new { uri = client.Uri(relative) }, options = new { tabSize = 4, insertSpaces = true } });
+
+    /// <summary>The text after one LSP edit, its positions counted in UTF-16 code units per line.</summary>
+    private static string Apply(string text, JsonNode edit)
+    {
+        int Offset(JsonNode position)
+        {
+            var offset = 0;
+            for (var line = 0; line < position["line"]!.GetValue<int>(); line++)
+            {
+                offset = text.IndexOf('\n', offset) + 1;
+            }
+
+            return offset + position["character"]!.GetValue<int>();
+        }
+
+        var range = edit["range"]!;
+        return string.Concat(text.AsSpan(0, Offset(range["start"]!)), edit["newText"]!.GetValue<string>(), text.AsSpan(Offset(range["end"]!)));
     }
 
     private async Task<string?> HoverText(int line, int character) =>
