@@ -410,6 +410,25 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnknownEntity = Register(DiagnosticIds.UnknownEntity, "Unknown entity", "`{0}` has no entity `{1}`{2}");
 
+    // ZP038x: the project file
+
+    public static readonly DiagnosticDescriptor InvalidProjectFile = Register(DiagnosticIds.InvalidProjectFile, "Invalid project file", "{0}");
+    public static readonly DiagnosticDescriptor ProjectFileNotObject = InvalidProjectFile.WithMessage("a project file is a JSON object of settings, found {0}");
+
+    public static readonly DiagnosticDescriptor UnknownProjectSetting = Register(DiagnosticIds.UnknownProjectSetting, "Unknown project setting",
+        "unknown project setting `{0}`: the settings are {1}{2}");
+
+    public static readonly DiagnosticDescriptor InvalidProjectSetting = Register(DiagnosticIds.InvalidProjectSetting, "Invalid project setting", "{0}, found {1}");
+    public static readonly DiagnosticDescriptor ProjectSettingTwice = InvalidProjectSetting.WithMessage("`{0}` is set twice; keep one");
+    public static readonly DiagnosticDescriptor ProjectTodayInvalid = InvalidProjectSetting.WithMessage("`today` is a date as yyyy-MM-dd, not `{0}`");
+    public static readonly DiagnosticDescriptor ProjectParameterInvalid = InvalidProjectSetting.WithMessage("parameter `{0}`: {1}");
+    public static readonly DiagnosticDescriptor ProjectSettingNameEmpty = InvalidProjectSetting.WithMessage("a setting's name may not be empty");
+
+    public static readonly DiagnosticDescriptor ProjectPathNotFound = Register(DiagnosticIds.ProjectPathNotFound, "Project path matches no file",
+        "{0} `{1}` does not exist (paths are relative to the project file's folder)");
+    public static readonly DiagnosticDescriptor ProjectPatternMatchesNothing = ProjectPathNotFound.WithMessage(
+        "no {0} matches `{1}` (paths are relative to the project file's folder)");
+
     // ZP04xx: evaluation
 
     public static readonly DiagnosticDescriptor RegexTimedOut = Register(DiagnosticIds.RegexTimedOut, "Regular expression timed out",

@@ -87,6 +87,10 @@ public static class DiagnosticIds
     public const string NotFormatted = "ZP0370";
     public const string UnknownRule = "ZP0371";
     public const string UnknownEntity = "ZP0372";
+    public const string InvalidProjectFile = "ZP0380";
+    public const string UnknownProjectSetting = "ZP0381";
+    public const string InvalidProjectSetting = "ZP0382";
+    public const string ProjectPathNotFound = "ZP0383";
 
     public const string RegexTimedOut = "ZP0401";
     public const string RuleOverBudget = "ZP0402";
