@@ -17,6 +17,13 @@ internal sealed class SiteGraph
     private readonly int[] edgeTarget;
     private readonly Entity[] edgeFlow;
 
+    /// <summary>Every attribute the graph is built from; a change to none of them leaves every path as it was.</summary>
+    public static readonly IReadOnlyList<(EntityKind Kind, string Attribute)> Reads =
+    [
+        (EntityKind.Flow, "from"), (EntityKind.Flow, "to"), (EntityKind.Flow, "via"), (EntityKind.Flow, "conduit"),
+        (EntityKind.Flow, "direction"), (EntityKind.Conduit, "boundary"),
+    ];
+
     public SiteGraph(SiteModel site)
     {
         assets = site.OfKind(EntityKind.Asset).OrderBy(a => a.Id, StringComparer.Ordinal).ToArray();
