@@ -15,6 +15,8 @@ internal static class Program
         LspCommand.Create(),
         PackCommand.Create(context),
         new ExplainCommand(context),
+        new PathsCommand(context),
+        new DiffCommand(context),
     ];
 
     private static int Main(string[] args)

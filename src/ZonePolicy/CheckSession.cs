@@ -233,8 +233,29 @@ internal sealed class SiteCache
 internal sealed record SiteReuse(IReadOnlyList<Violation>[] ByRule, SiteModel Model, ModelChanges? Changes, RuleReads[]? Reads)
 {
     /// <summary>What rule <paramref name="index"/> finds in <see cref="Model"/>, when it is known without evaluating it.</summary>
-    public IReadOnlyList<Violation>? For(int index) =>
-        Changes is null ? ByRule[index]
-        : Reads![index].Unaffected(Changes) ? [.. ByRule[index].Select(violation => violation.In(Model))]
-        : null;
+    public IReadOnlyList<Violation>? For(int index)
+    {
+        if (Changes is null)
+        {
+            return ByRule[index];
+        }
+
+        if (!Reads![index].Unaffected(Changes))
+        {
+            return null;
+        }
+
+        var moved = new Violation[ByRule[index].Count];
+        for (var i = 0; i < moved.Length; i++)
+        {
+            if (ByRule[index][i].In(Model) is not { } violation)
+            {
+                return null;
+            }
+
+            moved[i] = violation;
+        }
+
+        return moved;
+    }
 }

@@ -106,7 +106,7 @@ internal sealed class RuleSemantics
         switch (expression)
         {
             case LiteralExpression literal:
-                return ExpressionBinder.TypeOfValue(literal.Value);
+                return ValueTypes.Of(literal.Value);
             case TodayExpression:
                 return ZpType.Date;
             case NameExpression name:

@@ -6,14 +6,22 @@ namespace ZonePolicy.Evaluation;
 
 /// <summary>
 /// What of a site a rule's verdicts can depend on, worked out from its bound tree: the attributes of entities
-/// it reads (by kind and slot), the shapes of nested objects it reaches (all of their attributes, and those of
-/// the objects nested in them, since a message may print a whole object), and the attributes the flow graph
-/// reads when it asks for a path. Every rule also depends on which entities there are and on the references
-/// between them (ids, the entities it ranges over, computed attributes): <see cref="ModelChanges"/> reports a
-/// change to those as a change of everything. A tree this analysis does not understand reads everything.
+/// it reads (by kind and slot, computed ones included), the shapes of nested objects it reaches (all of their
+/// attributes, and those of the objects nested in them, since a message may print a whole object), and the
+/// attributes the flow graph reads when it asks for a path. Every rule also depends on which entities there are
+/// and on the references between them (ids, the entities it ranges over): <see cref="ModelChanges"/> reports a
+/// change to those as a change of everything. The permitted network (its built-in functions and permitted
+/// paths) and any node this analysis does not know read everything.
 /// </summary>
 internal sealed class RuleReads
 {
+    /// <summary>The built-in functions that compute from their arguments alone.</summary>
+    private static readonly HashSet<BuiltinFunction> PureBuiltins =
+    [
+        BuiltinFunction.Len, BuiltinFunction.Lower, BuiltinFunction.Upper, BuiltinFunction.StartsWith, BuiltinFunction.EndsWith,
+        BuiltinFunction.Has, BuiltinFunction.Days, BuiltinFunction.Level,
+    ];
+
     private readonly HashSet<(EntityKind Kind, int Slot)> attributes = [];
     private readonly HashSet<RecordShape> records = [];
     private readonly HashSet<ConstantSymbol> constants = [];
@@ -76,9 +84,16 @@ internal sealed class RuleReads
                 case BoundConstant constant when constants.Add(constant.Constant) && constant.Constant.Value is { } value:
                     pending.Push(value);
                     break;
-                case BoundPath:
+                case BoundPath { OverPermitted: false }:
                     attributes.UnionWith(SiteGraph.Reads.Select(read => (read.Kind, TopologySchema.For(read.Kind)[read.Attribute].Slot)));
                     break;
+                case BoundBuiltinCall call when !PureBuiltins.Contains(call.Function):
+                case BoundPath:
+                case not (BoundLiteral or BoundVariable or BoundConstant or BoundGlobalList or BoundToday or BoundPathMember or BoundPropsIndex
+                    or BoundBuiltinCall or BoundHelperCall or BoundUnary or BoundBinary or BoundChain or BoundConstantMatch or BoundList or BoundQuantifier):
+                    // The permitted network, and any node this analysis does not know, may read anything of the site.
+                    Everything = true;
+                    return;
             }
 
             foreach (var child in FreeVariables.Children(node))

@@ -54,8 +54,8 @@ internal sealed class ModelChanges
     {
         if (!attributes.TryGetValue((kind, slot), out var changed))
         {
-            var attribute = TopologySchema.For(kind).Attributes[slot];
-            changed = !attribute.IsComputed && !SameColumn(before.TableOf(kind), after.TableOf(kind), attribute);
+            // A computed attribute is compared by its values too: some are worked out from more than references.
+            changed = !SameColumn(before.TableOf(kind), after.TableOf(kind), TopologySchema.For(kind).Attributes[slot]);
             attributes.Add((kind, slot), changed);
         }
 
@@ -87,7 +87,7 @@ internal sealed class ModelChanges
     private static bool SameColumn(RowTable before, RowTable after, AttributeDefinition attribute)
     {
         var slot = attribute.Slot;
-        if (attribute.Type is EntityType or RecordType)
+        if (attribute.Type is EntityType or RecordType && !attribute.IsComputed)
         {
             for (var row = 0; row < before.Count; row++)
             {
