@@ -104,7 +104,7 @@ public static class PolicyEngine
                 }
             }
 
-            var (inForce, waived, waiverDiagnostics, waiverStates) = WaiverMatcher.Apply(site.Waivers, found, today);
+            var (inForce, waived, waiverDiagnostics, waiverStates) = WaiverMatcher.Apply(site.Waivers, SharedFindings.Merge(found), today);
             violations.AddRange(inForce);
             diagnostics.AddRange(waiverDiagnostics);
             suppressed.AddRange(waived);
@@ -142,13 +142,13 @@ public static class PolicyEngine
             var quiet = new List<Diagnostic>();
             foreach (var diagnostic in diagnostics.Items.Concat(violations))
             {
-                var adjusted = severities.Apply(diagnostic, request.WarningsAsErrors);
+                var adjusted = SharedFindings.Adjust(diagnostic, d => severities.Apply(d, request.WarningsAsErrors));
                 if (adjusted is null)
                 {
                     continue;
                 }
 
-                if (baseline is not null && adjusted.Rule is not null && baseline.Contains(adjusted))
+                if (baseline is not null && adjusted.Rule is not null && adjusted.PerRule.Any(baseline.Contains))
                 {
                     quiet.Add(adjusted with { Baselined = true });
                 }
@@ -158,7 +158,7 @@ public static class PolicyEngine
                 }
             }
 
-            quiet.AddRange(suppressed.Select(d => severities.Apply(d, request.WarningsAsErrors)).OfType<Diagnostic>());
+            quiet.AddRange(suppressed.Select(d => SharedFindings.Adjust(d, one => severities.Apply(one, request.WarningsAsErrors))).OfType<Diagnostic>());
             return new CheckResult
             {
                 Diagnostics = inForce,

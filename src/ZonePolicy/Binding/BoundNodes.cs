@@ -164,6 +164,9 @@ internal sealed record BoundRule(
     public string Id => Info.Id;
 
     public IEnumerable<BoundFor> Fors => Steps.OfType<BoundFor>();
+
+    /// <summary>The rule ids its <c>sameAs</c> clause names, where they are written.</summary>
+    public IReadOnlyList<StringLiteral> SameAs { get; init; } = [];
 }
 
 /// <summary>Everything the evaluator needs: the rules and the constants they read.</summary>

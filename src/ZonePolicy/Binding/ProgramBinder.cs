@@ -59,7 +59,7 @@ internal static class ProgramBinder
             diagnostics.Add(DiagnosticDescriptors.UnknownParameter, unknown.Location, unknown.Name, NameSuggestions.DidYouMean(unknown.Name, known));
         }
 
-        return new BoundProgram(rules, program.Constants, program.PathSites);
+        return new BoundProgram(RuleEquivalences.Link(rules, diagnostics), program.Constants, program.PathSites);
     }
 
     private static ModuleSymbols DeclareModule(SourceModule module, ProgramState program, DiagnosticBag diagnostics)

@@ -218,6 +218,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownSeverityId = Register(DiagnosticIds.UnknownSeverityId, "Severity override matches no rule",
         "severity override for `{0}`, which no rule has{1}", Severity.Warning);
 
+    public static readonly DiagnosticDescriptor SameAsBindingsDiffer = Register(DiagnosticIds.SameAsBindingsDiffer, "Rules declared the same bind different entities",
+        "`{0}` binds {1} but `{2}` binds {3}; rules declared the same with `sameAs` report one finding for the same entities, so they bind the same kinds in the same order");
+
+    public static readonly DiagnosticDescriptor SameAsNotARuleId = Register(DiagnosticIds.InvalidSameAs, "Invalid sameAs entry",
+        "`{0}` in `sameAs` is not a rule id; write ids such as `IEC-AC-02`");
+    public static readonly DiagnosticDescriptor SameAsItself = SameAsNotARuleId.WithMessage("rule `{0}` names itself in `sameAs`; name the rules of other packs that check the same");
+
     // ZP09xx: internal errors
 
     public static readonly DiagnosticDescriptor InternalError = Register(DiagnosticIds.InternalError, "Internal error",

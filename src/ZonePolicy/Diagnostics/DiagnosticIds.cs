@@ -51,5 +51,8 @@ public static class DiagnosticIds
     public const string MissingTestFixture = "ZP0313";
     public const string UnknownSeverityId = "ZP0314";
 
+    public const string SameAsBindingsDiffer = "ZP0344";
+    public const string InvalidSameAs = "ZP0345";
+
     public const string InternalError = "ZP0901";
 }

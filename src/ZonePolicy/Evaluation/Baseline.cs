@@ -48,6 +48,7 @@ public sealed class Baseline
     public static void Write(CheckResult result, Stream output)
     {
         var entries = result.Diagnostics.Concat(result.Suppressed)
+            .SelectMany(d => d.PerRule)
             .Where(d => d.Rule is not null)
             .Select(d => (d.Id, d.Entities))
             .DistinctBy(d => Identity(d.Id, d.Entities))

@@ -7,14 +7,15 @@ namespace ZonePolicy.Evaluation;
 /// Applies a site's waivers to its violations. A waiver matches a violation of its rule whose bound entities
 /// are its targets (in <c>for</c> order), or whose reported entity is its single target. An expired waiver
 /// suppresses nothing and is an error (ZP0301); one expiring within 30 days still suppresses and warns
-/// (ZP0303); one that matches nothing warns (ZP0302).
+/// (ZP0303); one that matches nothing warns (ZP0302). A finding that several rules share is waived by a
+/// waiver of any of them.
 /// </summary>
 internal static class WaiverMatcher
 {
     public const int ExpiryWarningDays = 30;
 
     public static (List<Diagnostic> InForce, List<Diagnostic> Suppressed, List<Diagnostic> WaiverDiagnostics, List<(Waiver Waiver, WaiverState State, int Suppressed)> States) Apply(
-        IReadOnlyList<Waiver> waivers, IReadOnlyList<(Violation Violation, Diagnostic Diagnostic)> violations, DateOnly today)
+        IReadOnlyList<Waiver> waivers, IReadOnlyList<(IReadOnlyList<Violation> Violations, Diagnostic Diagnostic)> findings, DateOnly today)
     {
         var inForce = new List<Diagnostic>();
         var suppressed = new List<Diagnostic>();
@@ -23,9 +24,9 @@ internal static class WaiverMatcher
         var used = new Dictionary<Waiver, int>();
         var index = IndexInForce(waivers, today);
 
-        foreach (var (violation, diagnostic) in violations)
+        foreach (var (violations, diagnostic) in findings)
         {
-            var waiver = FirstMatch(index, waivers, violation);
+            var waiver = FirstMatch(index, waivers, violations);
             if (waiver is null)
             {
                 inForce.Add(diagnostic);
@@ -92,8 +93,11 @@ internal static class WaiverMatcher
         return index;
     }
 
-    /// <summary>The first waiver in file order that matches: one filed under the bound entities or under the reported entity.</summary>
-    private static Waiver? FirstMatch(Dictionary<(string Rule, string Targets), List<int>> index, IReadOnlyList<Waiver> waivers, Violation violation)
+    /// <summary>
+    /// The first waiver in file order that matches one of the finding's violations: one filed under its rule and
+    /// its bound entities, or under its rule and its reported entity.
+    /// </summary>
+    private static Waiver? FirstMatch(Dictionary<(string Rule, string Targets), List<int>> index, IReadOnlyList<Waiver> waivers, IReadOnlyList<Violation> violations)
     {
         if (index.Count == 0)
         {
@@ -101,13 +105,16 @@ internal static class WaiverMatcher
         }
 
         var first = int.MaxValue;
-        foreach (var key in new[] { Key(violation.Bindings.Select(b => b.Id)), violation.At.Id })
+        foreach (var violation in violations)
         {
-            foreach (var position in index.GetValueOrDefault((violation.Rule.Id, key)) ?? [])
+            foreach (var key in new[] { Key(violation.Bindings.Select(b => b.Id)), violation.At.Id })
             {
-                if (position < first && Matches(waivers[position], violation))
+                foreach (var position in index.GetValueOrDefault((violation.Rule.Id, key)) ?? [])
                 {
-                    first = position;
+                    if (position < first && Matches(waivers[position], violation))
+                    {
+                        first = position;
+                    }
                 }
             }
         }

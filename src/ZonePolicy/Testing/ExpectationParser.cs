@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Syntax;
 
 namespace ZonePolicy.Testing;
 
@@ -110,7 +111,7 @@ internal static partial class ExpectationParser
         var rules = new List<ScopedRule>();
         foreach (var (token, column) in line.ArgumentTokens())
         {
-            if (!RuleIdPattern().IsMatch(token))
+            if (!RuleIds.IsWellFormed(token))
             {
                 line.Report(column, DiagnosticDescriptors.NotARuleId, token);
                 continue;
@@ -129,7 +130,7 @@ internal static partial class ExpectationParser
 
     private static void ParseExpected(Line line, TestDirectives directives, HashSet<string> seen)
     {
-        if (!RuleIdPattern().IsMatch(line.Keyword))
+        if (!RuleIds.IsWellFormed(line.Keyword))
         {
             line.Report(line.KeywordColumn, DiagnosticDescriptors.UnknownExpectationLine, line.Keyword);
             return;
@@ -180,9 +181,6 @@ internal static partial class ExpectationParser
 
         return line;
     }
-
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$")]
-    internal static partial Regex RuleIdPattern();
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex IdentifierPattern();

@@ -97,6 +97,7 @@ internal sealed class PackTestRunner(Func<CheckRequest, CheckResult> check)
         }
 
         var actual = run.Result.Diagnostics
+            .SelectMany(d => d.PerRule)
             .Where(d => d.Rule is not null ? fixture.Directives.InScope(d.Id) : IsIn(d, fixture))
             .DistinctBy(ViolationKey.Of)
             .ToList();
@@ -157,14 +158,14 @@ internal sealed class PackTestRunner(Func<CheckRequest, CheckResult> check)
                 continue;
             }
 
-            var fired = run.Result.Diagnostics.Concat(run.Result.Suppressed).Where(d => d.Rule is not null).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+            var fired = run.Result.Diagnostics.Concat(run.Result.Suppressed).SelectMany(d => d.PerRule).Where(d => d.Rule is not null).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var rule in rules.Where(r => result.Fixture.Directives.InScope(r)))
             {
                 if (!fired.Contains(rule))
                 {
                     passed.Add(rule);
                 }
-                else if (run.Result.Diagnostics.Any(d => d.Id == rule && d.Rule is not null))
+                else if (run.Result.Diagnostics.SelectMany(d => d.PerRule).Any(d => d.Id == rule && d.Rule is not null))
                 {
                     violated.Add(rule);
                 }
