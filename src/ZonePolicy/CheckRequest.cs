@@ -46,4 +46,7 @@ public sealed class CheckRequest
 
     /// <summary>Describes each loaded site in <see cref="CheckResult.Sites"/>, for reports that draw it.</summary>
     public bool DescribeSites { get; init; }
+
+    /// <summary>Works out each site's compliance matrix in <see cref="CheckResult.Compliance"/>: every clause of the catalogues of the packs checked.</summary>
+    public bool Compliance { get; init; }
 }

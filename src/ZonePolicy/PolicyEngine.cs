@@ -1,4 +1,5 @@
 using ZonePolicy.Binding;
+using ZonePolicy.Compliance;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Evaluation;
 using ZonePolicy.Syntax;
@@ -45,6 +46,8 @@ public static class PolicyEngine
         // Violations are distinct by their bindings already: two with the same place and message are both kept.
         private readonly List<Diagnostic> violations = [];
         private readonly List<SiteSummary> sites = [];
+        private readonly List<SiteFacts> compliance = [];
+        private IReadOnlyList<BoundCatalogue> catalogues = [];
         private DateOnly? evaluationDate;
         private bool inputInvalid;
 
@@ -53,6 +56,7 @@ public static class PolicyEngine
             var overrides = request.Parameters.Select(p => new ParameterOverride(p.Key, ParseParameterValue(p.Value), p.Value, request.SettingsLocation)).ToList();
             var modules = new RuleSourceLoader(diagnostics).Load(request);
             var program = diagnostics.HasErrors ? null : ProgramBinder.Bind(modules, overrides, diagnostics);
+            catalogues = program is null ? [] : CatalogueBinder.Bind(program, diagnostics);
             var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
             var severities = SeverityOverrides.Create(request.ConfiguredSeverities, request.SeverityOverrides, rules, request.SettingsLocation, diagnostics);
             var baseline = request.BaselineFile is null ? null : Baseline.Load(request.BaselineFile, diagnostics);
@@ -92,11 +96,13 @@ public static class PolicyEngine
 
             var context = program.CreateContext(site, today);
             var found = new List<(Violation, Diagnostic)>();
+            var bindings = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var rule in program.Rules)
             {
                 try
                 {
-                    found.AddRange(rule.Evaluate(context).Select(v => (v, ToDiagnostic(v))));
+                    found.AddRange(rule.Evaluate(context, out var checkedBindings).Select(v => (v, ToDiagnostic(v))));
+                    bindings[rule.Rule.Id] = checkedBindings;
                 }
                 catch (Exception e)
                 {
@@ -108,6 +114,16 @@ public static class PolicyEngine
             violations.AddRange(inForce);
             diagnostics.AddRange(waiverDiagnostics);
             suppressed.AddRange(waived);
+            if (catalogues.Count > 0)
+            {
+                var (clauses, attestationDiagnostics) = ClauseFactFinder.Gather(catalogues, site, context, bindings, today);
+                diagnostics.AddRange(attestationDiagnostics);
+                if (request.Compliance)
+                {
+                    compliance.Add(new SiteFacts(site, clauses, inForce, waived));
+                }
+            }
+
             if (request.DescribeSites)
             {
                 sites.Add(SiteDescriber.Describe(site, waiverStates));
@@ -161,6 +177,7 @@ public static class PolicyEngine
             quiet.AddRange(suppressed.Select(d => SharedFindings.Adjust(d, one => severities.Apply(one, request.WarningsAsErrors))).OfType<Diagnostic>());
             return new CheckResult
             {
+                Compliance = compliance.Select(site => ComplianceBuilder.Build(site, d => baseline is not null && d.PerRule.Any(baseline.Contains))).ToList(),
                 Diagnostics = inForce,
                 Suppressed = quiet,
                 Rules = rules,

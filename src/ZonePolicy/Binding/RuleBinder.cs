@@ -20,7 +20,7 @@ internal sealed class RuleBinder(BindingContext context)
         var severity = Severity.Warning;
         string? category = null;
         string? help = null;
-        var refs = new List<string>();
+        var refs = new List<StringLiteral>();
         var sameAs = new List<StringLiteral>();
         ConditionClause? condition = null;
         BoundExpression? boundCondition = null;
@@ -57,7 +57,7 @@ internal sealed class RuleBinder(BindingContext context)
                     category = c.Category.Value;
                     break;
                 case RefsClause r:
-                    refs.AddRange(r.Refs.Select(x => x.Value));
+                    refs.AddRange(r.Refs);
                     break;
                 case HelpClause h:
                     help = h.Help.Value;
@@ -102,7 +102,7 @@ internal sealed class RuleBinder(BindingContext context)
             context.Error(DiagnosticDescriptors.NoCondition, rule.Id.Location, rule.Id.Name);
         }
 
-        var info = new RuleInfo(rule.Id.Name, rule.Title.Value, severity, category, refs, HelpUri(help, rule.Location.File), rule.Id.Location)
+        var info = new RuleInfo(rule.Id.Name, rule.Title.Value, severity, category, refs.Select(r => r.Value).ToList(), HelpUri(help, rule.Location.File), rule.Id.Location)
         {
             SameAs = sameAs.Select(s => s.Value).ToList(),
         };
@@ -116,6 +116,7 @@ internal sealed class RuleBinder(BindingContext context)
             frame.Size)
         {
             SameAs = sameAs,
+            Refs = refs,
         };
     }
 

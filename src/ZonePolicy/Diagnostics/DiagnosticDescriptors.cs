@@ -140,6 +140,21 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateId = Register(DiagnosticIds.DuplicateId, "Duplicate entity id",
         "duplicate id `{0}`: already used by the {1} on line {2}; ids must be unique across the file");
 
+    public static readonly DiagnosticDescriptor AttestationMissing = Register(DiagnosticIds.AttestationMissing, "Attestation missing",
+        "{0} of `{1}` {2} an attestation and {3} none: {4}; record the evidence in `attestations`", Severity.Warning);
+
+    public static readonly DiagnosticDescriptor AttestationExpired = Register(DiagnosticIds.AttestationExpired, "Attestation expired",
+        "the attestation of `{0}` expired on {1:yyyy-MM-dd}; renew it with current evidence");
+
+    public static readonly DiagnosticDescriptor AttestationExpiringSoon = Register(DiagnosticIds.AttestationExpiringSoon, "Attestation expires soon",
+        "the attestation of `{0}` expires on {1:yyyy-MM-dd}, in {2} {3}; renew it with current evidence", Severity.Warning);
+
+    public static readonly DiagnosticDescriptor AttestationUnknownClause = Register(DiagnosticIds.AttestationUnknownClause, "Attestation names an unknown clause",
+        "the attestation names `{0}`, which no loaded catalogue has{1}", Severity.Warning);
+
+    public static readonly DiagnosticDescriptor AttestationDatedAfterExpiry = Register(DiagnosticIds.AttestationDatedAfterExpiry, "Attestation dated after its expiry",
+        "the attestation of `{0}` is dated {1:yyyy-MM-dd}, after it expires on {2:yyyy-MM-dd}; correct `date` or `expires`");
+
     // ZP03xx: waivers, baselines and configuration
 
     public static readonly DiagnosticDescriptor WaiverExpired = Register(DiagnosticIds.WaiverExpired, "Waiver expired",
@@ -217,6 +232,28 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnknownSeverityId = Register(DiagnosticIds.UnknownSeverityId, "Severity override matches no rule",
         "severity override for `{0}`, which no rule has{1}", Severity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidCatalogue = Register(DiagnosticIds.InvalidCatalogue, "Invalid clause catalogue", "invalid clause catalogue: {0}");
+    public static readonly DiagnosticDescriptor CatalogueNotAnObject = InvalidCatalogue.WithMessage("a clause catalogue is a JSON object with `clauses`, a list of clauses");
+    public static readonly DiagnosticDescriptor CatalogueWrongType = InvalidCatalogue.WithMessage("`{0}` must be {1}");
+    public static readonly DiagnosticDescriptor CatalogueMissingKey = InvalidCatalogue.WithMessage("{0} has no `{1}`");
+    public static readonly DiagnosticDescriptor UnknownCatalogueKey = InvalidCatalogue.WithMessage("unknown key `{0}` in {1}{2}");
+    public static readonly DiagnosticDescriptor DuplicateClause = InvalidCatalogue.WithMessage("clause `{0}` is listed twice; the first is on line {1}");
+    public static readonly DiagnosticDescriptor ClauseBothAttestedAndNotApplicable = InvalidCatalogue.WithMessage(
+        "clause `{0}` both asks for an attestation and is not applicable; keep one of `attestation` and `notApplicable`");
+
+    public static readonly DiagnosticDescriptor RefNotInCatalogue = Register(DiagnosticIds.RefNotInCatalogue, "Reference names no clause of the catalogue",
+        "`{0}` in the `refs` of `{1}` names no clause of {2}{3}", Severity.Warning);
+
+    public static readonly DiagnosticDescriptor ClauseNotAccountedFor = Register(DiagnosticIds.ClauseNotAccountedFor, "Clause not accounted for",
+        "clause `{0}` is not accounted for: no rule of the pack names it in `refs`, and it has no `attestation` or `notApplicable`", Severity.Warning);
+    public static readonly DiagnosticDescriptor NotApplicableClauseAutomated = ClauseNotAccountedFor.WithMessage(
+        "clause `{0}` is marked not applicable but rule `{1}` names it in `refs`; remove `notApplicable` or the reference");
+
+    public static readonly DiagnosticDescriptor UnknownClauseConstant = Register(DiagnosticIds.InvalidClauseCondition, "Invalid clause condition",
+        "`appliesWhen` of clause `{0}` names `{1}`, which is not a `let` constant of the pack's rules{2}");
+    public static readonly DiagnosticDescriptor ClauseConstantNotBool = UnknownClauseConstant.WithMessage(
+        "`appliesWhen` of clause `{0}` names `{1}`, a `{2}`; it must be a `bool` constant");
 
     public static readonly DiagnosticDescriptor SameAsBindingsDiffer = Register(DiagnosticIds.SameAsBindingsDiffer, "Rules declared the same bind different entities",
         "`{0}` binds {1} but `{2}` binds {3}; rules declared the same with `sameAs` report one finding for the same entities, so they bind the same kinds in the same order");

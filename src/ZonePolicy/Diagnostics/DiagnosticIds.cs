@@ -36,6 +36,12 @@ public static class DiagnosticIds
     public const string InvalidReference = "ZP0203";
     public const string DuplicateId = "ZP0204";
 
+    public const string AttestationMissing = "ZP0240";
+    public const string AttestationExpired = "ZP0241";
+    public const string AttestationExpiringSoon = "ZP0242";
+    public const string AttestationUnknownClause = "ZP0243";
+    public const string AttestationDatedAfterExpiry = "ZP0244";
+
     public const string WaiverExpired = "ZP0301";
     public const string WaiverUnused = "ZP0302";
     public const string WaiverExpiringSoon = "ZP0303";
@@ -51,6 +57,10 @@ public static class DiagnosticIds
     public const string MissingTestFixture = "ZP0313";
     public const string UnknownSeverityId = "ZP0314";
 
+    public const string InvalidCatalogue = "ZP0340";
+    public const string RefNotInCatalogue = "ZP0341";
+    public const string ClauseNotAccountedFor = "ZP0342";
+    public const string InvalidClauseCondition = "ZP0343";
     public const string SameAsBindingsDiffer = "ZP0344";
     public const string InvalidSameAs = "ZP0345";
 

@@ -60,6 +60,7 @@ internal sealed class CompiledRule
 
         Action<Frame, RuleRun> next = (frame, run) =>
         {
+            run.Checked++;
             var verdict = condition(frame);
             var violated = isForbid ? verdict is true : verdict is not true;
             if (violated)
@@ -82,7 +83,10 @@ internal sealed class CompiledRule
         return new CompiledRule(rule, next, forSlots, prefiltered.ToArray());
     }
 
-    public IReadOnlyList<Violation> Evaluate(EvaluationContext context)
+    public IReadOnlyList<Violation> Evaluate(EvaluationContext context) => Evaluate(context, out _);
+
+    /// <summary>The violations on one site; <paramref name="bindings"/> is how many bindings passed the rule's filters and were checked.</summary>
+    public IReadOnlyList<Violation> Evaluate(EvaluationContext context, out int bindings)
     {
         var run = new RuleRun(Rule);
         foreach (var filter in prefiltered)
@@ -91,6 +95,7 @@ internal sealed class CompiledRule
         }
 
         body(new Frame(Rule.FrameSize, context), run);
+        bindings = run.Checked;
         return run.Violations;
     }
 
@@ -181,6 +186,9 @@ internal sealed class CompiledRule
         public Dictionary<int, Entity[]> Prefiltered { get; } = [];
 
         public List<Violation> Violations { get; } = [];
+
+        /// <summary>The bindings the condition was tested on.</summary>
+        public int Checked { get; set; }
 
         public void Report(Frame frame, int[] forSlots, Evaluator? at, int lastFor, Func<Frame, string>[] message, int[] pathLets)
         {

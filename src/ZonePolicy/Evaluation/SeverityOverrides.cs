@@ -3,8 +3,9 @@ using ZonePolicy.Diagnostics;
 namespace ZonePolicy.Evaluation;
 
 /// <summary>
-/// Severity overrides by id, like <c>dotnet_diagnostic.ID.severity</c>. They apply to rule violations and to
-/// the waiver and configuration warnings (ZP0301–ZP0303, ZP0314); diagnostics of invalid input cannot be
+/// Severity overrides by id, like <c>dotnet_diagnostic.ID.severity</c>. They apply to rule violations, to
+/// the waiver and configuration warnings (ZP0301–ZP0303, ZP0314), to the attestation diagnostics
+/// (ZP0240–ZP0243) and to the catalogue warnings (ZP0341, ZP0342); diagnostics of invalid input cannot be
 /// silenced. Then <c>--warnaserror</c> promotes what is left at warning.
 /// </summary>
 internal sealed class SeverityOverrides
@@ -15,6 +16,12 @@ internal sealed class SeverityOverrides
         DiagnosticIds.WaiverUnused,
         DiagnosticIds.WaiverExpiringSoon,
         DiagnosticIds.UnknownSeverityId,
+        DiagnosticIds.AttestationMissing,
+        DiagnosticIds.AttestationExpired,
+        DiagnosticIds.AttestationExpiringSoon,
+        DiagnosticIds.AttestationUnknownClause,
+        DiagnosticIds.RefNotInCatalogue,
+        DiagnosticIds.ClauseNotAccountedFor,
     };
 
     private readonly Dictionary<string, Severity> byId;

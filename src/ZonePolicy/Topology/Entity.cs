@@ -64,7 +64,34 @@ internal sealed record Waiver(
     DateOnly Expires,
     SourceLocation Location);
 
-/// <summary>A loaded, validated and indexed site: every entity by kind and by id, and the waivers.</summary>
+/// <summary>
+/// Evidence for a clause of a pack's catalogue that no topology attribute holds (a contract, a procedure, a
+/// configuration): who vouches for it, when, and until when.
+/// </summary>
+internal sealed record Attestation(
+    string? Id,
+    string Clause,
+    AttestationStatus Status,
+    string Evidence,
+    string Owner,
+    DateOnly Date,
+    DateOnly Expires,
+    SourceLocation Location);
+
+/// <summary>What an attestation says about its clause.</summary>
+internal enum AttestationStatus
+{
+    /// <summary>The site meets the clause.</summary>
+    Met,
+
+    /// <summary>The site does not meet the clause: a known gap.</summary>
+    NotMet,
+
+    /// <summary>The clause does not apply to the site, for the reason its evidence gives.</summary>
+    NotApplicable,
+}
+
+/// <summary>A loaded, validated and indexed site: every entity by kind and by id, the waivers and the attestations.</summary>
 internal sealed class SiteModel
 {
     private readonly IReadOnlyList<Entity>[] byKind;
@@ -93,6 +120,11 @@ internal sealed class SiteModel
     public string? SiteName { get; init; }
 
     public IReadOnlyList<Waiver> Waivers { get; }
+
+    public IReadOnlyList<Attestation> Attestations { get; init; } = [];
+
+    /// <summary>Where the <c>attestations</c> array starts, or the file's start when it has none: where missing evidence is reported.</summary>
+    public SourceLocation AttestationsLocation { get; init; }
 
     /// <summary>The entities of one kind, in the order of the file.</summary>
     public IReadOnlyList<Entity> OfKind(EntityKind kind) => byKind[(int)kind];

@@ -26,6 +26,8 @@ internal sealed class ModelBuilder
     private readonly Dictionary<string, Registered>.AlternateLookup<ReadOnlySpan<char>> idsBySpan;
     private readonly List<Entity>[] entities = EntityKinds.All.Select(_ => new List<Entity>()).ToArray();
     private readonly List<Waiver> waivers = [];
+    private readonly List<Attestation> attestations = [];
+    private SourceLocation? attestationsLocation;
     private readonly ModelRelations relations = new();
     private readonly List<PathSegment> path = [];
     private readonly char[] keyBuffer = new char[128];
@@ -55,6 +57,8 @@ internal sealed class ModelBuilder
         ModelIndexer.Index(byKind, builder.relations);
         return new SiteModel(positions.Text.File, byKind, builder.waivers)
         {
+            Attestations = builder.attestations,
+            AttestationsLocation = builder.attestationsLocation ?? positions.StartOf(JsonPositions.Root),
             SiteId = SiteText(root, "id"),
             SiteName = SiteText(root, "name"),
         };
@@ -80,7 +84,11 @@ internal sealed class ModelBuilder
                 }
                 else if (property.NameEquals("waivers"))
                 {
-                    RegisterWaivers(property.Value, node);
+                    RegisterRecords(property.Value, node, "waiver");
+                }
+                else if (property.NameEquals("attestations"))
+                {
+                    RegisterRecords(property.Value, node, "attestation");
                 }
             }
 
@@ -108,14 +116,15 @@ internal sealed class ModelBuilder
         }
     }
 
-    private void RegisterWaivers(JsonElement array, int arrayNode)
+    /// <summary>Registers the optional ids of waivers or attestations, which share the file's one id space.</summary>
+    private void RegisterRecords(JsonElement array, int arrayNode, string what)
     {
         var node = JsonPositions.FirstChild(arrayNode);
         foreach (var element in array.EnumerateArray())
         {
             if (FindId(element, node) is ({ } id, var idNode))
             {
-                Register(id, idNode, new Registered(null, -1, "waiver", 0));
+                Register(id, idNode, new Registered(null, -1, what, 0));
             }
 
             node = positions.NextSibling(node);
@@ -171,6 +180,11 @@ internal sealed class ModelBuilder
                 else if (property.NameEquals("waivers"))
                 {
                     ReadWaivers(property.Value, node);
+                }
+                else if (property.NameEquals("attestations"))
+                {
+                    attestationsLocation = positions.KeySpan(JsonPositions.Root, ordinal);
+                    ReadAttestations(property.Value, node);
                 }
             }
 
@@ -312,7 +326,7 @@ internal sealed class ModelBuilder
 
         if (target.Entity is not { } entity || entity.Kind != reader.Target)
         {
-            var actual = target.Entity is { } other ? WithArticle(other.Kind) : "a waiver";
+            var actual = target.Entity is { } other ? WithArticle(other.Kind) : (target.What == "waiver" ? "a waiver" : "an attestation");
             Report(DiagnosticDescriptors.WrongKindReference, positions.ValueSpan(node), Describe(owner), reader.Definition.Name, MessageText.Show(id), actual, WithArticle(reader.Target));
             return null;
         }
@@ -507,6 +521,84 @@ internal sealed class ModelBuilder
         return rule is null || targets is null || reason is null || approvedBy is null || expires is not DateOnly expiry
             ? null
             : new Waiver(id, rule, targets, reason, approvedBy, expiry, positions.StartOf(node));
+    }
+
+    private void ReadAttestations(JsonElement array, int arrayNode)
+    {
+        var node = JsonPositions.FirstChild(arrayNode);
+        var index = 0;
+        path.Add(new PathSegment("attestations", -1));
+        foreach (var element in array.EnumerateArray())
+        {
+            path.Add(new PathSegment(null, index++));
+            if (ReadAttestation(element, node) is { } attestation)
+            {
+                attestations.Add(attestation);
+            }
+
+            path.RemoveAt(path.Count - 1);
+            node = positions.NextSibling(node);
+        }
+
+        path.RemoveAt(path.Count - 1);
+    }
+
+    private Attestation? ReadAttestation(JsonElement element, int node)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        string? id = null, clause = null, status = null, evidence = null, owner = null;
+        object? date = null, expires = null;
+        var dateNode = node;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var child = JsonPositions.FirstChild(node);
+        var ordinal = 0;
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!seen.Add(property.Name))
+            {
+                DuplicateKey(node, ordinal, property.Name);
+            }
+            else
+            {
+                var value = property.Value;
+                switch (property.Name)
+                {
+                    case "id": id = value.GetString(); break;
+                    case "clause": clause = value.GetString(); break;
+                    case "status": status = value.GetString(); break;
+                    case "evidence": evidence = value.GetString(); break;
+                    case "owner": owner = value.GetString(); break;
+                    case "date": date = ReadDate("date", value, child); dateNode = child; break;
+                    case "expires": expires = ReadDate("expires", value, child); break;
+                }
+            }
+
+            child = positions.NextSibling(child);
+            ordinal++;
+        }
+
+        if (clause is null || evidence is null || owner is null || date is not DateOnly from || expires is not DateOnly until)
+        {
+            return null;
+        }
+
+        if (from > until)
+        {
+            Report(DiagnosticDescriptors.AttestationDatedAfterExpiry, positions.ValueSpan(dateNode), MessageText.Show(clause), from, until);
+            return null;
+        }
+
+        var state = status switch
+        {
+            "not-met" => AttestationStatus.NotMet,
+            "not-applicable" => AttestationStatus.NotApplicable,
+            _ => AttestationStatus.Met,
+        };
+        return new Attestation(id, clause, state, evidence, owner, from, until, positions.StartOf(node));
     }
 
     private void DuplicateKey(int objectNode, int ordinal, string key) =>

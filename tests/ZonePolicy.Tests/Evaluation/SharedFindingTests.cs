@@ -75,7 +75,7 @@ public sealed class SharedFindingTests : IDisposable
         using var json = System.Text.Json.JsonDocument.Parse(Reporting.SampleResults.Write(result, ZonePolicy.Reporting.ReportFormat.Json));
         var shared = json.RootElement.GetProperty("diagnostics")[0].GetProperty("sharedBy");
         Assert.Equal(["B-AUTH", "A-AUTH"], shared.EnumerateArray().Select(s => s.GetProperty("rule").GetString()));
-        Assert.Equal(["a.pack", "A clause 1", "warning"], [shared[1].GetProperty("pack").GetString(), shared[1].GetProperty("refs")[0].GetString(), shared[1].GetProperty("severity").GetString()]);
+        Assert.Equal(("a.pack", "A clause 1", "warning"), (shared[1].GetProperty("pack").GetString(), shared[1].GetProperty("refs")[0].GetString(), shared[1].GetProperty("severity").GetString()));
 
         using var sarif = System.Text.Json.JsonDocument.Parse(Reporting.SampleResults.Write(result, ZonePolicy.Reporting.ReportFormat.Sarif));
         var first = sarif.RootElement.GetProperty("runs")[0].GetProperty("results")[0];

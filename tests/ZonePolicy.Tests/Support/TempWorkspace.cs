@@ -66,6 +66,8 @@ public sealed class CheckRequestBuilder
 
     public bool WarningsAsErrors { get; set; }
 
+    public bool Compliance { get; set; }
+
     public SourceLocation SettingsLocation { get; set; } = SourceLocation.CommandLine;
 
     public CheckRequest Build() => new()
@@ -79,6 +81,7 @@ public sealed class CheckRequestBuilder
         Today = Today,
         BaselineFile = Baseline,
         WarningsAsErrors = WarningsAsErrors,
+        Compliance = Compliance,
         SettingsLocation = SettingsLocation,
     };
 }
