@@ -179,12 +179,12 @@ internal sealed class ModelBuilder
                 }
                 else if (property.NameEquals("waivers"))
                 {
-                    ReadWaivers(property.Value, node);
+                    ReadRecords("waivers", property.Value, node, ReadWaiver, waivers);
                 }
                 else if (property.NameEquals("attestations"))
                 {
                     attestationsLocation = positions.KeySpan(JsonPositions.Root, ordinal);
-                    ReadAttestations(property.Value, node);
+                    ReadRecords("attestations", property.Value, node, ReadAttestation, attestations);
                 }
             }
 
@@ -461,17 +461,19 @@ internal sealed class ModelBuilder
         _ => null,
     };
 
-    private void ReadWaivers(JsonElement array, int arrayNode)
+    /// <summary>Reads the waivers or attestations of a top-level array, each one that is complete into <paramref name="into"/>.</summary>
+    private void ReadRecords<T>(string collection, JsonElement array, int arrayNode, Func<JsonElement, int, T?> read, List<T> into)
+        where T : class
     {
         var node = JsonPositions.FirstChild(arrayNode);
         var index = 0;
-        path.Add(new PathSegment("waivers", -1));
+        path.Add(new PathSegment(collection, -1));
         foreach (var element in array.EnumerateArray())
         {
             path.Add(new PathSegment(null, index++));
-            if (ReadWaiver(element, node) is { } waiver)
+            if (read(element, node) is { } record)
             {
-                waivers.Add(waiver);
+                into.Add(record);
             }
 
             path.RemoveAt(path.Count - 1);
@@ -491,56 +493,22 @@ internal sealed class ModelBuilder
         string? id = null, rule = null, reason = null, approvedBy = null;
         IReadOnlyList<string>? targets = null;
         object? expires = null;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var child = JsonPositions.FirstChild(node);
-        var ordinal = 0;
-        foreach (var property in element.EnumerateObject())
+        EachProperty(element, node, (name, value, child) =>
         {
-            if (!seen.Add(property.Name))
+            switch (name)
             {
-                DuplicateKey(node, ordinal, property.Name);
+                case "id": id = value.GetString(); break;
+                case "rule": rule = value.GetString(); break;
+                case "reason": reason = value.GetString(); break;
+                case "approvedBy": approvedBy = value.GetString(); break;
+                case "targets": targets = ReadStrings(value)?.OfType<string>().ToArray(); break;
+                case "expires": expires = ReadDate("expires", value, child); break;
             }
-            else
-            {
-                var value = property.Value;
-                switch (property.Name)
-                {
-                    case "id": id = value.GetString(); break;
-                    case "rule": rule = value.GetString(); break;
-                    case "reason": reason = value.GetString(); break;
-                    case "approvedBy": approvedBy = value.GetString(); break;
-                    case "targets": targets = ReadStrings(value)?.OfType<string>().ToArray(); break;
-                    case "expires": expires = ReadDate("expires", value, child); break;
-                }
-            }
-
-            child = positions.NextSibling(child);
-            ordinal++;
-        }
+        });
 
         return rule is null || targets is null || reason is null || approvedBy is null || expires is not DateOnly expiry
             ? null
             : new Waiver(id, rule, targets, reason, approvedBy, expiry, positions.StartOf(node));
-    }
-
-    private void ReadAttestations(JsonElement array, int arrayNode)
-    {
-        var node = JsonPositions.FirstChild(arrayNode);
-        var index = 0;
-        path.Add(new PathSegment("attestations", -1));
-        foreach (var element in array.EnumerateArray())
-        {
-            path.Add(new PathSegment(null, index++));
-            if (ReadAttestation(element, node) is { } attestation)
-            {
-                attestations.Add(attestation);
-            }
-
-            path.RemoveAt(path.Count - 1);
-            node = positions.NextSibling(node);
-        }
-
-        path.RemoveAt(path.Count - 1);
     }
 
     private Attestation? ReadAttestation(JsonElement element, int node)
@@ -553,33 +521,19 @@ internal sealed class ModelBuilder
         string? id = null, clause = null, status = null, evidence = null, owner = null;
         object? date = null, expires = null;
         var dateNode = node;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var child = JsonPositions.FirstChild(node);
-        var ordinal = 0;
-        foreach (var property in element.EnumerateObject())
+        EachProperty(element, node, (name, value, child) =>
         {
-            if (!seen.Add(property.Name))
+            switch (name)
             {
-                DuplicateKey(node, ordinal, property.Name);
+                case "id": id = value.GetString(); break;
+                case "clause": clause = value.GetString(); break;
+                case "status": status = value.GetString(); break;
+                case "evidence": evidence = value.GetString(); break;
+                case "owner": owner = value.GetString(); break;
+                case "date": date = ReadDate("date", value, child); dateNode = child; break;
+                case "expires": expires = ReadDate("expires", value, child); break;
             }
-            else
-            {
-                var value = property.Value;
-                switch (property.Name)
-                {
-                    case "id": id = value.GetString(); break;
-                    case "clause": clause = value.GetString(); break;
-                    case "status": status = value.GetString(); break;
-                    case "evidence": evidence = value.GetString(); break;
-                    case "owner": owner = value.GetString(); break;
-                    case "date": date = ReadDate("date", value, child); dateNode = child; break;
-                    case "expires": expires = ReadDate("expires", value, child); break;
-                }
-            }
-
-            child = positions.NextSibling(child);
-            ordinal++;
-        }
+        });
 
         if (clause is null || evidence is null || owner is null || date is not DateOnly from || expires is not DateOnly until)
         {
@@ -599,6 +553,28 @@ internal sealed class ModelBuilder
             _ => AttestationStatus.Met,
         };
         return new Attestation(id, clause, state, evidence, owner, from, until, positions.StartOf(node));
+    }
+
+    /// <summary>Hands each property of an object to <paramref name="read"/> with its value's node; a repeated key is ZP0202.</summary>
+    private void EachProperty(JsonElement element, int node, Action<string, JsonElement, int> read)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var child = JsonPositions.FirstChild(node);
+        var ordinal = 0;
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!seen.Add(property.Name))
+            {
+                DuplicateKey(node, ordinal, property.Name);
+            }
+            else
+            {
+                read(property.Name, property.Value, child);
+            }
+
+            child = positions.NextSibling(child);
+            ordinal++;
+        }
     }
 
     private void DuplicateKey(int objectNode, int ordinal, string key) =>
