@@ -152,6 +152,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AttestationUnknownClause = Register(DiagnosticIds.AttestationUnknownClause, "Attestation names an unknown clause",
         "the attestation names `{0}`, which no loaded catalogue has{1}", Severity.Warning);
 
+    public static readonly DiagnosticDescriptor SecurityLevelVectorMismatch = Register(DiagnosticIds.SecurityLevelVectorMismatch, "Security level and vector disagree",
+        "{0} `{1}` states `{2}` {3}, but the highest level of its `{4}` is {5}; the scalar level is the vector's highest: correct one of them or leave the scalar out");
+
     public static readonly DiagnosticDescriptor AttestationDatedAfterExpiry = Register(DiagnosticIds.AttestationDatedAfterExpiry, "Attestation dated after its expiry",
         "the attestation of `{0}` is dated {1:yyyy-MM-dd}, after it expires on {2:yyyy-MM-dd}; correct `date` or `expires`");
 

@@ -41,6 +41,7 @@ public static class DiagnosticIds
     public const string AttestationExpiringSoon = "ZP0242";
     public const string AttestationUnknownClause = "ZP0243";
     public const string AttestationDatedAfterExpiry = "ZP0244";
+    public const string SecurityLevelVectorMismatch = "ZP0245";
 
     public const string WaiverExpired = "ZP0301";
     public const string WaiverUnused = "ZP0302";

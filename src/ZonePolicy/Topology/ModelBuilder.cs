@@ -48,12 +48,20 @@ internal sealed class ModelBuilder
         var builder = new ModelBuilder(positions, diagnostics);
         builder.RegisterAll(root);
         builder.ReadAll(root);
+        var byKind = builder.entities.Select(list => (IReadOnlyList<Entity>)list).ToArray();
+        if (!builder.failed)
+        {
+            var levels = new List<Diagnostic>();
+            SecurityLevelVectors.Complete(byKind, builder.pool, levels);
+            diagnostics.AddRange(levels);
+            builder.failed = levels.Count > 0;
+        }
+
         if (builder.failed)
         {
             return null;
         }
 
-        var byKind = builder.entities.Select(list => (IReadOnlyList<Entity>)list).ToArray();
         ModelIndexer.Index(byKind, builder.relations);
         return new SiteModel(positions.Text.File, byKind, builder.waivers)
         {
