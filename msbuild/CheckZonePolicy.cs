@@ -23,8 +23,14 @@ public sealed class CheckZonePolicy : Microsoft.Build.Utilities.Task
     /// <summary>Rule pack names (<c>ZonePolicyPack</c> items).</summary>
     public ITaskItem[] Packs { get; set; } = [];
 
-    /// <summary>Folders holding one sub-folder per rule pack.</summary>
+    /// <summary>Folders holding one sub-folder per rule pack that ships with ZonePolicy.</summary>
     public string[] PackDirectories { get; set; } = [];
+
+    /// <summary>Pack folders that pack packages register (<c>ZonePolicyPackFolder</c> items from a <c>PackageReference</c>).</summary>
+    public ITaskItem[] InstalledPacks { get; set; } = [];
+
+    /// <summary>Packs whose C# functions may run besides the shipped and installed ones (<c>ZonePolicyTrustedPack</c> items).</summary>
+    public ITaskItem[] TrustedPacks { get; set; } = [];
 
     /// <summary>Parameter overrides: the item is the name, <c>Value</c> metadata the value in the language's literal syntax.</summary>
     public ITaskItem[] Parameters { get; set; } = [];
@@ -94,7 +100,9 @@ public sealed class CheckZonePolicy : Microsoft.Build.Utilities.Task
                 TopologyFiles = [.. group],
                 RuleSources = [.. Rules.Select(item => item.GetMetadata("FullPath"))],
                 Packs = [.. Packs.Select(item => item.ItemSpec)],
-                PackDirectories = [.. PackDirectories.Select(Path.GetFullPath)],
+                ShippedPackDirectories = [.. PackDirectories.Select(Path.GetFullPath)],
+                InstalledPacks = [.. InstalledPacks.Select(item => item.GetMetadata("FullPath"))],
+                TrustedPacks = [.. TrustedPacks.Select(item => item.ItemSpec)],
                 Parameters = parameters,
                 // The merged list carries the precedence; the project's own items are also passed apart,
                 // so that an id no rule has is reported for them but not for shared config files.

@@ -14,6 +14,8 @@ namespace ZonePolicy.Cli;
 /// </summary>
 internal sealed class CheckCommand : Command
 {
+    private const string PackLockFileName = "zonepolicy.lock.json";
+
     private readonly CliContext context;
 
     private readonly Argument<string[]> topologies = new("topology.json")
@@ -32,8 +34,38 @@ internal sealed class CheckCommand : Command
     private readonly Option<string[]> packs = new("--pack")
     {
         Arity = ArgumentArity.OneOrMore,
-        HelpName = "name",
-        Description = "A rule pack that ships with zpol; repeat for more.",
+        HelpName = "name[@versions]",
+        Description = "A rule pack by name, with the versions accepted in NuGet's syntax (name@1.2.0, name@[1.0,2.0), name@1.*): from --pack-dir, the packs beside zpol, then the NuGet feeds of nuget.config; repeat for more.",
+    };
+
+    private readonly Option<string[]> packDirectories = new("--pack-dir")
+    {
+        Arity = ArgumentArity.OneOrMore,
+        HelpName = "dir",
+        Description = "A folder of rule packs (one sub-folder each) or a pack's own folder, searched before the packs beside zpol; repeat for more.",
+    };
+
+    private readonly Option<string[]> trusted = new("--trust")
+    {
+        Arity = ArgumentArity.OneOrMore,
+        HelpName = "pack",
+        Description = "Lets the C# functions of this pack run (those of the packs beside zpol always do); repeat for more.",
+    };
+
+    private readonly Option<bool> noFeeds = new("--no-feeds")
+    {
+        Description = "Looks packs up only in folders (--pack-dir, beside zpol), never in a NuGet feed.",
+    };
+
+    private readonly Option<string?> lockFile = new("--lock-file")
+    {
+        HelpName = "file",
+        Description = $"The pack lock file, written whenever the packs chosen change (default: {PackLockFileName} in the current folder, used when it exists or a pack came from a feed).",
+    };
+
+    private readonly Option<bool> locked = new("--locked")
+    {
+        Description = "Uses exactly the packs of the lock file; fails when it is missing or the packs would change (for CI).",
     };
 
     private readonly Option<List<KeyValuePair<string, string>>> parameters = new("--param")
@@ -87,6 +119,11 @@ internal sealed class CheckCommand : Command
         Add(topologies);
         Add(rules);
         Add(packs);
+        Add(packDirectories);
+        Add(trusted);
+        Add(noFeeds);
+        Add(lockFile);
+        Add(locked);
         Add(parameters);
         Add(severities);
         Add(today);
@@ -109,7 +146,12 @@ internal sealed class CheckCommand : Command
             TopologyFiles = parse.GetRequiredValue(topologies),
             RuleSources = parse.GetValue(rules) ?? [],
             Packs = parse.GetValue(packs) ?? [],
-            PackDirectories = [Path.Combine(AppContext.BaseDirectory, "packs")],
+            PackDirectories = [.. (parse.GetValue(packDirectories) ?? []).Select(InWorkingDirectory)],
+            ShippedPackDirectories = [Path.Combine(AppContext.BaseDirectory, "packs")],
+            TrustedPacks = parse.GetValue(trusted) ?? [],
+            NuGetConfigDirectory = parse.GetValue(noFeeds) ? null : context.WorkingDirectory,
+            LockFile = InWorkingDirectory(parse.GetValue(lockFile) ?? PackLockFileName),
+            LockMode = parse.GetValue(locked) ? PackLockMode.Locked : parse.GetValue(lockFile) is null ? PackLockMode.Auto : PackLockMode.Update,
             Parameters = parse.GetValue(parameters) ?? [],
             // The merged list carries the precedence; the command line's own ids are also passed apart,
             // so that an id no rule has is reported for them but not for shared config files.
@@ -130,6 +172,8 @@ internal sealed class CheckCommand : Command
 
         return ReportWriter.Write(result, ReportTarget.From(parse), context);
     }
+
+    private string InWorkingDirectory(string path) => Path.GetFullPath(Path.Combine(context.WorkingDirectory, path));
 
     private CheckResult CheckSafely(CheckRequest request)
     {
@@ -189,7 +233,7 @@ internal sealed class CheckCommand : Command
     {
         var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         var sources = new SymbolResult?[] { result.GetResult(topologies), result.GetResult(rules) };
-        foreach (var (option, readsBaseline) in new[] { (output, true), (writeBaseline, false) })
+        foreach (var (option, readsBaseline) in new[] { (output, true), (writeBaseline, false), (lockFile, true) })
         {
             if (result.GetResult(option) is not { Tokens: [var token] } || FilePaths.FullPathOrNull(token.Value) is not { } written)
             {

@@ -11,6 +11,7 @@ internal static class Program
     [
         new CheckCommand(context),
         TestCommand.Create(context.Check),
+        PackCommand.Create(context),
     ];
 
     private static int Main(string[] args)

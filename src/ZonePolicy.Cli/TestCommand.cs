@@ -36,12 +36,18 @@ internal static class TestCommand
             Description = "A folder holding one sub-folder per rule pack, searched before rules/; repeatable",
         };
 
+        var trusted = new Option<string[]>("--trust")
+        {
+            Description = "Lets the C# functions of this dependency run (the pack under test is trusted); repeatable",
+        };
+
         var command = new Command("test", "Run rule pack tests: check every fixture under tests/ and compare the diagnostics with its .expect file");
         command.Arguments.Add(packs);
         command.Options.Add(today);
         command.Options.Add(requireCoverage);
         command.Options.Add(cases);
         command.Options.Add(packDirectories);
+        command.Options.Add(trusted);
         command.SetAction(parseResult =>
         {
             var request = new PackTestRequest
@@ -51,6 +57,8 @@ internal static class TestCommand
                 Today = parseResult.GetValue(today),
                 RequireCoverage = parseResult.GetValue(requireCoverage),
                 Cases = parseResult.GetValue(cases) ?? [],
+                TrustedPacks = parseResult.GetValue(trusted) ?? [],
+                NuGetConfigDirectory = Directory.GetCurrentDirectory(),
             };
             return PackTestEngine.Run(request, parseResult.InvocationConfiguration.Output, check);
         });

@@ -11,11 +11,36 @@ public sealed class CheckRequest
     /// <summary>Rule files or folders (a folder contributes every <c>*.zpol</c> below it).</summary>
     public IReadOnlyList<string> RuleSources { get; init; } = [];
 
-    /// <summary>Rule packs by name, looked up in <see cref="PackDirectories"/>.</summary>
+    /// <summary>
+    /// Rule packs by name, with the versions accepted in NuGet's range syntax: <c>name</c> (the newest),
+    /// <c>name@1.2.0</c> (1.2.0 or newer, the lowest that exists), <c>name@[1.0.0, 2.0.0)</c>, <c>name@1.*</c>.
+    /// Looked up in <see cref="InstalledPacks"/>, then <see cref="PackDirectories"/> and
+    /// <see cref="ShippedPackDirectories"/>, then the NuGet feeds when <see cref="NuGetConfigDirectory"/> is set.
+    /// </summary>
     public IReadOnlyList<string> Packs { get; init; } = [];
 
-    /// <summary>Folders that hold one sub-folder per rule pack.</summary>
+    /// <summary>Folders that hold one sub-folder per rule pack (or are a pack's own folder), searched by name first.</summary>
     public IReadOnlyList<string> PackDirectories { get; init; } = [];
+
+    /// <summary>Folders of the packs that ship with ZonePolicy, searched after <see cref="PackDirectories"/>; their C# functions are trusted.</summary>
+    public IReadOnlyList<string> ShippedPackDirectories { get; init; } = [];
+
+    /// <summary>Pack folders a package manager installed for the project (<c>PackageReference</c>): taken as they are, and trusted.</summary>
+    public IReadOnlyList<string> InstalledPacks { get; init; } = [];
+
+    /// <summary>Packs whose C# functions may run although they neither ship with ZonePolicy nor are installed for the project.</summary>
+    public IReadOnlyList<string> TrustedPacks { get; init; } = [];
+
+    /// <summary>
+    /// The folder whose <c>nuget.config</c> (with those above it and the user's) names the feeds to resolve packs
+    /// from, with the global packages folder as their cache; null to use no feed.
+    /// </summary>
+    public string? NuGetConfigDirectory { get; init; }
+
+    /// <summary>The pack lock file; used as <see cref="LockMode"/> says.</summary>
+    public string? LockFile { get; init; }
+
+    public PackLockMode LockMode { get; init; } = PackLockMode.Off;
 
     /// <summary>Parameter overrides, each value in the language's literal syntax (a bare word is a string).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; init; } = [];
@@ -49,4 +74,20 @@ public sealed class CheckRequest
 
     /// <summary>Works out each site's compliance matrix in <see cref="CheckResult.Compliance"/>: every clause of the catalogues of the packs checked.</summary>
     public bool Compliance { get; init; }
+}
+
+/// <summary>How a check uses the pack lock file.</summary>
+public enum PackLockMode
+{
+    /// <summary>No lock file (a project's packages are locked by NuGet).</summary>
+    Off,
+
+    /// <summary>Prefer the versions of the lock file when it exists, and keep it up to date; create it when a pack came from a feed.</summary>
+    Auto,
+
+    /// <summary>As <see cref="Auto"/>, and always write the file.</summary>
+    Update,
+
+    /// <summary>Use exactly the lock file's versions: a missing lock file, or one the resolution would change, is an error.</summary>
+    Locked,
 }

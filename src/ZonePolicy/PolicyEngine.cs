@@ -11,20 +11,11 @@ namespace ZonePolicy;
 /// <summary>The engine's façade: compiles the rules once, loads each topology, evaluates and reports.</summary>
 public static class PolicyEngine
 {
-    // Parsing, binding and evaluation recurse over the syntax tree; a deep stack lets long expression
-    // chains through while the parser's nesting limit keeps the depth bounded.
-    private const int StackSize = 256 * 1024 * 1024;
-
+    /// <summary>
+    /// Runs a check on the calling thread. Every pass that recurses over an expression is bounded by the
+    /// language's nesting limit, so an ordinary thread's stack is enough for any input.
+    /// </summary>
     public static CheckResult Check(CheckRequest request)
-    {
-        CheckResult? result = null;
-        var thread = new Thread(() => result = CheckGuarded(request), StackSize);
-        thread.Start();
-        thread.Join();
-        return result!;
-    }
-
-    private static CheckResult CheckGuarded(CheckRequest request)
     {
         try
         {

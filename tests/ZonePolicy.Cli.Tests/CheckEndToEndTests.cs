@@ -181,7 +181,7 @@ public sealed class CheckEndToEndTests : IDisposable
     {
         var site = temp.Write("site.json", Examples.WaiversSite);
 
-        var outcome = Cli.Run(PolicyEngine.Check, temp.Path, "check", site, "--pack", "no-such-pack", "--format", "json");
+        var outcome = Cli.Run(PolicyEngine.Check, temp.Path, "check", site, "--pack", "no-such-pack", "--no-feeds", "--format", "json");
 
         Assert.Equal(2, outcome.ExitCode);
         Assert.Contains(outcome.JsonDiagnostics(), d => d.Id == "ZP0307");

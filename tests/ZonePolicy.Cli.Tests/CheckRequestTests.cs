@@ -26,7 +26,8 @@ public sealed class CheckRequestTests : IDisposable
         Assert.Equal(["north.json", "south.json"], request.TopologyFiles);
         Assert.Equal(["policy/zoning.zpol", "policy/extra"], request.RuleSources);
         Assert.Equal(["meti-factory", "iec-62443"], request.Packs);
-        Assert.Equal([Path.Combine(AppContext.BaseDirectory, "packs")], request.PackDirectories);
+        Assert.Equal([Path.Combine(AppContext.BaseDirectory, "packs")], request.ShippedPackDirectories);
+        Assert.Empty(request.PackDirectories);
         Assert.Equal(
             [new("max_sl_gap", "2"), new("owner", "\"ot security\""), new("cutoff", "@2027-01-01")],
             request.Parameters);
@@ -34,6 +35,23 @@ public sealed class CheckRequestTests : IDisposable
         Assert.Equal(new DateOnly(2026, 11, 25), request.Today);
         Assert.Equal("baseline.json", request.BaselineFile);
         Assert.True(request.WarningsAsErrors);
+    }
+
+    [Fact]
+    public void The_pack_options_reach_the_request_with_paths_in_the_working_folder()
+    {
+        var request = Request("check", "site.json", "--pack", "acme@[1.0.0, 2.0.0)", "--pack-dir", "packs", "--trust", "acme", "--lock-file", "ci.lock.json", "--locked");
+        var defaults = Request("check", "site.json", "--pack", "acme", "--no-feeds");
+        var explicitLock = Request("check", "site.json", "--pack", "acme", "--lock-file", "ci.lock.json");
+
+        Assert.Equal(["acme@[1.0.0, 2.0.0)"], request.Packs);
+        Assert.Equal([Path.Combine(temp.Path, "packs")], request.PackDirectories);
+        Assert.Equal(["acme"], request.TrustedPacks);
+        Assert.Equal(temp.Path, request.NuGetConfigDirectory);
+        Assert.Equal((Path.Combine(temp.Path, "ci.lock.json"), PackLockMode.Locked), (request.LockFile, request.LockMode));
+        Assert.Null(defaults.NuGetConfigDirectory);
+        Assert.Equal((Path.Combine(temp.Path, "zonepolicy.lock.json"), PackLockMode.Auto), (defaults.LockFile, defaults.LockMode));
+        Assert.Equal(PackLockMode.Update, explicitLock.LockMode);
     }
 
     [Fact]

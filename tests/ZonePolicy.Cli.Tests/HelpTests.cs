@@ -22,7 +22,7 @@ public sealed class HelpTests
         var outcome = Cli.Run(Engines.Unreachable, Path.GetTempPath(), "check", "--help");
 
         Assert.Equal(0, outcome.ExitCode);
-        foreach (var option in new[] { "<topology.json>", "--rules <file-or-dir>", "--pack <name>", "--param <name=value>", "--severity <ID=level>", "--today <yyyy-MM-dd>", "--format <text|json|sarif|markdown|junit|html|dot|mermaid>", "--output <file>", "--baseline <file>", "--warnaserror" })
+        foreach (var option in new[] { "<topology.json>", "--rules <file-or-dir>", "--pack <name[@versions]>", "--pack-dir <dir>", "--trust <pack>", "--no-feeds", "--lock-file <file>", "--locked", "--param <name=value>", "--severity <ID=level>", "--today <yyyy-MM-dd>", "--format <text|json|sarif|markdown|junit|html|dot|mermaid>", "--output <file>", "--baseline <file>", "--warnaserror" })
         {
             Assert.Contains(option, outcome.Out);
         }

@@ -30,7 +30,7 @@ internal static class ProgramBinder
             }
 
             var context = new BindingContext(symbols, diagnostics, program);
-            foreach (var constant in module.Units.SelectMany(u => u.Lets).Where(l => l.Parameters is null))
+            foreach (var constant in module.DeclaringUnits.SelectMany(u => u.Lets).Where(l => l.Parameters is null))
             {
                 if (symbols.Lookup(constant.Name.Name) is ConstantDeclaration declared && declared.Declaration == constant)
                 {
@@ -60,7 +60,7 @@ internal static class ProgramBinder
 
         foreach (var unknown in overrides.Where(o => !usedOverrides.Contains(o)))
         {
-            var known = modules.Count == 0 ? [] : modules.SelectMany(m => m.Units).SelectMany(u => u.Params).Select(p => p.Name.Name).Distinct();
+            var known = modules.Count == 0 ? [] : modules.SelectMany(m => m.DeclaringUnits).SelectMany(u => u.Params).Select(p => p.Name.Name).Distinct();
             diagnostics.Add(DiagnosticDescriptors.UnknownParameter, unknown.Location, unknown.Name, NameSuggestions.DidYouMean(unknown.Name, known));
         }
 
@@ -84,7 +84,7 @@ internal static class ProgramBinder
             }
         }
 
-        foreach (var unit in module.Units)
+        foreach (var unit in module.DeclaringUnits)
         {
             foreach (var param in unit.Params)
             {

@@ -105,12 +105,18 @@ internal static class CatalogueBinder
         return declared.Symbol;
     }
 
-    /// <summary>The pack's name as users write it (<c>meti-factory-guidelines</c>): its folder's name.</summary>
-    private static string PackName(BoundModule module) => Path.GetFileName(module.Source.Root.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+    /// <summary>The pack's name as users write it (<c>meti-factory-guidelines</c>): its manifest's, or its folder's name.</summary>
+    private static string PackName(BoundModule module) =>
+        module.Source.Pack?.Name ?? Path.GetFileName(module.Source.Root.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
 
     /// <summary>The catalogue's path as diagnostics show it: beside the pack's rule files, as they are shown.</summary>
     private static string DisplayPath(BoundModule module)
     {
+        if (module.Source.Pack is { } pack)
+        {
+            return $"{pack.DisplayFolder.TrimEnd('/', '\\')}/{Catalogue.FileName}";
+        }
+
         var unit = module.Source.Units.FirstOrDefault();
         if (unit is null)
         {

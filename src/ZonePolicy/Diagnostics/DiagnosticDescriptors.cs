@@ -36,7 +36,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NestingTooDeep = Register(DiagnosticIds.NestingTooDeep, "Nesting too deep",
         "expression nested too deeply (more than {0} levels)");
-    public static readonly DiagnosticDescriptor StackExhausted = NestingTooDeep.WithMessage("expression nested too deeply");
+    public static readonly DiagnosticDescriptor NestedTooDeeplyThroughDefinitions = NestingTooDeep.WithMessage(
+        "expression nested too deeply (more than {0} levels) through the helper functions and constants it uses");
 
     public static readonly DiagnosticDescriptor InvalidMessageTemplate = Register(DiagnosticIds.InvalidMessageTemplate, "Invalid message template",
         "unbalanced `}}` in message template; write `}}}}` for a literal brace");
@@ -65,6 +66,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ImportOutsideRoot = Register(DiagnosticIds.ImportOutsideRoot, "Import leaves the root folder",
         "import `{0}` leaves the rule root `{1}`; a rule file may only import files inside its root folder");
+    public static readonly DiagnosticDescriptor ImportOutsidePack = ImportOutsideRoot.WithMessage(
+        "import `{0}` leaves the folder of pack `{1}`; name a file inside it, relative to its folder");
 
     public static readonly DiagnosticDescriptor ImportCycle = Register(DiagnosticIds.ImportCycle, "Import cycle", "import cycle: {0}; remove one of these imports");
 
@@ -122,6 +125,73 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RecursiveConstant = RecursiveFunction.WithMessage("`{0}` is defined in terms of itself");
 
     public static readonly DiagnosticDescriptor InvalidRegex = Register(DiagnosticIds.InvalidRegex, "Invalid regular expression", "invalid regular expression `{0}`: {1}");
+
+    public static readonly DiagnosticDescriptor InvalidPackManifest = Register(DiagnosticIds.InvalidPackManifest, "Invalid pack manifest",
+        "cannot read the pack manifest `{0}`: {1}");
+    public static readonly DiagnosticDescriptor ManifestNotJson = InvalidPackManifest.WithMessage("{0}");
+    public static readonly DiagnosticDescriptor ManifestEmpty = InvalidPackManifest.WithMessage(
+        "the pack manifest is empty; it is a JSON object with at least `name`, `version`, `title`, `license`, `authors`, `standards` and `minEngineVersion`");
+    public static readonly DiagnosticDescriptor ManifestNotObject = InvalidPackManifest.WithMessage("the pack manifest must be a JSON object");
+    public static readonly DiagnosticDescriptor ManifestUnknownProperty = InvalidPackManifest.WithMessage("unknown property `{0}` in {1}{2}");
+    public static readonly DiagnosticDescriptor ManifestPropertyTwice = InvalidPackManifest.WithMessage("`{0}` is given twice");
+    public static readonly DiagnosticDescriptor ManifestMissingProperty = InvalidPackManifest.WithMessage("the pack manifest has no `{0}`");
+    public static readonly DiagnosticDescriptor ManifestNotString = InvalidPackManifest.WithMessage("`{0}` must be a string");
+    public static readonly DiagnosticDescriptor ManifestEmptyText = InvalidPackManifest.WithMessage("`{0}` is empty");
+    public static readonly DiagnosticDescriptor ManifestTextTooLong = InvalidPackManifest.WithMessage("`{0}` is longer than {1} characters");
+    public static readonly DiagnosticDescriptor ManifestControlCharacter = InvalidPackManifest.WithMessage("`{0}` contains a control character");
+    public static readonly DiagnosticDescriptor ManifestNotStringArray = InvalidPackManifest.WithMessage("`{0}` must be an array of strings");
+    public static readonly DiagnosticDescriptor ManifestNeedsEntry = InvalidPackManifest.WithMessage("`{0}` needs at least one entry");
+    public static readonly DiagnosticDescriptor InvalidPackName = InvalidPackManifest.WithMessage(
+        "`{0}` is not a valid pack name: use lowercase words of letters and digits, each starting with a letter, joined by `-` or `.` (such as `acme-plant-baseline`), at most 100 characters");
+    public static readonly DiagnosticDescriptor InvalidSemVer = InvalidPackManifest.WithMessage("`{0}` `{1}` is not a SemVer 2.0 version such as `1.2.0` or `2.0.0-beta.1`");
+    public static readonly DiagnosticDescriptor StandardsShape = InvalidPackManifest.WithMessage(
+        "`standards` must be an array of at least one object such as `{{ \"name\": \"IEC 62443-3-3\" }}`");
+    public static readonly DiagnosticDescriptor StandardShape = InvalidPackManifest.WithMessage("a `standards` entry must be an object such as `{{ \"name\": \"IEC 62443-3-3\" }}`");
+    public static readonly DiagnosticDescriptor StandardNeedsName = InvalidPackManifest.WithMessage("a `standards` entry needs a `name`");
+    public static readonly DiagnosticDescriptor InvalidManifestUrl = InvalidPackManifest.WithMessage("`{0}` `{1}` is not an absolute http or https URL");
+    public static readonly DiagnosticDescriptor DependenciesShape = InvalidPackManifest.WithMessage(
+        "`dependencies` must be an object of pack names and version ranges, such as `{{ \"iec62443-zones\": \"[1.0.0, 2.0.0)\" }}`");
+    public static readonly DiagnosticDescriptor SelfDependency = InvalidPackManifest.WithMessage("the pack `{0}` cannot depend on itself");
+    public static readonly DiagnosticDescriptor InvalidDependencyRange = InvalidPackManifest.WithMessage(
+        "`{0}` is not a version range: write a lowest version (`1.2.0`, meaning 1.2.0 or newer) or an interval (`[1.2.0, 2.0.0)`)");
+    public static readonly DiagnosticDescriptor DependencyTwice = InvalidPackManifest.WithMessage("the dependency `{0}` is given twice");
+    public static readonly DiagnosticDescriptor FunctionsShape = InvalidPackManifest.WithMessage("`functions` must be an array of function declarations");
+    public static readonly DiagnosticDescriptor FunctionShape = InvalidPackManifest.WithMessage(
+        "a `functions` entry must be an object with `name`, `script`, `parameters` and `returns`");
+    public static readonly DiagnosticDescriptor FunctionTwice = InvalidPackManifest.WithMessage("the function `{0}` is declared twice");
+    public static readonly DiagnosticDescriptor InvalidFunctionBudget = InvalidPackManifest.WithMessage("`budgetMilliseconds` must be a whole number of milliseconds from 1 to {0}");
+    public static readonly DiagnosticDescriptor InvalidFunctionName = InvalidPackManifest.WithMessage(
+        "`{0}` is not a valid function name: use letters, digits and `_`, starting with a letter or `_`");
+    public static readonly DiagnosticDescriptor InvalidScriptPath = InvalidPackManifest.WithMessage(
+        "`script` `{0}` must be a `.csx` file inside the pack, written relative to the pack folder with `/` (such as `functions/cvss.csx`)");
+    public static readonly DiagnosticDescriptor ParametersShape = InvalidPackManifest.WithMessage(
+        "`parameters` must be an array such as `[{{ \"name\": \"vector\", \"type\": \"string\" }}]`");
+    public static readonly DiagnosticDescriptor ParameterShape = InvalidPackManifest.WithMessage(
+        "a parameter must be an object such as `{{ \"name\": \"vector\", \"type\": \"string\" }}`");
+    public static readonly DiagnosticDescriptor ParameterNeedsNameAndType = InvalidPackManifest.WithMessage("a parameter needs a `name` and a `type`");
+    public static readonly DiagnosticDescriptor ParameterTwice = InvalidPackManifest.WithMessage("the parameter `{0}` is declared twice");
+    public static readonly DiagnosticDescriptor InvalidScriptType = InvalidPackManifest.WithMessage(
+        "`{0}` is not a type a C# function can take or return: use {1}, a `list<...>` of one of them, and `?` after a type that may be null");
+    public static readonly DiagnosticDescriptor PackFolderNameMismatch = InvalidPackManifest.WithMessage(
+        "the pack in folder `{0}` is named `{1}`; a folder of packs holds each pack in a folder named after it");
+    public static readonly DiagnosticDescriptor PackageManifestMismatch = InvalidPackManifest.WithMessage(
+        "package `{0}` {1} holds the manifest of `{2}` {3}; a pack's package id and version are its manifest's");
+    public static readonly DiagnosticDescriptor NotAPackFolder = InvalidPackManifest.WithMessage(
+        "`{0}` is not a pack folder: a pack to package needs a `pack.json` with its name, version and licence");
+    public static readonly DiagnosticDescriptor InvalidLicense = InvalidPackManifest.WithMessage(
+        "`license` `{0}` is not an SPDX licence expression such as `MIT` or `Apache-2.0 OR MIT`: {1}");
+
+    public static readonly DiagnosticDescriptor PackHeaderMismatch = Register(DiagnosticIds.PackHeaderMismatch, "Pack header disagrees with the manifest",
+        "the `pack` header names `{0}`, but `{1}` names the pack `{2}`: write `pack {3}`");
+    public static readonly DiagnosticDescriptor PackHeaderVersionMismatch = PackHeaderMismatch.WithMessage(
+        "the `pack` header says version `{0}`, but `{1}` says `{2}`: keep one version, in the manifest, and drop it from the header or make the two agree");
+    public static readonly DiagnosticDescriptor PackHeaderTitleMismatch = PackHeaderMismatch.WithMessage(
+        "the `pack` header's title differs from the `title` in `{0}`: make them agree, or drop the title from the header");
+
+    public static readonly DiagnosticDescriptor ImportFromNonDependency = Register(DiagnosticIds.ImportFromNonDependency, "Import from a pack that is not a dependency",
+        "`{0}` is not a dependency of pack `{1}`{2}; add it to `dependencies` in `{3}` to import from it");
+    public static readonly DiagnosticDescriptor PackImportOutsidePack = ImportFromNonDependency.WithMessage(
+        "`{0}` imports from pack `{1}`, but these rules are not a pack: only a pack (a folder with a `pack.json`) can import from the packs it lists in `dependencies`");
 
     // ZP02xx: topology input
 
@@ -184,6 +254,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnknownPack = Register(DiagnosticIds.UnknownPack, "Unknown rule pack", "no rule pack named `{0}`{1}");
     public static readonly DiagnosticDescriptor UnknownPackOrFolder = UnknownPack.WithMessage("no rule pack or folder `{0}` found{1}");
+    public static readonly DiagnosticDescriptor PackNotFound = UnknownPack.WithMessage("no rule pack named `{0}` in {1}{2}");
 
     public static readonly DiagnosticDescriptor InvalidSeverityOverride = Register(DiagnosticIds.InvalidSeverityOverride, "Invalid severity override",
         "the severity of `{0}` cannot be changed: it reports invalid input");
@@ -265,10 +336,66 @@ internal static class DiagnosticDescriptors
         "`{0}` in `sameAs` is not a rule id; write ids such as `IEC-AC-02`");
     public static readonly DiagnosticDescriptor SameAsItself = SameAsNotARuleId.WithMessage("rule `{0}` names itself in `sameAs`; name the rules of other packs that check the same");
 
+    public static readonly DiagnosticDescriptor InvalidPackRequest = InvalidArgument.WithMessage(
+        "`{0}` does not name a rule pack: write `name` or `name@version-range`, with a name of lowercase words joined by `-` or `.`");
+    public static readonly DiagnosticDescriptor InvalidPackRange = InvalidArgument.WithMessage(
+        "`{0}` in `{1}` is not a version range: write `1.2.0` (1.2.0 or newer), `[1.2.0]` (exactly), `[1.0.0, 2.0.0)` or `1.*` (the newest 1.x)");
+
+    public static readonly DiagnosticDescriptor PackVersionNotFound = Register(DiagnosticIds.PackVersionNotFound, "No version of the pack fits",
+        "no version of pack `{0}` fits {1} ({2}): available {3}; looked in: {4}");
+
+    public static readonly DiagnosticDescriptor PackVersionConflict = Register(DiagnosticIds.PackVersionConflict, "Two versions of one pack",
+        "two versions of pack `{0}` are needed: {1}, and no version fits both (available: {2})");
+    public static readonly DiagnosticDescriptor PackGivenTwice = PackVersionConflict.WithMessage(
+        "two versions of pack `{0}` are given as rules folders: {1} in `{2}` and {3} in `{4}`; give only one");
+    public static readonly DiagnosticDescriptor PackInstalledTwice = PackVersionConflict.WithMessage("two versions of pack `{0}` are installed for the project: {1}");
+    public static readonly DiagnosticDescriptor PackVersionFixed = PackVersionConflict.WithMessage(
+        "two versions of pack `{0}` are needed: {1} {2}, but version {3} is {4} (`{5}`)");
+
+    public static readonly DiagnosticDescriptor MissingPackDependency = Register(DiagnosticIds.MissingPackDependency, "Pack dependency not found",
+        "pack `{0}` depends on `{1}` {2}, which is not found; looked in: {3}");
+
+    public static readonly DiagnosticDescriptor EngineTooOld = Register(DiagnosticIds.EngineTooOld, "Engine too old for the pack",
+        "pack `{0}` {1} needs ZonePolicy {2} or newer, and this is {3}: update zpol or ZonePolicy.MSBuild, or use an older version of the pack");
+
+    public static readonly DiagnosticDescriptor PackLockOutOfDate = Register(DiagnosticIds.PackLockOutOfDate, "Pack lock file out of date",
+        "the packs resolved differ from the lock file `{0}` ({1}); in locked mode the lock file is not changed: update it by running without `--locked`, and commit it");
+    public static readonly DiagnosticDescriptor PackLockMissing = PackLockOutOfDate.WithMessage(
+        "locked mode needs the pack lock file `{0}`, and there is none: run the check once without `--locked` to write it, and commit it");
+
+    public static readonly DiagnosticDescriptor InvalidPackLock = Register(DiagnosticIds.InvalidPackLock, "Invalid pack lock file",
+        "the pack lock file `{0}` cannot be used: {1}");
+    public static readonly DiagnosticDescriptor PackLockNotReadable = InvalidPackLock.WithMessage("cannot read the pack lock file `{0}`: {1}");
+    public static readonly DiagnosticDescriptor PackLockNotWritable = InvalidPackLock.WithMessage("cannot write the pack lock file `{0}`: {1}");
+
+    public static readonly DiagnosticDescriptor PackContentChanged = Register(DiagnosticIds.PackContentChanged, "Package differs from the lock file",
+        "package `{0}` {1} is not the package the lock file recorded: its content hash is `{2}`, the lock file has `{3}`; a feed served other bytes under the same version, so check where it came from before you delete its entry");
+
+    public static readonly DiagnosticDescriptor PackFeedUnavailable = Register(DiagnosticIds.PackFeedUnavailable, "Package feed unavailable",
+        "feed `{0}` ({1}) could not be read, so its packs are not considered: {2}", Severity.Warning);
+    public static readonly DiagnosticDescriptor NuGetConfigUnreadable = PackFeedUnavailable.WithMessage(
+        "the NuGet configuration cannot be read, so no feed is used: {0}");
+
+    public static readonly DiagnosticDescriptor PackDependencyCycle = Register(DiagnosticIds.PackDependencyCycle, "Pack dependency cycle",
+        "pack dependency cycle: {0}; a pack cannot depend on itself, directly or through others");
+
+    public static readonly DiagnosticDescriptor PackageNotFetched = Register(DiagnosticIds.PackageNotFetched, "Pack package not fetched",
+        "package `{0}` {1} could not be downloaded from feed `{2}` ({3}): {4}");
+    public static readonly DiagnosticDescriptor PackageNotAPack = PackageNotFetched.WithMessage(
+        "package `{0}` {1} is not a rule pack: it has no `pack/pack.json` or is not of package type `ZonePolicyPack`");
+    public static readonly DiagnosticDescriptor PackageNoFeed = PackageNotFetched.WithMessage("package `{0}` {1} is not in the cache and no feed is configured");
+
+    public static readonly DiagnosticDescriptor PackNotPacked = Register(DiagnosticIds.PackNotPacked, "Pack not packed",
+        "pack `{0}` {1} was not packed: its tests did not pass");
+    public static readonly DiagnosticDescriptor PackHoldsLink = PackNotPacked.WithMessage(
+        "`{0}` is a link; a pack's package holds files only: replace the link by the file or folder it points to");
+    public static readonly DiagnosticDescriptor PackageNotWritable = PackNotPacked.WithMessage("cannot write the package `{0}`: {1}");
+
     // ZP09xx: internal errors
 
     public static readonly DiagnosticDescriptor InternalError = Register(DiagnosticIds.InternalError, "Internal error",
         "internal error: {0}: {1}; please report this with the inputs that caused it");
+    public static readonly DiagnosticDescriptor PackagingFailed = InternalError.WithMessage("internal error while packing: {0}: {1}; please report this");
     public static readonly DiagnosticDescriptor RuleEvaluationFailed = InternalError.WithMessage(
         "internal error while evaluating rule `{0}` on `{1}`: {2}: {3}; please report this");
     public static readonly DiagnosticDescriptor TopologyLoadFailed = InternalError.WithMessage("internal error while loading the topology: {0}");

@@ -31,6 +31,10 @@ public static class DiagnosticIds
     public const string RecursiveFunction = "ZP0111";
     public const string InvalidRegex = "ZP0112";
 
+    public const string InvalidPackManifest = "ZP0140";
+    public const string PackHeaderMismatch = "ZP0141";
+    public const string ImportFromNonDependency = "ZP0142";
+
     public const string InvalidJson = "ZP0201";
     public const string SchemaViolation = "ZP0202";
     public const string InvalidReference = "ZP0203";
@@ -64,6 +68,18 @@ public static class DiagnosticIds
     public const string InvalidClauseCondition = "ZP0343";
     public const string SameAsBindingsDiffer = "ZP0344";
     public const string InvalidSameAs = "ZP0345";
+
+    public const string PackVersionNotFound = "ZP0350";
+    public const string PackVersionConflict = "ZP0351";
+    public const string MissingPackDependency = "ZP0352";
+    public const string EngineTooOld = "ZP0353";
+    public const string PackLockOutOfDate = "ZP0354";
+    public const string InvalidPackLock = "ZP0355";
+    public const string PackContentChanged = "ZP0356";
+    public const string PackFeedUnavailable = "ZP0357";
+    public const string PackDependencyCycle = "ZP0358";
+    public const string PackageNotFetched = "ZP0359";
+    public const string PackNotPacked = "ZP0360";
 
     public const string InternalError = "ZP0901";
 }

@@ -22,6 +22,7 @@ internal sealed class SeverityOverrides
         DiagnosticIds.AttestationUnknownClause,
         DiagnosticIds.RefNotInCatalogue,
         DiagnosticIds.ClauseNotAccountedFor,
+        DiagnosticIds.PackFeedUnavailable,
     };
 
     private readonly Dictionary<string, Severity> byId;

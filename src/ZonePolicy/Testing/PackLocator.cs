@@ -9,6 +9,9 @@ namespace ZonePolicy.Testing;
 /// </summary>
 internal static class PackLocator
 {
+    /// <summary>The packs installed beside the tool.</summary>
+    public static string ShippedPacks => Path.Combine(AppContext.BaseDirectory, "packs");
+
     public static string? Resolve(string nameOrFolder, IReadOnlyList<string> packDirectories, ICollection<Diagnostic> diagnostics)
     {
         if (Directory.Exists(nameOrFolder))
@@ -49,6 +52,6 @@ internal static class PackLocator
         }
 
         yield return "rules";
-        yield return Path.Combine(AppContext.BaseDirectory, "packs");
+        yield return ShippedPacks;
     }
 }

@@ -17,6 +17,12 @@ public sealed class PackTestRequest
 
     /// <summary>Only these cases (names relative to tests/, no extension); every case when empty.</summary>
     public IReadOnlyList<string> Cases { get; init; } = [];
+
+    /// <summary>Dependencies whose C# functions may run; a pack under test is always trusted.</summary>
+    public IReadOnlyList<string> TrustedPacks { get; init; } = [];
+
+    /// <summary>The folder whose <c>nuget.config</c> names the feeds dependencies are resolved from; none when null.</summary>
+    public string? NuGetConfigDirectory { get; init; }
 }
 
 /// <summary>The façade of the rule-test engine behind <c>zpol test</c>.</summary>
@@ -28,7 +34,16 @@ public static class PackTestEngine
     /// </summary>
     public static int Run(PackTestRequest request, TextWriter output, Func<CheckRequest, CheckResult>? check = null)
     {
-        var options = new PackTestOptions { Today = request.Today, RequireCoverage = request.RequireCoverage, Cases = request.Cases };
+        var options = new PackTestOptions
+        {
+            Today = request.Today,
+            RequireCoverage = request.RequireCoverage,
+            Cases = request.Cases,
+            PackDirectories = request.PackDirectories,
+            ShippedPackDirectories = [PackLocator.ShippedPacks],
+            TrustedPacks = request.TrustedPacks,
+            NuGetConfigDirectory = request.NuGetConfigDirectory,
+        };
         var run = PackTests.Run(request.Packs, request.PackDirectories, options, check);
         TestReportWriter.Write(run, output);
         return run.ExitCode;

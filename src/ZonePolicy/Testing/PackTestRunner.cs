@@ -13,6 +13,18 @@ internal sealed record PackTestOptions
 
     /// <summary>Runs only these cases (by name); coverage is then reported but never required.</summary>
     public IReadOnlyList<string> Cases { get; init; } = [];
+
+    /// <summary>Folders of packs the pack's dependencies are looked up in, before the folder the pack sits in.</summary>
+    public IReadOnlyList<string> PackDirectories { get; init; } = [];
+
+    /// <summary>Folders of the packs that ship with ZonePolicy, searched after those.</summary>
+    public IReadOnlyList<string> ShippedPackDirectories { get; init; } = [];
+
+    /// <summary>Dependencies whose C# functions may run; the pack under test is always trusted.</summary>
+    public IReadOnlyList<string> TrustedPacks { get; init; } = [];
+
+    /// <summary>Where the NuGet feeds for dependencies are configured; none when null.</summary>
+    public string? NuGetConfigDirectory { get; init; }
 }
 
 /// <summary>
@@ -52,12 +64,19 @@ internal sealed class PackTestRunner(Func<CheckRequest, CheckResult> check)
             .Where(p => !fixture.Directives.Parameters.Exists(f => f.Key == p.Key))
             .Concat(fixture.Directives.Parameters)
             .ToList();
+        // The pack under test is the author's own code: its C# runs. Its dependencies are looked up in the
+        // given folders, then beside it (a repository of packs), then where the packs of ZonePolicy ship.
+        var beside = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(suite.Folder)));
         var request = new CheckRequest
         {
             TopologyFiles = [fixture.TopologyFile],
             RuleSources = [suite.Folder],
             Parameters = parameters,
             Today = options.Today ?? fixture.Directives.Today ?? suite.Settings.Today,
+            PackDirectories = [.. options.PackDirectories, .. beside is null ? [] : new[] { beside }],
+            ShippedPackDirectories = options.ShippedPackDirectories,
+            TrustedPacks = [.. options.TrustedPacks, suite.Name],
+            NuGetConfigDirectory = options.NuGetConfigDirectory,
         };
         try
         {

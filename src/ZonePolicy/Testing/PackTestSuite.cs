@@ -22,7 +22,7 @@ internal sealed class PackTestSuite
         Diagnostics = diagnostics;
     }
 
-    /// <summary>The pack's folder name, which is how <c>--pack</c> finds it.</summary>
+    /// <summary>The pack's name: its manifest's, or for a folder without one the folder's name.</summary>
     public string Name { get; }
 
     public string Folder { get; }
@@ -36,7 +36,7 @@ internal sealed class PackTestSuite
 
     public static PackTestSuite Load(string folder)
     {
-        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+        var name = ManifestName(folder) ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
         var diagnostics = new List<Diagnostic>();
         var tests = Path.Combine(folder, TestsFolder);
         if (!Directory.Exists(tests))
@@ -107,4 +107,10 @@ internal sealed class PackTestSuite
 
     private static Diagnostic Missing(string file, DiagnosticDescriptor descriptor, params ReadOnlySpan<object?> arguments) =>
         Diagnostic.Create(descriptor, SourceLocation.InFile(file), arguments);
+
+    /// <summary>The name in the pack's manifest, when it has one that can be read; the check reports any problem with it.</summary>
+    private static string? ManifestName(string folder) =>
+        File.Exists(Path.Combine(folder, Packs.PackManifest.FileName))
+            ? Packs.PackManifestReader.Read(folder, folder, new DiagnosticBag())?.Name
+            : null;
 }

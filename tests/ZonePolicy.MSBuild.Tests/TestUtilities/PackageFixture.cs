@@ -1,3 +1,5 @@
+using System.IO.Compression;
+
 namespace ZonePolicy.MSBuild.Tests.TestUtilities;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace ZonePolicy.MSBuild.Tests.TestUtilities;
 /// </summary>
 public sealed class PackageFixture : IDisposable
 {
+    private readonly Lazy<string> zpol;
+    private readonly Lazy<string> thirdPartyPacks;
+
     public PackageFixture()
     {
         Root = Directory.CreateTempSubdirectory("zonepolicy-msbuild-").FullName;
@@ -39,6 +44,48 @@ public sealed class PackageFixture : IDisposable
         File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project />");
         File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), "<Project />");
         File.WriteAllText(Path.Combine(Root, ".editorconfig"), "root = true\n");
+        zpol = new Lazy<string>(ExtractZpol);
+        thirdPartyPacks = new Lazy<string>(PackThirdPartyPacks);
+    }
+
+    /// <summary>The <c>zpol.dll</c> the package ships, extracted to run as a process of its own.</summary>
+    public string Zpol => zpol.Value;
+
+    /// <summary>Packs <see cref="ThirdPartyPacks"/> with <c>zpol pack</c> into <see cref="Feed"/> once; returns the folder of their sources.</summary>
+    public string EnsureThirdPartyPacks() => thirdPartyPacks.Value;
+
+    /// <summary>Runs the shipped <c>zpol</c> in <paramref name="workingDirectory"/>.</summary>
+    public (int ExitCode, string Output) RunZpol(string workingDirectory, params string[] arguments) =>
+        DotNet.Run(workingDirectory, Environment, ["exec", Zpol, .. arguments]);
+
+    private string ExtractZpol()
+    {
+        var folder = Path.Combine(Root, "zpol");
+        using var archive = ZipFile.OpenRead(Package);
+        foreach (var entry in archive.Entries.Where(e => e.FullName.StartsWith("tasks/net10.0/", StringComparison.Ordinal) && e.Name.Length > 0))
+        {
+            var target = Path.Combine(folder, entry.FullName["tasks/net10.0/".Length..]);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            entry.ExtractToFile(target, overwrite: true);
+        }
+
+        return Path.Combine(folder, "zpol.dll");
+    }
+
+    private string PackThirdPartyPacks()
+    {
+        var sources = Path.Combine(Root, "pack-sources");
+        foreach (var (name, version, dependency) in ThirdPartyPacks.All)
+        {
+            var folder = ThirdPartyPacks.WriteSources(sources, name, version, dependency);
+            var (exitCode, output) = RunZpol(Root, "pack", folder, "-o", Feed, "--pack-dir", Path.Combine(sources, "acme-common-1.0.0"), "--no-feeds");
+            if (exitCode != 0)
+            {
+                throw new InvalidOperationException($"zpol pack {name} {version} failed:\n{output}");
+            }
+        }
+
+        return sources;
     }
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();

@@ -7,7 +7,8 @@ internal sealed partial class PolicyProject
 {
     private readonly PackageFixture _package;
 
-    public PolicyProject(PackageFixture package, string name, string items, string properties = "")
+    /// <param name="references">The project's package references; by default ZonePolicy.MSBuild alone.</param>
+    public PolicyProject(PackageFixture package, string name, string items, string properties = "", string? references = null)
     {
         _package = package;
         Directory = Path.Combine(package.Root, name);
@@ -21,7 +22,7 @@ internal sealed partial class PolicyProject
             {properties}
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="ZonePolicy.MSBuild" Version="{package.Version}" />
+            {references ?? $"    <PackageReference Include=\"ZonePolicy.MSBuild\" Version=\"{package.Version}\" />"}
               </ItemGroup>
               <ItemGroup>
             {items}
