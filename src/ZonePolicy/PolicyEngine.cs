@@ -1,7 +1,10 @@
 using ZonePolicy.Binding;
 using ZonePolicy.Compliance;
+using ZonePolicy.Configuration;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Evaluation;
+using ZonePolicy.Findings;
+using ZonePolicy.Inputs;
 using ZonePolicy.Syntax;
 using ZonePolicy.Topology;
 using ZonePolicy.Types;
@@ -44,17 +47,18 @@ public static class PolicyEngine
 
         public CheckResult Run()
         {
-            var overrides = request.Parameters.Select(p => new ParameterOverride(p.Key, ParseParameterValue(p.Value), p.Value, request.SettingsLocation)).ToList();
-            var modules = new RuleSourceLoader(diagnostics).Load(request);
+            var inputs = new CheckInputs(request, diagnostics);
+            var configs = AnalyzerConfigSet.Read(request.AnalyzerConfigFiles, inputs, diagnostics);
+            var overrides = ParameterValues.Read(request.Parameters, request.SettingsLocation, diagnostics);
+            var modules = new RuleSourceLoader(diagnostics, inputs).Load(request);
             var program = diagnostics.HasErrors ? null : ProgramBinder.Bind(modules, overrides, diagnostics);
-            catalogues = program is null ? [] : CatalogueBinder.Bind(program, diagnostics);
+            catalogues = program is null ? [] : CatalogueBinder.Bind(program, inputs, diagnostics);
             var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
-            var severities = SeverityOverrides.Create(request.ConfiguredSeverities, request.SeverityOverrides, rules, request.SettingsLocation, diagnostics);
-            var baseline = request.BaselineFile is null ? null : Baseline.Load(request.BaselineFile, diagnostics);
+            var baseline = request.BaselineFile is { } baselineFile ? Baseline.Read(baselineFile, inputs, diagnostics) : null;
 
             if (program is null || diagnostics.HasErrors)
             {
-                return Finish(rules, severities, baseline, invalid: true);
+                return Finish(inputs, configs, rules, baseline, invalid: true);
             }
 
             var compiled = CompiledProgram.Compile(program);
@@ -62,22 +66,22 @@ public static class PolicyEngine
             evaluationDate = today;
             foreach (var topology in request.TopologyFiles)
             {
-                CheckSite(compiled, topology, today);
+                CheckSite(compiled, inputs, topology, today);
             }
 
-            return Finish(rules, severities, baseline, inputInvalid);
+            return Finish(inputs, configs, rules, baseline, inputInvalid);
         }
 
-        private void CheckSite(CompiledProgram program, string topology, DateOnly today)
+        private void CheckSite(CompiledProgram program, CheckInputs inputs, string topology, DateOnly today)
         {
-            if (!File.Exists(topology))
+            var file = inputs.ReadTopology(topology);
+            if (file is null)
             {
-                diagnostics.Add(DiagnosticDescriptors.FileNotFound, SourceLocation.InFile(topology), "topology", topology);
-                inputInvalid = true;
+                inputInvalid |= diagnostics.HasErrors;
                 return;
             }
 
-            var loaded = TopologyLoader.Load(topology, topology);
+            var loaded = TopologyLoader.LoadBytes(file.Bytes, file.DisplayPath);
             diagnostics.AddRange(loaded.Diagnostics);
             if (loaded.Model is not { } site)
             {
@@ -143,13 +147,14 @@ public static class PolicyEngine
 
         private static PathStep Step(Entity entity) => new(entity.Id, entity.Kind.Keyword(), entity.Location);
 
-        private CheckResult Finish(IReadOnlyList<RuleInfo> rules, SeverityOverrides severities, Baseline? baseline, bool invalid)
+        private CheckResult Finish(CheckInputs inputs, AnalyzerConfigSet configs, IReadOnlyList<RuleInfo> rules, Baseline? baseline, bool invalid)
         {
+            var severities = SeverityPolicy.Create(request.Severities, configs, rules, request.WarningsAsErrors, inputs.FullPathOf, diagnostics);
             var inForce = new List<Diagnostic>();
             var quiet = new List<Diagnostic>();
             foreach (var diagnostic in diagnostics.Items.Concat(violations))
             {
-                var adjusted = SharedFindings.Adjust(diagnostic, d => severities.Apply(d, request.WarningsAsErrors));
+                var adjusted = SharedFindings.Adjust(diagnostic, severities.Apply);
                 if (adjusted is null)
                 {
                     continue;
@@ -165,7 +170,7 @@ public static class PolicyEngine
                 }
             }
 
-            quiet.AddRange(suppressed.Select(d => SharedFindings.Adjust(d, one => severities.Apply(one, request.WarningsAsErrors))).OfType<Diagnostic>());
+            quiet.AddRange(suppressed.Select(d => SharedFindings.Adjust(d, severities.Apply)).OfType<Diagnostic>());
             return new CheckResult
             {
                 Compliance = compliance.Select(site => ComplianceBuilder.Build(site, d => baseline is not null && d.PerRule.Any(baseline.Contains))).ToList(),
@@ -175,13 +180,9 @@ public static class PolicyEngine
                 Sites = sites,
                 Today = evaluationDate,
                 BaselineApplied = baseline is not null,
-                InputInvalid = invalid || diagnostics.Items.Any(d => IsInvalidInput(d.Id)),
+                InputInvalid = invalid || diagnostics.Items.Any(d => SeverityPolicy.IsInvalidInput(d.Id)),
+                Inputs = inputs.Files,
             };
         }
-
-        private static bool IsInvalidInput(string id) => DiagnosticDescriptors.IsEngineId(id) && !SeverityOverrides.IsAdjustable(id);
-
-        /// <summary>A parameter value in the language's literal syntax; a bare word is a string.</summary>
-        private static object? ParseParameterValue(string text) => RuleParser.TryParseLiteral(text, out var value) ? value : text;
     }
 }

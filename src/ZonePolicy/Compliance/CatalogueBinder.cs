@@ -1,5 +1,6 @@
 using ZonePolicy.Binding;
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
 using ZonePolicy.Types;
 
 namespace ZonePolicy.Compliance;
@@ -12,20 +13,20 @@ namespace ZonePolicy.Compliance;
 /// </summary>
 internal static class CatalogueBinder
 {
-    public static IReadOnlyList<BoundCatalogue> Bind(BoundProgram program, DiagnosticBag diagnostics)
+    public static IReadOnlyList<BoundCatalogue> Bind(BoundProgram program, CheckInputs inputs, DiagnosticBag diagnostics)
     {
         var rules = program.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var bound = new List<BoundCatalogue>();
         foreach (var module in program.Modules)
         {
             var path = Path.Combine(module.Source.Root, Catalogue.FileName);
-            if (!File.Exists(path))
+            if (!IsPresent(path) || Read(path, module, inputs, diagnostics) is not { } file)
             {
                 continue;
             }
 
             var read = new List<Diagnostic>();
-            var catalogue = CatalogueReader.Read(path, DisplayPath(module), read);
+            var catalogue = CatalogueReader.Parse(file.Bytes, file.DisplayPath, read);
             diagnostics.AddRange(read);
             if (catalogue is not null)
             {
@@ -35,6 +36,23 @@ internal static class CatalogueBinder
         }
 
         return bound;
+    }
+
+    /// <summary>Whether the pack has something named like a catalogue: a file, a folder, or a link, even a broken one, which reading then reports.</summary>
+    private static bool IsPresent(string path) => Path.Exists(path) || new FileInfo(path).LinkTarget is not null;
+
+    /// <summary>The catalogue's bytes; a link that leads out of the pack's folder is refused, as a rule file's is.</summary>
+    private static InputFile? Read(string path, BoundModule module, CheckInputs inputs, DiagnosticBag diagnostics)
+    {
+        var display = DisplayPath(module);
+        var real = RealPath.Resolve(path, inputs.WorkingDirectory);
+        if (real is null || !RealPath.IsWithin(real, module.Source.Root))
+        {
+            diagnostics.Add(DiagnosticDescriptors.CatalogueOutsidePack, SourceLocation.InFile(display), display, real ?? path, module.Source.Root);
+            return null;
+        }
+
+        return inputs.Read(real, display, InputKind.Catalogue);
     }
 
     private static BoundCatalogue Tie(Catalogue catalogue, BoundModule module, IReadOnlyList<BoundRule> rules, DiagnosticBag diagnostics)

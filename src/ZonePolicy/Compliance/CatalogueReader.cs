@@ -7,13 +7,10 @@ namespace ZonePolicy.Compliance;
 
 /// <summary>
 /// Reads a <c>catalogue.json</c> (schema/catalogue.schema.json says the same for editors): every mistake is a
-/// ZP0340 at its line and column, and a catalogue with one is not used. A catalogue is never larger than a
-/// standard's clause list needs, so a file over <see cref="MaxBytes"/> is refused unread.
+/// ZP0340 at its line and column, and a catalogue with one is not used.
 /// </summary>
 internal sealed class CatalogueReader
 {
-    public const int MaxBytes = 4 * 1024 * 1024;
-
     private static readonly string[] TopKeys = ["$schema", "title", "clauses"];
     private static readonly string[] ClauseKeys = ["id", "title", "section", "attestation", "notApplicable", "appliesWhen", "securityLevel"];
     private static readonly string[] ConditionKeys = ["constant", "otherwise"];
@@ -27,31 +24,6 @@ internal sealed class CatalogueReader
     {
         this.positions = positions;
         this.diagnostics = diagnostics;
-    }
-
-    /// <summary>The catalogue in <paramref name="path"/>, or null when it cannot be read or has a mistake.</summary>
-    public static Catalogue? Read(string path, string display, List<Diagnostic> diagnostics)
-    {
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(path);
-            if (info.LinkTarget is not null || info.Length > MaxBytes)
-            {
-                var reason = info.LinkTarget is not null ? "it is a link; a pack's catalogue is a file of the pack" : $"it is larger than {MaxBytes / (1024 * 1024)} MiB";
-                diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.FileNotReadable, SourceLocation.InFile(display), "clause catalogue", display, reason));
-                return null;
-            }
-
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.FileNotReadable, SourceLocation.InFile(display), "clause catalogue", display, exception.Message.TrimEnd('.')));
-            return null;
-        }
-
-        return Parse(bytes, display, diagnostics);
     }
 
     public static Catalogue? Parse(ReadOnlyMemory<byte> bytes, string display, List<Diagnostic> diagnostics)

@@ -92,16 +92,24 @@ public sealed class CatalogueTests : IDisposable
     }
 
     [Fact]
-    public void A_catalogue_that_is_a_link_is_not_read()
+    public void A_catalogue_that_links_out_of_the_pack_is_not_read_and_one_that_is_not_a_file_is_refused()
     {
         var outside = workspace.Write("outside.json", """{ "clauses": [] }""");
         Directory.CreateDirectory(Path.Combine(workspace.Root, "demo"));
         File.CreateSymbolicLink(Path.Combine(workspace.Root, "demo", Catalogue.FileName), outside);
 
-        var result = Check(catalogue: null);
+        var linked = Check(catalogue: null);
 
-        var error = Assert.Single(result.Diagnostics);
-        Assert.Equal(("ZP0310", "cannot read clause catalogue `demo/catalogue.json`: it is a link; a pack's catalogue is a file of the pack"), (error.Id, error.Message.Replace(workspace.Root + Path.DirectorySeparatorChar, "")));
+        var error = Assert.Single(linked.Diagnostics);
+        Assert.Equal(("ZP0320", "`demo/catalogue.json` is a symbolic link to `outside.json`, outside the pack's folder `demo`; a pack's catalogue is read only from inside it"),
+            (error.Id, error.Message.Replace(workspace.Root + Path.DirectorySeparatorChar, "")));
+        Assert.Equal(2, linked.ExitCode);
+
+        File.Delete(Path.Combine(workspace.Root, "demo", Catalogue.FileName));
+        Directory.CreateDirectory(Path.Combine(workspace.Root, "demo", Catalogue.FileName));
+        var folder = Check(catalogue: null);
+
+        Assert.Equal("ZP0315", Assert.Single(folder.Diagnostics).Id);
     }
 
     private CheckResult Check(string? catalogue, string rules = Rules)

@@ -97,7 +97,7 @@ public sealed class ComplianceTests : IDisposable
             .Replace("\"date\": \"2026-01-10\", \"expires\": \"2027-01-09\"", "\"date\": \"2025-01-10\", \"expires\": \"2026-01-09\"")
             .Replace("\"status\": \"met\", \"evidence\": \"IR plan v3\"", "\"status\": \"met\", \"evidence\": \"IR plan v3\"");
 
-        var result = Check(site, b => b.Severities.Add(new("D-ENC", Severity.None)));
+        var result = Check(site, b => b.Severities.Add(new("D-ENC", "none")));
 
         Assert.Equal(
         [
@@ -109,7 +109,7 @@ public sealed class ComplianceTests : IDisposable
         Assert.True(clauses[3].Attestation!.Expired);
         Assert.Equal(ClauseStatus.Failed, clauses[1].Status);
 
-        var none = Check(Site.Replace(Site[Site.IndexOf("\"attestations\"", StringComparison.Ordinal)..], "\"attestations\": []\n}"), b => b.Severities.Add(new("D-ENC", Severity.None)));
+        var none = Check(Site.Replace(Site[Site.IndexOf("\"attestations\"", StringComparison.Ordinal)..], "\"attestations\": []\n}"), b => b.Severities.Add(new("D-ENC", "none")));
         Assert.Equal(
         [
             "ZP0240 17: 2 clauses of `demo` need an attestation and have none: `STD 4`, `STD 5`; record the evidence in `attestations`",
@@ -143,7 +143,7 @@ public sealed class ComplianceTests : IDisposable
             .Replace("\"status\": \"met\", \"evidence\": \"IR plan v3\"", "\"status\": \"not-applicable\", \"evidence\": \"covered by the group's plan\"")
             .Replace("\"clause\": \"STD 4\"", "\"clause\": \"STD 7\"");
 
-        var result = Check(site, b => b.Severities.Add(new("D-ENC", Severity.None)));
+        var result = Check(site, b => b.Severities.Add(new("D-ENC", "none")));
 
         Assert.Empty(result.Diagnostics);
         var clauses = Assert.Single(Assert.Single(result.Compliance).Packs).Clauses;
@@ -156,7 +156,7 @@ public sealed class ComplianceTests : IDisposable
     {
         var site = Site.Replace("\"clause\": \"STD 5\"", "\"clause\": \"STD 55\"").Replace("\"clause\": \"STD 4\"", "\"clause\": \"IEC 62443-3-3 SR 1.1\"");
 
-        var result = Check(site, b => b.Severities.AddRange([new("ZP0240", Severity.None), new("D-ENC", Severity.None)]));
+        var result = Check(site, b => b.Severities.AddRange([new("ZP0240", "none"), new("D-ENC", "none")]));
 
         Assert.Equal(["ZP0243 19: the attestation names `STD 55`, which no loaded catalogue has; did you mean `STD 5`?"], result.Lines());
     }

@@ -122,7 +122,7 @@ public sealed class SharedFindingTests : IDisposable
     [Fact]
     public void A_rule_set_to_none_leaves_the_finding_to_the_other()
     {
-        var result = Check(configure: b => b.Severities.Add(new("B-AUTH", Severity.None)));
+        var result = Check(configure: b => b.Severities.Add(new("B-AUTH", "none")));
 
         var finding = Assert.Single(result.Diagnostics);
         Assert.Equal(("A-AUTH", Severity.Warning, "f-1 is not authenticated (A)"), (finding.Id, finding.Severity, finding.Message));
@@ -135,7 +135,7 @@ public sealed class SharedFindingTests : IDisposable
 
         var result = Check(configure: b => b.Baseline = baseline);
         using var written = new MemoryStream();
-        ZonePolicy.Evaluation.Baseline.Write(result, written);
+        ZonePolicy.Findings.Baseline.Write(result, written);
 
         Assert.Equal(["B-AUTH 11: f-2 is not authenticated and encrypted (B)"], result.Lines());
         Assert.True(Assert.Single(result.Suppressed).Baselined);
