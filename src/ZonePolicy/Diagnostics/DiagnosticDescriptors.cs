@@ -276,10 +276,11 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidTestExpectation = Register(DiagnosticIds.InvalidTestExpectation, "Invalid rule test expectation", "`{0}` takes no value; remove `{1}`");
     public static readonly DiagnosticDescriptor CoverageOutsideSettings = InvalidTestExpectation.WithMessage("`require-coverage` applies to the whole pack; move it to tests/{0}");
-    public static readonly DiagnosticDescriptor UnknownTestSetting = InvalidTestExpectation.WithMessage("unknown setting `{0}`; expected `today`, `param` or `require-coverage`");
+    public static readonly DiagnosticDescriptor UnknownTestSetting = InvalidTestExpectation.WithMessage("unknown setting `{0}`; expected `today`, `param`, `severity` or `require-coverage`");
     public static readonly DiagnosticDescriptor InvalidTestDate = InvalidTestExpectation.WithMessage("`{0}` is not a date; write `today yyyy-MM-dd`");
     public static readonly DiagnosticDescriptor TodaySetTwice = InvalidTestExpectation.WithMessage("`today` is set twice; keep one `today` line");
     public static readonly DiagnosticDescriptor InvalidTestParameter = InvalidTestExpectation.WithMessage("`{0}` is not a parameter override; write `param name=value`");
+    public static readonly DiagnosticDescriptor InvalidTestSeverity = InvalidTestExpectation.WithMessage("`{0}` is not a severity setting; write `severity ID=level`");
     public static readonly DiagnosticDescriptor OnlyGivenTwice = InvalidTestExpectation.WithMessage("`only` is given twice; list every rule on one `only` line");
     public static readonly DiagnosticDescriptor NotARuleId = InvalidTestExpectation.WithMessage("`{0}` is not a rule id");
     public static readonly DiagnosticDescriptor EmptyOnly = InvalidTestExpectation.WithMessage("`only` needs at least one rule id");

@@ -83,9 +83,19 @@ internal sealed class SeverityPolicy
         return new SeverityPolicy(explicitLevels, configs, fullPathOf, warningsAsErrors);
     }
 
+    /// <summary>
+    /// Engine ids that report a lapse of the site's own records, an expired waiver or attestation: errors no
+    /// setting can silence, but findings about the site (exit code 1), not invalid input.
+    /// </summary>
+    private static readonly IReadOnlySet<string> ExpiredRecordIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        DiagnosticIds.WaiverExpired,
+        DiagnosticIds.AttestationExpired,
+    };
+
     /// <summary>The engine ids whose diagnostics mean the input is invalid (exit code 2), whatever their severity.</summary>
     public static bool IsInvalidInput(string id) =>
-        DiagnosticDescriptors.IsEngineId(id) && !AdjustableEngineIds.Contains(id) && id != DiagnosticIds.WaiverExpired;
+        DiagnosticDescriptors.IsEngineId(id) && !AdjustableEngineIds.Contains(id) && !ExpiredRecordIds.Contains(id);
 
     /// <summary>The diagnostic at the severity in force, or null when that is <c>none</c>.</summary>
     public Diagnostic? Apply(Diagnostic diagnostic)

@@ -14,7 +14,7 @@ internal enum DirectiveFile
 
 /// <summary>
 /// Reads the line format shared by <c>.expect</c> files and <c>tests/settings</c>: one statement a line,
-/// <c>#</c> comments, directives (<c>today</c>, <c>param</c>, <c>only</c>, <c>require-coverage</c>) and
+/// <c>#</c> comments, directives (<c>today</c>, <c>param</c>, <c>severity</c>, <c>only</c>, <c>require-coverage</c>) and
 /// expected diagnostics (<c>RULE-ID entity[,entity...]</c>). Every mistake is a located ZP0312.
 /// </summary>
 internal static partial class ExpectationParser
@@ -39,6 +39,9 @@ internal static partial class ExpectationParser
                     break;
                 case "param":
                     ParseParam(line, directives);
+                    break;
+                case "severity":
+                    ParseSeverity(line, directives);
                     break;
                 case "only" when kind == DirectiveFile.Expectation:
                     ParseOnly(line, directives);
@@ -98,6 +101,22 @@ internal static partial class ExpectationParser
 
         directives.Parameters.RemoveAll(p => p.Key == name);
         directives.Parameters.Add(new(name, value));
+    }
+
+    /// <summary><c>severity ID=level</c>, as on the command line: the check reports the level and a mistake in the value.</summary>
+    private static void ParseSeverity(Line line, TestDirectives directives)
+    {
+        var equals = line.Argument.IndexOf('=', StringComparison.Ordinal);
+        var id = equals < 0 ? line.Argument : line.Argument[..equals].Trim();
+        var level = equals < 0 ? "" : line.Argument[(equals + 1)..].Trim();
+        if (!RuleIds.IsWellFormed(id) || level.Length == 0)
+        {
+            line.Report(line.ArgumentColumn, DiagnosticDescriptors.InvalidTestSeverity, line.Argument);
+            return;
+        }
+
+        directives.Severities.RemoveAll(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase));
+        directives.Severities.Add(new SeveritySetting(id, level, line.At(line.ArgumentColumn, line.Argument.Length)));
     }
 
     private static void ParseOnly(Line line, TestDirectives directives)

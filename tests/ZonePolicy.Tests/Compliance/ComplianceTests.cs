@@ -108,6 +108,7 @@ public sealed class ComplianceTests : IDisposable
         Assert.Equal((ClauseStatus.EvidenceMissing, "the attestation expired on 2026-01-09: the cloud provider's contract states its service levels"), (clauses[3].Status, clauses[3].Reason));
         Assert.True(clauses[3].Attestation!.Expired);
         Assert.Equal(ClauseStatus.Failed, clauses[1].Status);
+        Assert.Equal(1, result.ExitCode);
 
         var none = Check(Site.Replace(Site[Site.IndexOf("\"attestations\"", StringComparison.Ordinal)..], "\"attestations\": []\n}"), b => b.Severities.Add(new("D-ENC", "none")));
         Assert.Equal(
