@@ -4,10 +4,10 @@ using ZonePolicy.Types;
 namespace ZonePolicy.Topology;
 
 /// <summary>
-/// Keeps a security level and its per-FR vector in step after loading: a zone's target level, an asset's
-/// capability level and a conduit's target level may each be given as the scalar, as the vector of the seven
-/// foundational requirements, or both. The scalar is the vector's highest level; a vector left out is the
-/// scalar in every FR. Both given and disagreeing is ZP0245.
+/// Keeps a security level and its per-FR vector in step once a topology is read: a zone's target level, an
+/// asset's capability level and a conduit's target level may each be given as the scalar, as the vector of
+/// the seven foundational requirements, or both. The scalar is the vector's highest level; a vector left out
+/// is the scalar in every FR. Both given and disagreeing is ZP0245.
 /// </summary>
 internal static class SecurityLevelVectors
 {
@@ -18,40 +18,47 @@ internal static class SecurityLevelVectors
         (EntityKind.Conduit, "securityLevel", "securityLevels"),
     ];
 
-    public static void Complete(IReadOnlyList<Entity>[] byKind, ValuePool pool, List<Diagnostic> diagnostics)
+    /// <summary>Completes every pair before the model is sealed; returns false, with each disagreement in <paramref name="report"/>, when one disagrees.</summary>
+    public static bool Complete(ModelTables model, Action<DiagnosticDescriptor, int, object?[]> report)
     {
+        var agree = true;
+        var vectors = model.Records(TopologySchema.SecurityLevelVector);
+        var frSlots = FoundationalRequirements.Keys.Select(fr => TopologySchema.SecurityLevelVector[fr].Slot).ToArray();
         foreach (var (kind, scalarName, vectorName) in Pairs)
         {
-            var shape = TopologySchema.For(kind);
-            var scalarSlot = shape[scalarName].Slot;
-            var vectorSlot = shape[vectorName].Slot;
-            foreach (var entity in byKind[(int)kind])
+            var table = model.Entities(kind);
+            var scalarSlot = table.Shape[scalarName].Slot;
+            var vectorSlot = table.Shape[vectorName].Slot;
+            for (var row = 0; row < table.Count; row++)
             {
-                var scalar = entity.Values[scalarSlot] as long?;
-                if (entity.Values[vectorSlot] is RecordValue vector)
+                var scalar = table.Get(scalarSlot, row) as long?;
+                if (table.Get(vectorSlot, row) is RecordValue vector)
                 {
-                    var highest = FoundationalRequirements.Keys.Max(fr => vector[fr] as long? ?? 0);
+                    var highest = frSlots.Max(slot => vector[slot] as long? ?? 0);
                     if (scalar is null)
                     {
-                        entity.Values[scalarSlot] = pool.Integer(highest);
+                        table.Set(scalarSlot, row, highest);
                     }
                     else if (scalar != highest)
                     {
-                        diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.SecurityLevelVectorMismatch, entity.Location,
-                            kind.Keyword(), MessageText.Show(entity.Id), scalarName, scalar, vectorName, highest));
+                        agree = false;
+                        report(DiagnosticDescriptors.SecurityLevelVectorMismatch, table.OffsetOf(row),
+                            [kind.Keyword(), MessageText.Show(table.IdOf(row)), scalarName, scalar, vectorName, highest]);
                     }
                 }
                 else if (scalar is { } level)
                 {
-                    var filled = new RecordValue(TopologySchema.SecurityLevelVector, entity.Location);
-                    foreach (var fr in FoundationalRequirements.Keys)
+                    var filled = vectors.Add(table.OffsetOf(row));
+                    foreach (var slot in frSlots)
                     {
-                        filled[fr] = pool.Integer(level);
+                        vectors.Set(slot, filled, level);
                     }
 
-                    entity.Values[vectorSlot] = filled;
+                    table.Set(vectorSlot, row, vectors[filled]);
                 }
             }
         }
+
+        return agree;
     }
 }

@@ -86,8 +86,8 @@ public class ExpectationParserTests
     }
 
     [Theory]
-    [InlineData("only A-1\n", 1, 1, "unknown setting `only`; expected `today`, `param` or `require-coverage`")]
-    [InlineData("A-1 x\n", 1, 1, "unknown setting `A-1`; expected `today`, `param` or `require-coverage`")]
+    [InlineData("only A-1\n", 1, 1, "unknown setting `only`; expected `today`, `param`, `severity` or `require-coverage`")]
+    [InlineData("A-1 x\n", 1, 1, "unknown setting `A-1`; expected `today`, `param`, `severity` or `require-coverage`")]
     [InlineData("require-coverage yes\n", 1, 18, "`require-coverage` takes no value; remove `yes`")]
     public void Mistakes_in_the_settings_file_are_reported_at_their_line_and_column(string text, int line, int column, string message)
     {
