@@ -284,7 +284,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor OnlyGivenTwice = InvalidTestExpectation.WithMessage("`only` is given twice; list every rule on one `only` line");
     public static readonly DiagnosticDescriptor NotARuleId = InvalidTestExpectation.WithMessage("`{0}` is not a rule id");
     public static readonly DiagnosticDescriptor EmptyOnly = InvalidTestExpectation.WithMessage("`only` needs at least one rule id");
-    public static readonly DiagnosticDescriptor UnknownExpectationLine = InvalidTestExpectation.WithMessage("`{0}` is not a rule id; expected `RULE-ID entity[,entity...]`, `only`, `today` or `param`");
+    public static readonly DiagnosticDescriptor UnknownExpectationLine = InvalidTestExpectation.WithMessage("`{0}` is not a rule id; expected `RULE-ID entity[,entity...]`, `only`, `today`, `param` or `severity`");
     public static readonly DiagnosticDescriptor EmptyEntityId = InvalidTestExpectation.WithMessage("`{0}` has an empty entity id; separate entity ids with single commas");
     public static readonly DiagnosticDescriptor ExpectedTwice = InvalidTestExpectation.WithMessage("`{0}` is expected twice; remove one line");
     public static readonly DiagnosticDescriptor ExpectedRuleNotInScope = InvalidTestExpectation.WithMessage(
