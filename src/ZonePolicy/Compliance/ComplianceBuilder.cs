@@ -1,3 +1,4 @@
+using System.Globalization;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Topology;
 
@@ -40,7 +41,7 @@ internal static class ComplianceBuilder
             : facts.NotApplicable is { } why ? (ClauseStatus.NotApplicable, why, [])
             : clause.Attestation is not null && !attested ? (ClauseStatus.EvidenceMissing, Missing(attestation, clause.Attestation), accepted)
             : accepted.Count > 0 ? (ClauseStatus.Waived, Count(accepted.Count, "finding") + " waived or in the baseline", accepted)
-            : clause.Attestation is not null ? (ClauseStatus.Attested, $"{attestation!.Evidence} ({attestation.Owner}, {attestation.Date:yyyy-MM-dd})", [])
+            : clause.Attestation is not null ? (ClauseStatus.Attested, string.Create(CultureInfo.InvariantCulture, $"{attestation!.Evidence} ({attestation.Owner}, {attestation.Date:yyyy-MM-dd})"), [])
             : (ClauseStatus.Passed, (string?)null, new List<Diagnostic>());
 
         return new ClauseResult(clause.Id, clause.Title, clause.Section, status, reason, rules, findings, Info(attestation, facts.AttestationExpired), clause.Location);
@@ -50,7 +51,7 @@ internal static class ComplianceBuilder
         rules.Count > 0 && finding.PerRule.Any(d => d.Rule is not null && rules.Contains(d.Id));
 
     private static string Missing(Attestation? expired, string question) =>
-        expired is null ? $"no attestation: {question}" : $"the attestation expired on {expired.Expires:yyyy-MM-dd}: {question}";
+        expired is null ? $"no attestation: {question}" : string.Create(CultureInfo.InvariantCulture, $"the attestation expired on {expired.Expires:yyyy-MM-dd}: {question}");
 
     private static string Count(int count, string what) => count == 1 ? $"1 {what}" : $"{count} {what}s";
 

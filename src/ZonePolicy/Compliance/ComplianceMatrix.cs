@@ -63,4 +63,7 @@ public static class ClauseStatusNames
         ClauseStatus.EvidenceMissing => "evidence missing",
         _ => "not applicable",
     };
+
+    /// <summary>The name with hyphens, for JSON values and keys and HTML classes, as attestations write their statuses.</summary>
+    public static string Key(this ClauseStatus status) => status.Name().Replace(' ', '-');
 }

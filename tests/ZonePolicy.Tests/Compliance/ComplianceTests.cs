@@ -41,7 +41,7 @@ public sealed class ComplianceTests : IDisposable
         ] }
         """;
 
-    private const string Site = """
+    internal const string Site = """
         {
           "schemaVersion": "1",
           "zones": [
@@ -184,7 +184,10 @@ public sealed class ComplianceTests : IDisposable
         Assert.Contains(result.Diagnostics, d => d.Id == DiagnosticIds.AttestationExpired);
     }
 
-    private CheckResult Check(string site, Action<CheckRequestBuilder>? configure = null)
+    private CheckResult Check(string site, Action<CheckRequestBuilder>? configure = null) => CheckDemo(workspace, site, configure);
+
+    /// <summary>Checks <paramref name="site"/> against the demo pack and its catalogue, with the matrix.</summary>
+    internal static CheckResult CheckDemo(TempWorkspace workspace, string site, Action<CheckRequestBuilder>? configure = null)
     {
         workspace.Write("demo/catalogue.json", Catalogue);
         workspace.Write("demo/rules.zpol", Rules);
