@@ -13,7 +13,7 @@ namespace ZonePolicy.Tests.Testing;
 /// </summary>
 public sealed partial class ShippedCatalogueTests
 {
-    private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(RepositoryFile("schema/catalogue.schema.json")));
+    private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Topology.TopologyTestSupport.RepositoryFile("schema/catalogue.schema.json")));
 
     [Theory]
     [MemberData(nameof(ShippedPackLayoutTests.PackNames), MemberType = typeof(ShippedPackLayoutTests))]
@@ -77,9 +77,6 @@ public sealed partial class ShippedCatalogueTests
         File.ReadAllText(Path.Combine(ShippedPackLayoutTests.PackFolder(pack), pack + ".zpol"));
 
     private static string CatalogueFile(string pack) => Path.Combine(ShippedPackLayoutTests.PackFolder(pack), "catalogue.json");
-
-    private static string RepositoryFile(string relativePath) =>
-        Path.Combine(Path.GetDirectoryName(ShippedPackLayoutTests.PackFolder("x"))!, "..", relativePath);
 
     [GeneratedRegex("(?ms)^rule (?<id>\\S+) \"[^\"]*\" \\{(?:(?!^\\}).)*?^\\s*refs (?<refs>[^\\n]+)$")]
     private static partial Regex RulePattern();
