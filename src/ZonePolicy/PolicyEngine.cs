@@ -31,6 +31,35 @@ public static class PolicyEngine
         }
     }
 
+    /// <summary>Explains how the engine reaches its verdict on one rule for one site, on the calling thread; never throws.</summary>
+    public static ExplainResult Explain(ExplainRequest request)
+    {
+        try
+        {
+            return Explaining.Explainer.Explain(request);
+        }
+        catch (Exception e)
+        {
+            return new ExplainResult { Diagnostics = [Diagnostic.Create(DiagnosticDescriptors.InternalError, SourceLocation.None, e.GetType().Name, e.Message)] };
+        }
+    }
+
+    /// <summary>
+    /// Reads the inputs of a request, parses and binds its rules and reads its settings, as every command that
+    /// evaluates rules needs them; <paramref name="texts"/>, when given, receives each rule file's text.
+    /// </summary>
+    internal static PreparedRules Prepare(CheckRequest request, DiagnosticBag diagnostics, Dictionary<string, string>? texts = null)
+    {
+        var inputs = new CheckInputs(request, diagnostics);
+        var configs = AnalyzerConfigSet.Read(request.AnalyzerConfigFiles, inputs, diagnostics);
+        var overrides = ParameterValues.Read(request.Parameters, request.SettingsLocation, diagnostics);
+        var modules = new RuleSourceLoader(diagnostics, inputs, texts).Load(request);
+        var program = diagnostics.HasErrors ? null : ProgramBinder.Bind(modules, overrides, diagnostics);
+        var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
+        var baseline = request.BaselineFile is { } baselineFile ? Baseline.Read(baselineFile, inputs, diagnostics) : null;
+        return new PreparedRules(inputs, configs, program, rules, baseline);
+    }
+
     /// <summary>One check from inputs to sorted diagnostics.</summary>
     private sealed class Checker(CheckRequest request)
     {
@@ -47,14 +76,8 @@ public static class PolicyEngine
 
         public CheckResult Run()
         {
-            var inputs = new CheckInputs(request, diagnostics);
-            var configs = AnalyzerConfigSet.Read(request.AnalyzerConfigFiles, inputs, diagnostics);
-            var overrides = ParameterValues.Read(request.Parameters, request.SettingsLocation, diagnostics);
-            var modules = new RuleSourceLoader(diagnostics, inputs).Load(request);
-            var program = diagnostics.HasErrors ? null : ProgramBinder.Bind(modules, overrides, diagnostics);
-            catalogues = program is null ? [] : CatalogueBinder.Bind(program, inputs, diagnostics);
-            var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
-            var baseline = request.BaselineFile is { } baselineFile ? Baseline.Read(baselineFile, inputs, diagnostics) : null;
+            var (inputs, configs, program, rules, baseline) = Prepare(request, diagnostics);
+            catalogues = program is null || diagnostics.HasErrors ? [] : CatalogueBinder.Bind(program, inputs, diagnostics);
 
             if (program is null || diagnostics.HasErrors)
             {
@@ -89,14 +112,14 @@ public static class PolicyEngine
                 return;
             }
 
-            var context = program.CreateContext(site, today);
+            var context = program.CreateContext(site, today, request.EvaluationBudget);
             var found = new List<(Violation, Diagnostic)>();
             var bindings = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var rule in program.Rules)
             {
                 try
                 {
-                    found.AddRange(rule.Evaluate(context, out var checkedBindings).Select(v => (v, ToDiagnostic(v))));
+                    found.AddRange(rule.Evaluate(context, out var checkedBindings).Select(v => (v, ViolationFindings.ToDiagnostic(v))));
                     bindings[rule.Rule.Id] = checkedBindings;
                 }
                 catch (Exception e)
@@ -105,6 +128,7 @@ public static class PolicyEngine
                 }
             }
 
+            diagnostics.AddRange(context.Monitor.Problems);
             var (inForce, waived, waiverDiagnostics, waiverStates) = WaiverMatcher.Apply(site.Waivers, SharedFindings.Merge(found), today);
             violations.AddRange(inForce);
             diagnostics.AddRange(waiverDiagnostics);
@@ -125,28 +149,6 @@ public static class PolicyEngine
             }
         }
 
-        private static Diagnostic ToDiagnostic(Violation violation) =>
-            new(violation.Rule.Id, violation.Rule.Info.DefaultSeverity, violation.Message, violation.At.Location)
-            {
-                Rule = violation.Rule.Info,
-                Entities = violation.Bindings.Select(b => b.Id).ToList(),
-                Witness = violation.Witness is { } path ? WitnessSteps(path) : [],
-            };
-
-        private static List<PathStep> WitnessSteps(PathValue path)
-        {
-            var steps = new List<PathStep> { Step(path.Assets[0]) };
-            for (var hop = 0; hop < path.HopFlows.Count; hop++)
-            {
-                steps.Add(Step(path.HopFlows[hop]));
-                steps.Add(Step(path.Assets[hop + 1]));
-            }
-
-            return steps;
-        }
-
-        private static PathStep Step(Entity entity) => new(entity.Id, entity.Kind.Keyword(), entity.Location);
-
         private CheckResult Finish(CheckInputs inputs, AnalyzerConfigSet configs, IReadOnlyList<RuleInfo> rules, Baseline? baseline, bool invalid)
         {
             var severities = SeverityPolicy.Create(request.Severities, configs, rules, request.WarningsAsErrors, inputs.FullPathOf, diagnostics);
@@ -154,19 +156,14 @@ public static class PolicyEngine
             var quiet = new List<Diagnostic>();
             foreach (var diagnostic in diagnostics.Items.Concat(violations))
             {
-                var adjusted = SharedFindings.Adjust(diagnostic, severities.Apply);
-                if (adjusted is null)
+                switch (ViolationFindings.Settle(diagnostic, severities, baseline))
                 {
-                    continue;
-                }
-
-                if (baseline is not null && adjusted.Rule is not null && adjusted.PerRule.Any(baseline.Contains))
-                {
-                    quiet.Add(adjusted with { Baselined = true });
-                }
-                else
-                {
-                    inForce.Add(adjusted);
+                    case { Baselined: true } accepted:
+                        quiet.Add(accepted);
+                        break;
+                    case { } adjusted:
+                        inForce.Add(adjusted);
+                        break;
                 }
             }
 
@@ -186,3 +183,6 @@ public static class PolicyEngine
         }
     }
 }
+
+/// <summary>What every command that evaluates rules reads first: the inputs, the analyzer configs, the bound rules (null when they have errors), every rule's info, the baseline.</summary>
+internal sealed record PreparedRules(CheckInputs Inputs, AnalyzerConfigSet Configs, BoundProgram? Program, IReadOnlyList<RuleInfo> Rules, Baseline? Baseline);

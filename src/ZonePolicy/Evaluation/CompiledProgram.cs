@@ -28,7 +28,8 @@ internal sealed class CompiledProgram
         program.Rules.Select(CompiledRule.Compile).ToList(),
         program.Constants.Select(c => new CompiledConstant(c.FrameSize, ExpressionCompiler.Compile(c.Value!))).ToList());
 
-    public EvaluationContext CreateContext(SiteModel site, DateOnly today) => new(site, today, this);
+    public EvaluationContext CreateContext(SiteModel site, DateOnly today, long budget = EvaluationMonitor.DefaultBudget) =>
+        new(site, today, this, budget);
 }
 
 /// <summary>A rule compiled to a chain of loops: each <c>for</c> binds its variable, each <c>let</c> its value, then the condition is tested.</summary>
@@ -48,8 +49,16 @@ internal sealed class CompiledRule
 
     public BoundRule Rule { get; }
 
-    public static CompiledRule Compile(BoundRule rule)
+    public static CompiledRule Compile(BoundRule rule) => Compile(rule, null);
+
+    /// <summary>
+    /// Compiles the rule; with a <paramref name="tracer"/>, the same evaluator calls its hooks around every
+    /// expression node and every binding. A traced rule tests every <c>where</c> at each binding, as the engine
+    /// does for a filter that reads outer variables, rather than once per site: the bindings are the same.
+    /// </summary>
+    public static CompiledRule Compile(BoundRule rule, IEvaluationTracer? tracer)
     {
+        using var tracing = tracer is null ? null : ExpressionCompiler.TraceWith(tracer);
         var forSlots = rule.Fors.Select(f => f.Variable.Slot).ToArray();
         var pathLets = rule.Steps.OfType<BoundLet>().Where(l => l.Value.Type == ZpType.Path).Select(l => l.Variable.Slot).ToArray();
         var condition = ExpressionCompiler.Compile(rule.Condition);
@@ -61,11 +70,9 @@ internal sealed class CompiledRule
         Action<Frame, RuleRun> next = (frame, run) =>
         {
             run.Checked++;
-            var verdict = condition(frame);
-            var violated = isForbid ? verdict is true : verdict is not true;
-            if (violated)
+            if (Verdicts.IsViolated(isForbid, condition(frame)) && run.Report(frame, forSlots, at, lastFor, message, pathLets) is { } violation)
             {
-                run.Report(frame, forSlots, at, lastFor, message, pathLets);
+                tracer?.Reported(violation);
             }
         };
 
@@ -75,7 +82,7 @@ internal sealed class CompiledRule
             next = rule.Steps[i] switch
             {
                 BoundLet let => LetStep(let, next),
-                BoundFor f => ForStep(f, rule.FrameSize, next, prefiltered),
+                BoundFor f => ForStep(f, rule.FrameSize, next, prefiltered, tracer),
                 _ => next,
             };
         }
@@ -83,18 +90,33 @@ internal sealed class CompiledRule
         return new CompiledRule(rule, next, forSlots, prefiltered.ToArray());
     }
 
+    /// <summary>
+    /// The rule's violations on the context's site. A rule that spends its budget stops there: what it found
+    /// so far is returned, and the monitor reports that its findings are incomplete.
+    /// </summary>
     public IReadOnlyList<Violation> Evaluate(EvaluationContext context) => Evaluate(context, out _);
 
-    /// <summary>The violations on one site; <paramref name="bindings"/> is how many bindings passed the rule's filters and were checked.</summary>
+    /// <inheritdoc cref="Evaluate(EvaluationContext)"/>
+    /// <param name="context">The site and date to evaluate on.</param>
+    /// <param name="bindings">How many bindings passed the rule's filters and were checked.</param>
     public IReadOnlyList<Violation> Evaluate(EvaluationContext context, out int bindings)
     {
         var run = new RuleRun(Rule);
-        foreach (var filter in prefiltered)
+        context.Monitor.BeginRule(Rule.Id);
+        try
         {
-            run.Prefiltered[filter.Index] = filter.Filter(context);
+            foreach (var filter in prefiltered)
+            {
+                run.Prefiltered[filter.Index] = filter.Filter(context);
+            }
+
+            body(new Frame(Rule.FrameSize, context, forSlots), run);
+        }
+        catch (EvaluationBudgetExceededException)
+        {
+            context.Monitor.Problems.Add(context.Monitor.OverBudget(Rule.Info.Location, context.Site.File));
         }
 
-        body(new Frame(Rule.FrameSize, context), run);
         bindings = run.Checked;
         return run.Violations;
     }
@@ -110,22 +132,23 @@ internal sealed class CompiledRule
         };
     }
 
-    private static Action<Frame, RuleRun> ForStep(BoundFor step, int frameSize, Action<Frame, RuleRun> next, List<PrefilteredFor> prefiltered)
+    private static Action<Frame, RuleRun> ForStep(BoundFor step, int frameSize, Action<Frame, RuleRun> next, List<PrefilteredFor> prefiltered, IEvaluationTracer? tracer)
     {
         var slot = step.Variable.Slot;
         var kind = step.Kind;
         var where = step.Where is null ? null : ExpressionCompiler.Compile(step.Where);
         var source = step.Source is null ? null : ExpressionCompiler.Compile(step.Source);
 
-        if (step.WhereIsLoopInvariant && where is not null)
+        if (step.WhereIsLoopInvariant && where is not null && tracer is null)
         {
             // The filter reads only this loop's variable: apply it once per site, not once per outer binding.
             var index = prefiltered.Count;
             prefiltered.Add(new PrefilteredFor(index, context =>
             {
-                var frame = new Frame(frameSize, context);
+                var frame = new Frame(frameSize, context, [slot]);
                 return context.Site.OfKind(kind).Where(e =>
                 {
+                    context.Monitor.Spend();
                     frame.Slots[slot] = e;
                     return where(frame) is true;
                 }).ToArray();
@@ -134,6 +157,7 @@ internal sealed class CompiledRule
             {
                 foreach (var entity in run.Prefiltered[index])
                 {
+                    frame.Context.Monitor.Spend();
                     frame.Slots[slot] = entity;
                     frame.LastPath = null;
                     next(frame, run);
@@ -151,6 +175,7 @@ internal sealed class CompiledRule
 
             foreach (var item in items)
             {
+                frame.Context.Monitor.Spend();
                 if (item is not Entity entity)
                 {
                     continue;
@@ -158,10 +183,13 @@ internal sealed class CompiledRule
 
                 frame.Slots[slot] = entity;
                 frame.LastPath = null;
+                tracer?.Bind(step, entity);
                 if (where is null || where(frame) is true)
                 {
                     next(frame, run);
                 }
+
+                tracer?.Unbind(step);
             }
         };
     }
@@ -190,7 +218,8 @@ internal sealed class CompiledRule
         /// <summary>The bindings the condition was tested on.</summary>
         public int Checked { get; set; }
 
-        public void Report(Frame frame, int[] forSlots, Evaluator? at, int lastFor, Func<Frame, string>[] message, int[] pathLets)
+        /// <summary>Records a violation for the current bindings; null when these bindings already have one.</summary>
+        public Violation? Report(Frame frame, int[] forSlots, Evaluator? at, int lastFor, Func<Frame, string>[] message, int[] pathLets)
         {
             var bindings = new Entity[forSlots.Length];
             var identity = new StringBuilder();
@@ -202,13 +231,15 @@ internal sealed class CompiledRule
 
             if (!identities.Add(identity.ToString()))
             {
-                return;
+                return null;
             }
 
             var atEntity = at?.Invoke(frame) as Entity ?? (Entity)frame.Slots[lastFor]!;
             var text = string.Concat(message.Select(part => part(frame)));
             var witness = pathLets.Select(s => frame.Slots[s] as PathValue).LastOrDefault(p => p is not null) ?? frame.LastPath;
-            Violations.Add(new Violation(rule, bindings, atEntity, text, witness));
+            var violation = new Violation(rule, bindings, atEntity, text, witness);
+            Violations.Add(violation);
+            return violation;
         }
     }
 }

@@ -27,7 +27,7 @@ internal static class JsonReporter
         writer.WriteEndObject();
     });
 
-    private static void WriteList(Utf8JsonWriter writer, string name, IEnumerable<Diagnostic> diagnostics)
+    internal static void WriteList(Utf8JsonWriter writer, string name, IEnumerable<Diagnostic> diagnostics)
     {
         writer.WriteStartArray(name);
         foreach (var diagnostic in diagnostics)

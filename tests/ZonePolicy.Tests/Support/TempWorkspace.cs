@@ -73,6 +73,8 @@ public sealed class CheckRequestBuilder
 
     public SourceLocation SettingsLocation { get; set; } = SourceLocation.CommandLine;
 
+    public long EvaluationBudget { get; set; } = ZonePolicy.Evaluation.EvaluationMonitor.DefaultBudget;
+
     public CheckRequest Build() => new()
     {
         RuleSources = RuleSources,
@@ -87,6 +89,7 @@ public sealed class CheckRequestBuilder
         WarningsAsErrors = WarningsAsErrors,
         Compliance = Compliance,
         SettingsLocation = SettingsLocation,
+        EvaluationBudget = EvaluationBudget,
     };
 }
 

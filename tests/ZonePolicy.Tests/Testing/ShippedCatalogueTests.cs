@@ -78,7 +78,7 @@ public sealed partial class ShippedCatalogueTests
 
     private static string CatalogueFile(string pack) => Path.Combine(ShippedPackLayoutTests.PackFolder(pack), "catalogue.json");
 
-    [GeneratedRegex("(?ms)^rule (?<id>\\S+) \"[^\"]*\" \\{(?:(?!^\\}).)*?^\\s*refs (?<refs>[^\\n]+)$")]
+    [GeneratedRegex("(?ms)^rule (?<id>\\S+) \"[^\"]*\" \\{(?:(?!^\\}).)*?^\\s*refs (?<refs>[^\\n]+(?:\\n\\s+\"[^\\n]*)*)$")]
     private static partial Regex RulePattern();
 
     [GeneratedRegex("(?m)^rule (\\S+) ")]
