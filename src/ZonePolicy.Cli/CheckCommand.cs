@@ -70,7 +70,7 @@ internal sealed class CheckCommand : Command
     private int Run(ParseResult parse)
     {
         var target = ReportTarget.From(parse, context.WorkingDirectory);
-        var result = CheckSafely(inputs.Request(parse, parse.GetRequiredValue(topologies), context.WorkingDirectory, Reporter.DescribesSites(parse.GetValue(format))));
+        var result = context.CheckSafely(inputs.Request(parse, parse.GetRequiredValue(topologies), context.WorkingDirectory, Reporter.DescribesSites(parse.GetValue(format))));
         if (parse.GetValue(writeBaseline) is { } baselineFile && !result.InputInvalid)
         {
             var replaceable = parse.GetValue(inputs.Baseline) is { } read ? Path.GetFullPath(read, context.WorkingDirectory) : null;
@@ -80,18 +80,6 @@ internal sealed class CheckCommand : Command
         }
 
         return ReportWriter.Write(result, target, context);
-    }
-
-    private CheckResult CheckSafely(CheckRequest request)
-    {
-        try
-        {
-            return context.Check(request);
-        }
-        catch (Exception exception)
-        {
-            return CliDiagnostics.Result([CliDiagnostics.InternalError(exception)], inputInvalid: false);
-        }
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ internal static class Program
         new FmtCommand(context),
         PackCommand.Create(context),
         new ExplainCommand(context),
+        new ComplianceCommand(context),
     ];
 
     private static int Main(string[] args)

@@ -6,18 +6,22 @@ namespace ZonePolicy.Cli;
 /// <summary>Writes a result to its <see cref="ReportTarget"/> and turns it into the exit code.</summary>
 internal static class ReportWriter
 {
-    public static int Write(CheckResult result, ReportTarget target, CliContext context)
+    public static int Write(CheckResult result, ReportTarget target, CliContext context) =>
+        Write(result, target.OutputFile, writer => Reporter.Write(result, target.Format, writer), context);
+
+    /// <summary>Writes <paramref name="result"/> with <paramref name="write"/> to <paramref name="outputFile"/>, or to standard output when there is none.</summary>
+    public static int Write(CheckResult result, NamedFile? outputFile, Action<TextWriter> write, CliContext context)
     {
-        if (target.OutputFile is not { } file)
+        if (outputFile is not { } file)
         {
-            Reporter.Write(result, target.Format, context.Out);
+            write(context.Out);
             return result.ExitCode;
         }
 
         var refused = OutputFile.Write(file.FullPath, file.Name, result, stream =>
         {
             using var writer = new StreamWriter(stream, ReportTarget.Encoding);
-            Reporter.Write(result, target.Format, writer);
+            write(writer);
         });
         if (refused is null)
         {

@@ -100,7 +100,7 @@ internal sealed class RuleInputOptions
     /// The one place a command line becomes an engine request for <paramref name="topologyFiles"/>; relative
     /// paths stay as given and resolve against <paramref name="workingDirectory"/>.
     /// </summary>
-    public CheckRequest Request(ParseResult parse, IReadOnlyList<string> topologyFiles, string workingDirectory, bool describeSites = false)
+    public CheckRequest Request(ParseResult parse, IReadOnlyList<string> topologyFiles, string workingDirectory, bool describeSites = false, bool compliance = false)
     {
         string InWorkingDirectory(string path) => Path.GetFullPath(Path.Combine(workingDirectory, path));
 
@@ -124,6 +124,7 @@ internal sealed class RuleInputOptions
             BaselineFile = parse.GetValue(Baseline),
             WarningsAsErrors = parse.GetValue(WarningsAsErrors),
             DescribeSites = describeSites,
+            Compliance = compliance,
         };
     }
 
