@@ -67,7 +67,7 @@ internal sealed class ComplianceCommand : Command
             }
         }
 
-        return ReportWriter.Write(result, ReportTarget.From(parse, context.WorkingDirectory).OutputFile, writer => ComplianceReporter.Write(result, chosen, writer), context);
+        return ReportWriter.Write(writer => ComplianceReporter.Write(result, chosen, writer), result.ExitCode, result.Inputs, ReportTarget.From(parse, context.WorkingDirectory), context);
     }
 
     private static ComplianceFormat ParseFormat(ArgumentResult result)

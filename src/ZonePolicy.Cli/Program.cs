@@ -15,6 +15,8 @@ internal static class Program
         PackCommand.Create(context),
         new ExplainCommand(context),
         new ComplianceCommand(context),
+        new PathsCommand(context),
+        new DiffCommand(context),
     ];
 
     private static int Main(string[] args)

@@ -1,4 +1,5 @@
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
 using ZonePolicy.Reporting;
 
 namespace ZonePolicy.Cli;
@@ -7,29 +8,32 @@ namespace ZonePolicy.Cli;
 internal static class ReportWriter
 {
     public static int Write(CheckResult result, ReportTarget target, CliContext context) =>
-        Write(result, target.OutputFile, writer => Reporter.Write(result, target.Format, writer), context);
+        Write(writer => Reporter.Write(result, target.Format, writer), result.ExitCode, result.Inputs, target, context);
 
-    /// <summary>Writes <paramref name="result"/> with <paramref name="write"/> to <paramref name="outputFile"/>, or to standard output when there is none.</summary>
-    public static int Write(CheckResult result, NamedFile? outputFile, Action<TextWriter> write, CliContext context)
+    /// <summary>
+    /// Writes a report to standard output or to the target's file, which may not be one of <paramref name="inputs"/>;
+    /// returns <paramref name="exitCode"/>, or invalid input when the file is refused or cannot be written.
+    /// </summary>
+    public static int Write(Action<TextWriter> write, int exitCode, IReadOnlyList<InputFile> inputs, ReportTarget target, CliContext context)
     {
-        if (outputFile is not { } file)
+        if (target.OutputFile is not { } file)
         {
             write(context.Out);
-            return result.ExitCode;
+            return exitCode;
         }
 
-        var refused = OutputFile.Write(file.FullPath, file.Name, result, stream =>
+        var refused = OutputFile.Write(file.FullPath, file.Name, inputs, stream =>
         {
             using var writer = new StreamWriter(stream, ReportTarget.Encoding);
             write(writer);
         });
         if (refused is null)
         {
-            return result.ExitCode;
+            return exitCode;
         }
 
         WriteLine(context.Error, refused);
-        return Math.Max(result.ExitCode, ExitCodes.InvalidInput);
+        return Math.Max(exitCode, ExitCodes.InvalidInput);
     }
 
     /// <summary>

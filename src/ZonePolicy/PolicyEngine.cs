@@ -26,7 +26,7 @@ public static class PolicyEngine
         }
         catch (Exception e)
         {
-            var diagnostic = Diagnostic.Create(DiagnosticDescriptors.InternalError, SourceLocation.None, e.GetType().Name, e.Message);
+            var diagnostic = InternalError(e);
             return new CheckResult { Diagnostics = [diagnostic], Suppressed = [], Rules = [], InputInvalid = true };
         }
     }
@@ -40,9 +40,53 @@ public static class PolicyEngine
         }
         catch (Exception e)
         {
-            return new ExplainResult { Diagnostics = [Diagnostic.Create(DiagnosticDescriptors.InternalError, SourceLocation.None, e.GetType().Name, e.Message)] };
+            return new ExplainResult { Diagnostics = [InternalError(e)] };
         }
     }
+
+    /// <summary>The shortest attack paths over what a site's network permits (<c>zpol paths</c>).</summary>
+    public static PathsResult FindPaths(PathsRequest request)
+    {
+        try
+        {
+            return PathFinder.Find(request);
+        }
+        catch (Exception e)
+        {
+            var diagnostic = InternalError(e);
+            return new PathsResult { Request = request, Diagnostics = [diagnostic], Paths = [], InputInvalid = true };
+        }
+    }
+
+    /// <summary>What a change to a site opens, closes, introduces and fixes (<c>zpol diff</c>).</summary>
+    public static DiffResult Diff(DiffRequest request)
+    {
+        try
+        {
+            return SiteDiff.Compare(request);
+        }
+        catch (Exception e)
+        {
+            var diagnostic = InternalError(e);
+            return new DiffResult
+            {
+                Request = request,
+                Diagnostics = [diagnostic],
+                Entities = [],
+                Crossings = [],
+                Paths = [],
+                NewViolations = [],
+                FixedViolations = [],
+                WaivedViolations = [],
+                UnchangedViolations = 0,
+                Checked = false,
+                InputInvalid = true,
+            };
+        }
+    }
+
+    private static Diagnostic InternalError(Exception e) =>
+        Diagnostic.Create(DiagnosticDescriptors.InternalError, SourceLocation.None, e.GetType().Name, e.Message);
 
     /// <summary>
     /// Reads the inputs of a request, parses and binds its rules and reads its settings, as every command that

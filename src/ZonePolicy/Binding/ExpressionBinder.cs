@@ -23,6 +23,11 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
         ["has"] = (BuiltinFunction.Has, 1),
         ["days"] = (BuiltinFunction.Days, 1),
         ["level"] = (BuiltinFunction.Level, 1),
+        ["permitted"] = (BuiltinFunction.Permitted, 1),
+        ["denial"] = (BuiltinFunction.Denial, 1),
+        ["permitsCrossing"] = (BuiltinFunction.PermitsCrossing, 3),
+        ["unusedAllows"] = (BuiltinFunction.UnusedAllows, 1),
+        ["unneededCrossings"] = (BuiltinFunction.UnneededCrossings, 1),
     };
 
     public BoundExpression Bind(Expression expression, Scope scope)
@@ -170,7 +175,8 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
                     "length" => new BoundPathMember(target, PathMember.Length, ZpType.Int, member.Location),
                     "assets" => new BoundPathMember(target, PathMember.Assets, ZpType.ListOf(new EntityType(EntityKind.Asset)), member.Location),
                     "flows" => new BoundPathMember(target, PathMember.Flows, ZpType.ListOf(new EntityType(EntityKind.Flow)), member.Location),
-                    _ => Fail(member.Member.Location, DiagnosticDescriptors.UnknownPathAttribute, name, NameSuggestions.DidYouMean(name, ["length", "assets", "flows"])),
+                    "conduits" => new BoundPathMember(target, PathMember.Conduits, ZpType.ListOf(new EntityType(EntityKind.Conduit)), member.Location),
+                    _ => Fail(member.Member.Location, DiagnosticDescriptors.UnknownPathAttribute, name, NameSuggestions.DidYouMean(name, ["length", "assets", "flows", "conduits"])),
                 };
             case var t when t == ZpType.Error || t == ZpType.Null:
                 return Error(member.Location);
@@ -258,7 +264,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
             BuiltinFunction.Has => ZpType.Bool,
             BuiltinFunction.Days => Fits(args[0].Type, ZpType.Decimal) ? ZpType.Duration : null,
             BuiltinFunction.Level => Fits(args[0].Type, ZpType.String) ? ZpType.Int : null,
-            _ => null,
+            _ => ConnectivityBuiltins.ResultType(function, args.Select(a => a.Type).ToList()),
         };
 
         if (result is null)
@@ -269,7 +275,8 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
                 BuiltinFunction.Len => "a `string` or a list",
                 BuiltinFunction.Days => "a number",
                 BuiltinFunction.StartsWith or BuiltinFunction.EndsWith => "two `string` values",
-                _ => "a `string`",
+                BuiltinFunction.Level or BuiltinFunction.Lower or BuiltinFunction.Upper => "a `string`",
+                _ => ConnectivityBuiltins.Wanted(function),
             };
             return Fail(call.Location, DiagnosticDescriptors.WrongArgumentTypes, call.Function.Name, wanted, found);
         }
@@ -615,7 +622,10 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
             dependsOn = FreeVariables.Of(avoid, avoidVariable);
         }
 
-        return new BoundPath(path.IsReachable, from, to, avoidVariable, avoid, dependsOn, context.Program.NextPathSite(), path.Location);
+        return new BoundPath(path.IsReachable, from, to, avoidVariable, avoid, dependsOn, context.Program.NextPathSite(), path.Location)
+        {
+            OverPermitted = path.Graph == PathGraph.Permitted,
+        };
     }
 
     private BoundExpression BindEndpoint(Expression expression, Scope scope)

@@ -228,6 +228,34 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AttestationDatedAfterExpiry = Register(DiagnosticIds.AttestationDatedAfterExpiry, "Attestation dated after its expiry",
         "the attestation of `{0}` is dated {1:yyyy-MM-dd}, after it expires on {2:yyyy-MM-dd}; correct `date` or `expires`");
 
+    public static readonly DiagnosticDescriptor AllowRuleUnknownTarget = Register(DiagnosticIds.AllowRuleUnknownTarget, "Allow rule names an unknown zone, asset or asset type",
+        "{0}: `{1}` names `{2}`, but no zone or asset has that id{3}");
+    public static readonly DiagnosticDescriptor AllowRuleUnknownType = AllowRuleUnknownTarget.WithMessage("{0}: `{1}` names asset type `{2}`, which no asset has{3}");
+    public static readonly DiagnosticDescriptor AllowRuleNotZoneOrAsset = AllowRuleUnknownTarget.WithMessage("{0}: `{1}` names `{2}`, but that is a {3}, not a zone or an asset");
+    public static readonly DiagnosticDescriptor AllowRuleSelectorForm = AllowRuleUnknownTarget.WithMessage(
+        "{0}: `{1}`: {2}; an allow rule names a zone id, an asset id or `type:<asset type>`");
+
+    public static readonly DiagnosticDescriptor AllowRuleDeviceNotOnConduit = Register(DiagnosticIds.AllowRuleDeviceNotOnConduit, "Allow rule on a device that is not on its conduit",
+        "{0}: device `{1}` is not a boundary device of the conduit ({2}); add it to `boundary` or put the rule on one of them");
+
+    public static readonly DiagnosticDescriptor ConduitJoinsZoneToItself = Register(DiagnosticIds.ConduitJoinsZoneToItself, "Conduit joins a zone to itself",
+        "conduit `{0}` joins zone `{1}` to itself; a conduit connects two different zones (assets inside one zone reach one another unless it is `segmented`)");
+
+    public static readonly DiagnosticDescriptor InterfaceZoneUnknown = Register(DiagnosticIds.InterfaceZoneUnknown, "Interface in an unknown zone",
+        "{0}: `{1}` refers to unknown {2} `{3}`{4}");
+    public static readonly DiagnosticDescriptor InterfaceZoneWrongKind = InterfaceZoneUnknown.WithMessage("{0}: `{1}` refers to `{2}`, which is {3}, not {4}");
+
+    public static readonly DiagnosticDescriptor AllowRuleOutsideItsZones = Register(DiagnosticIds.AllowRuleOutsideItsZones,
+        "Allow rule names a zone or asset its conduit or zone does not hold", "{0}: `{1}` names {2} `{3}`, which is not {4} {5}");
+    public static readonly DiagnosticDescriptor AllowRuleTypeOutsideItsZones = AllowRuleOutsideItsZones.WithMessage(
+        "{0}: `{1}` names asset type `{2}`, but no asset of that type is in {3}");
+    public static readonly DiagnosticDescriptor AllowRuleOnOneSide = AllowRuleOutsideItsZones.WithMessage(
+        "{0}: `from` `{1}` and `to` `{2}` are both only in zone `{3}`; a conduit's allow rule starts on one of its zones and ends on the other");
+
+    /// <summary>The descriptors of a reference to an unknown id and to an entity of the wrong kind: ZP0203's, or an attribute's own.</summary>
+    public static (DiagnosticDescriptor Unknown, DiagnosticDescriptor WrongKind) ReferenceProblems(string? id) =>
+        id == DiagnosticIds.InterfaceZoneUnknown ? (InterfaceZoneUnknown, InterfaceZoneWrongKind) : (InvalidReference, WrongKindReference);
+
     // ZP03xx: waivers, baselines and configuration
 
     public static readonly DiagnosticDescriptor WaiverExpired = Register(DiagnosticIds.WaiverExpired, "Waiver expired",
@@ -357,6 +385,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SameAsNotARuleId = Register(DiagnosticIds.InvalidSameAs, "Invalid sameAs entry",
         "`{0}` in `sameAs` is not a rule id; write ids such as `IEC-AC-02`");
     public static readonly DiagnosticDescriptor SameAsItself = SameAsNotARuleId.WithMessage("rule `{0}` names itself in `sameAs`; name the rules of other packs that check the same");
+
+    public static readonly DiagnosticDescriptor InvalidSelector = Register(DiagnosticIds.InvalidSelector, "Selector names nothing in the topology", "`{0} {1}`: {2}");
 
     public static readonly DiagnosticDescriptor InvalidPackRequest = InvalidArgument.WithMessage(
         "`{0}` does not name a rule pack: write `name` or `name@version-range`, with a name of lowercase words joined by `-` or `.`");

@@ -46,6 +46,11 @@ public static class DiagnosticIds
     public const string AttestationUnknownClause = "ZP0243";
     public const string AttestationDatedAfterExpiry = "ZP0244";
     public const string SecurityLevelVectorMismatch = "ZP0245";
+    public const string AllowRuleUnknownTarget = "ZP0220";
+    public const string AllowRuleDeviceNotOnConduit = "ZP0221";
+    public const string ConduitJoinsZoneToItself = "ZP0222";
+    public const string InterfaceZoneUnknown = "ZP0223";
+    public const string AllowRuleOutsideItsZones = "ZP0224";
 
     public const string WaiverExpired = "ZP0301";
     public const string WaiverUnused = "ZP0302";
@@ -87,6 +92,8 @@ public static class DiagnosticIds
     public const string PackDependencyCycle = "ZP0358";
     public const string PackageNotFetched = "ZP0359";
     public const string PackNotPacked = "ZP0360";
+
+    public const string InvalidSelector = "ZP0330";
 
     public const string NotFormatted = "ZP0370";
     public const string UnknownRule = "ZP0371";

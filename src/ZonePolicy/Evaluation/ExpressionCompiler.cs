@@ -92,6 +92,7 @@ internal static class ExpressionCompiler
         {
             PathMember.Length => frame => target(frame) is PathValue path ? path.Length : null,
             PathMember.Assets => frame => target(frame) is PathValue path ? path.Assets : null,
+            PathMember.Conduits => frame => target(frame) is PathValue path ? path.Conduits : null,
             _ => frame => target(frame) is PathValue path ? path.Flows : null,
         };
     }
@@ -125,7 +126,8 @@ internal static class ExpressionCompiler
                 decimal d when d is >= long.MinValue and <= long.MaxValue => new Duration((long)Math.Truncate(d)),
                 _ => null,
             },
-            _ => frame => Operations.Level(first(frame)),
+            BuiltinFunction.Level => frame => Operations.Level(first(frame)),
+            _ => ConnectivityFunctions.Compile(call.Function, args),
         };
     }
 
