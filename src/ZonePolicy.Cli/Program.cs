@@ -12,6 +12,7 @@ internal static class Program
         new CheckCommand(context),
         TestCommand.Create(context.Check),
         new FmtCommand(context),
+        LspCommand.Create(),
         PackCommand.Create(context),
         new ExplainCommand(context),
         new ComplianceCommand(context),

@@ -18,11 +18,14 @@ public static class PolicyEngine
     /// Runs a check on the calling thread. Every pass that recurses over an expression is bounded by the
     /// language's nesting limit, so an ordinary thread's stack is enough for any input.
     /// </summary>
-    public static CheckResult Check(CheckRequest request)
+    public static CheckResult Check(CheckRequest request) => CheckIn(session: null, request);
+
+    /// <summary>A check that keeps what it can reuse in <paramref name="session"/> (see <see cref="CheckSession"/>).</summary>
+    internal static CheckResult CheckIn(CheckSession? session, CheckRequest request)
     {
         try
         {
-            return new Checker(request).Run();
+            return new Checker(request, session).Run();
         }
         catch (Exception e)
         {
@@ -90,22 +93,37 @@ public static class PolicyEngine
 
     /// <summary>
     /// Reads the inputs of a request, parses and binds its rules and reads its settings, as every command that
-    /// evaluates rules needs them; <paramref name="texts"/>, when given, receives each rule file's text.
+    /// evaluates rules needs them; <paramref name="texts"/>, when given, receives each rule file's text. In a
+    /// <paramref name="session"/>, unchanged rule files are not parsed again and an unchanged program is not bound
+    /// or compiled again (<see cref="PreparedRules.Compiled"/> is then the program compiled before).
     /// </summary>
-    internal static PreparedRules Prepare(CheckRequest request, DiagnosticBag diagnostics, Dictionary<string, string>? texts = null)
+    internal static PreparedRules Prepare(CheckRequest request, DiagnosticBag diagnostics, Dictionary<string, string>? texts = null, CheckSession? session = null)
     {
         var inputs = new CheckInputs(request, diagnostics);
         var configs = AnalyzerConfigSet.Read(request.AnalyzerConfigFiles, inputs, diagnostics);
         var overrides = ParameterValues.Read(request.Parameters, request.SettingsLocation, diagnostics);
-        var modules = new RuleSourceLoader(diagnostics, inputs, texts).Load(request);
-        var program = diagnostics.HasErrors ? null : ProgramBinder.Bind(modules, overrides, diagnostics);
+        var modules = new RuleSourceLoader(diagnostics, inputs, session?.Parses, texts).Load(request);
+        var (program, compiled) = diagnostics.HasErrors ? (null, null) : Bind(modules, overrides, diagnostics, session);
         var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
         var baseline = request.BaselineFile is { } baselineFile ? Baseline.Read(baselineFile, inputs, diagnostics) : null;
-        return new PreparedRules(inputs, configs, program, rules, baseline);
+        return new PreparedRules(inputs, configs, program, rules, baseline) { Compiled = compiled };
+    }
+
+    private static (BoundProgram Program, CompiledProgram? Compiled) Bind(
+        IReadOnlyList<SourceModule> modules, IReadOnlyList<ParameterOverride> overrides, DiagnosticBag diagnostics, CheckSession? session)
+    {
+        if (session is null)
+        {
+            return (ProgramBinder.Bind(modules, overrides, diagnostics), null);
+        }
+
+        var (program, compiled, bindingDiagnostics) = session.Programs.Bind(modules, overrides);
+        diagnostics.AddRange(bindingDiagnostics);
+        return (program, compiled);
     }
 
     /// <summary>One check from inputs to sorted diagnostics.</summary>
-    private sealed class Checker(CheckRequest request)
+    private sealed class Checker(CheckRequest request, CheckSession? session)
     {
         private readonly DiagnosticBag diagnostics = new();
         private readonly List<Diagnostic> suppressed = [];
@@ -120,7 +138,8 @@ public static class PolicyEngine
 
         public CheckResult Run()
         {
-            var (inputs, configs, program, rules, baseline) = Prepare(request, diagnostics);
+            var prepared = Prepare(request, diagnostics, session: session);
+            var (inputs, configs, program, rules, baseline) = prepared;
             catalogues = program is null || diagnostics.HasErrors ? [] : CatalogueBinder.Bind(program, inputs, diagnostics);
 
             if (program is null || diagnostics.HasErrors)
@@ -128,7 +147,7 @@ public static class PolicyEngine
                 return Finish(inputs, configs, rules, baseline, invalid: true);
             }
 
-            var compiled = CompiledProgram.Compile(program);
+            var compiled = prepared.Compiled ?? CompiledProgram.Compile(program);
             var today = request.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
             evaluationDate = today;
             foreach (var topology in request.TopologyFiles)
@@ -148,7 +167,7 @@ public static class PolicyEngine
                 return;
             }
 
-            var loaded = TopologyLoader.LoadBytes(file.Bytes, file.DisplayPath);
+            var loaded = session?.Sites.Load(file) ?? TopologyLoader.LoadBytes(file.Bytes, file.DisplayPath);
             diagnostics.AddRange(loaded.Diagnostics);
             if (loaded.Model is not { } site)
             {
@@ -156,28 +175,17 @@ public static class PolicyEngine
                 return;
             }
 
-            var context = program.CreateContext(site, today, request.EvaluationBudget);
-            var found = new List<(Violation, Diagnostic)>();
+            // The clause facts need the evaluation itself (the bindings each rule checked, the pack's constants), so a
+            // check with catalogues evaluates the site even when the session remembers its violations.
+            var cached = catalogues.Count == 0 ? session?.Sites.Violations(file, program, today) : null;
             var bindings = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var rule in program.Rules)
-            {
-                try
-                {
-                    found.AddRange(rule.Evaluate(context, out var checkedBindings).Select(v => (v, ViolationFindings.ToDiagnostic(v))));
-                    bindings[rule.Rule.Id] = checkedBindings;
-                }
-                catch (Exception e)
-                {
-                    diagnostics.Add(DiagnosticDescriptors.RuleEvaluationFailed, rule.Rule.Info.Location, rule.Rule.Id, topology, e.GetType().Name, e.Message);
-                }
-            }
-
-            diagnostics.AddRange(context.Monitor.Problems);
+            EvaluationContext? context = null;
+            var found = cached ?? Evaluate(program, site, file, today, bindings, out context);
             var (inForce, waived, waiverDiagnostics, waiverStates) = WaiverMatcher.Apply(site.Waivers, SharedFindings.Merge(found), today);
             violations.AddRange(inForce);
             diagnostics.AddRange(waiverDiagnostics);
             suppressed.AddRange(waived);
-            if (catalogues.Count > 0)
+            if (context is not null && catalogues.Count > 0)
             {
                 var (clauses, attestationDiagnostics) = ClauseFactFinder.Gather(catalogues, site, context, bindings, today);
                 diagnostics.AddRange(attestationDiagnostics);
@@ -191,6 +199,38 @@ public static class PolicyEngine
             {
                 sites.Add(SiteDescriber.Describe(site, waiverStates));
             }
+        }
+
+        /// <summary>The violations of every rule on one site; <paramref name="bindings"/> receives how many bindings each rule checked.</summary>
+        private IReadOnlyList<(Violation, Diagnostic)> Evaluate(
+            CompiledProgram program, SiteModel site, InputFile file, DateOnly today, Dictionary<string, int> bindings, out EvaluationContext context)
+        {
+            context = program.CreateContext(site, today, request.EvaluationBudget);
+            var found = new List<(Violation, Diagnostic)>();
+            var failed = false;
+            foreach (var rule in program.Rules)
+            {
+                try
+                {
+                    found.AddRange(rule.Evaluate(context, out var checkedBindings).Select(v => (v, ViolationFindings.ToDiagnostic(v))));
+                    bindings[rule.Rule.Id] = checkedBindings;
+                }
+                catch (Exception e)
+                {
+                    failed = true;
+                    diagnostics.Add(DiagnosticDescriptors.RuleEvaluationFailed, rule.Rule.Info.Location, rule.Rule.Id, file.DisplayPath, e.GetType().Name, e.Message);
+                }
+            }
+
+            diagnostics.AddRange(context.Monitor.Problems);
+
+            // A failure or an incomplete rule is reported by the check that met it; the next one evaluates again and reports it again.
+            if (!failed && context.Monitor.Problems.Count == 0)
+            {
+                session?.Sites.Remember(file, program, today, found);
+            }
+
+            return found;
         }
 
         private CheckResult Finish(CheckInputs inputs, AnalyzerConfigSet configs, IReadOnlyList<RuleInfo> rules, Baseline? baseline, bool invalid)
@@ -229,4 +269,8 @@ public static class PolicyEngine
 }
 
 /// <summary>What every command that evaluates rules reads first: the inputs, the analyzer configs, the bound rules (null when they have errors), every rule's info, the baseline.</summary>
-internal sealed record PreparedRules(CheckInputs Inputs, AnalyzerConfigSet Configs, BoundProgram? Program, IReadOnlyList<RuleInfo> Rules, Baseline? Baseline);
+internal sealed record PreparedRules(CheckInputs Inputs, AnalyzerConfigSet Configs, BoundProgram? Program, IReadOnlyList<RuleInfo> Rules, Baseline? Baseline)
+{
+    /// <summary>The program as a session compiled it before, or null when it is still to be compiled.</summary>
+    public CompiledProgram? Compiled { get; init; }
+}

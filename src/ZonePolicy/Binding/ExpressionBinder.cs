@@ -50,7 +50,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
 
     private BoundExpression BindNode(Expression expression, Scope scope) => expression switch
     {
-        LiteralExpression literal => new BoundLiteral(literal.Value, TypeOfValue(literal.Value), literal.Location),
+        LiteralExpression literal => new BoundLiteral(literal.Value, ValueTypes.Of(literal.Value), literal.Location),
         TodayExpression today => new BoundToday(today.Location),
         NameExpression name => BindName(name, scope),
         MemberExpression member => BindMember(member, scope),
@@ -76,18 +76,6 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
 
         return bound;
     }
-
-    public static ZpType TypeOfValue(object? value) => value switch
-    {
-        null => ZpType.Null,
-        bool => ZpType.Bool,
-        long or int => ZpType.Int,
-        decimal => ZpType.Decimal,
-        string => ZpType.String,
-        DateOnly => ZpType.Date,
-        IReadOnlyList<object?> list => ZpType.ListOf(list.Select(TypeOfValue).Aggregate(ZpType.Null as ZpType, (a, b) => Unify(a, b) ?? ZpType.Error)),
-        _ => ZpType.Any,
-    };
 
     /// <summary>True when a value of type <paramref name="actual"/> may stand where <paramref name="expected"/> is wanted.</summary>
     public static bool Fits(ZpType actual, ZpType expected) =>
@@ -376,7 +364,8 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
                 return Mismatch(r is ListType ? DiagnosticDescriptors.OperatorMismatch : DiagnosticDescriptors.InNeedsList);
 
             case BinaryOperator.Contains:
-                if ((l is ListType contained && Unify(contained.Element, r) is not null)
+                if (l.IsWildcard
+                    || (l is ListType contained && Unify(contained.Element, r) is not null)
                     || (Fits(l, ZpType.String) && Fits(r, ZpType.String) && l is not ListType))
                 {
                     return Make(BoundOperator.Contains, ZpType.Bool);

@@ -126,6 +126,12 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidRegex = Register(DiagnosticIds.InvalidRegex, "Invalid regular expression", "invalid regular expression `{0}`: {1}");
 
+    public static readonly DiagnosticDescriptor ReservedRuleId = Register(DiagnosticIds.ReservedRuleId, "Rule id reserved for the engine",
+        "rule id `{0}` starts with `ZP`, which is reserved for the engine's own diagnostics; give the rule an id with its pack's prefix");
+
+    public static readonly DiagnosticDescriptor DuplicateParameter = Register(DiagnosticIds.DuplicateParameter, "Duplicate parameter name",
+        "helper function `{0}` already has a parameter `{1}`; give each parameter its own name");
+
     public static readonly DiagnosticDescriptor InvalidPackManifest = Register(DiagnosticIds.InvalidPackManifest, "Invalid pack manifest",
         "cannot read the pack manifest `{0}`: {1}");
     public static readonly DiagnosticDescriptor ManifestNotJson = InvalidPackManifest.WithMessage("{0}");
@@ -272,6 +278,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidParameterValue = Register(DiagnosticIds.InvalidParameterValue, "Invalid parameter value",
         "parameter `{0}` is a `{1}`, but the override `{2}` is a `{3}`");
     public static readonly DiagnosticDescriptor InvalidParameterLiteral = InvalidParameterValue.WithMessage("parameter `{0}`: {1}");
+    public static readonly DiagnosticDescriptor MixedParameterList = InvalidParameterValue.WithMessage(
+        "parameter `{0}`: the list `{1}` holds `{2}` after `{3}`; a list holds one type");
     public static readonly DiagnosticDescriptor InvalidTodaySetting = InvalidParameterValue.WithMessage(
         "invalid `ZonePolicyToday` value `{0}`: use an ISO date such as `2026-03-31`");
     public static readonly DiagnosticDescriptor ParameterItemWithoutValue = InvalidParameterValue.WithMessage(
@@ -451,6 +459,25 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownRule = Register(DiagnosticIds.UnknownRule, "Unknown rule", "no rule `{0}` in the rules given{1}");
 
     public static readonly DiagnosticDescriptor UnknownEntity = Register(DiagnosticIds.UnknownEntity, "Unknown entity", "`{0}` has no entity `{1}`{2}");
+
+    // ZP038x: the project file
+
+    public static readonly DiagnosticDescriptor InvalidProjectFile = Register(DiagnosticIds.InvalidProjectFile, "Invalid project file", "{0}");
+    public static readonly DiagnosticDescriptor ProjectFileNotObject = InvalidProjectFile.WithMessage("a project file is a JSON object of settings, found {0}");
+
+    public static readonly DiagnosticDescriptor UnknownProjectSetting = Register(DiagnosticIds.UnknownProjectSetting, "Unknown project setting",
+        "unknown project setting `{0}`: the settings are {1}{2}");
+
+    public static readonly DiagnosticDescriptor InvalidProjectSetting = Register(DiagnosticIds.InvalidProjectSetting, "Invalid project setting", "{0}, found {1}");
+    public static readonly DiagnosticDescriptor ProjectSettingTwice = InvalidProjectSetting.WithMessage("`{0}` is set twice; keep one");
+    public static readonly DiagnosticDescriptor ProjectTodayInvalid = InvalidProjectSetting.WithMessage("`today` is a date as yyyy-MM-dd, not `{0}`");
+    public static readonly DiagnosticDescriptor ProjectParameterInvalid = InvalidProjectSetting.WithMessage("parameter `{0}`: {1}");
+    public static readonly DiagnosticDescriptor ProjectSettingNameEmpty = InvalidProjectSetting.WithMessage("a setting's name may not be empty");
+
+    public static readonly DiagnosticDescriptor ProjectPathNotFound = Register(DiagnosticIds.ProjectPathNotFound, "Project path matches no file",
+        "{0} `{1}` does not exist (paths are relative to the project file's folder)");
+    public static readonly DiagnosticDescriptor ProjectPatternMatchesNothing = ProjectPathNotFound.WithMessage(
+        "no {0} matches `{1}` (paths are relative to the project file's folder)");
 
     // ZP04xx: evaluation
 

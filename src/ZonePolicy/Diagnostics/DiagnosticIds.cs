@@ -30,6 +30,8 @@ public static class DiagnosticIds
     public const string DuplicateRuleId = "ZP0110";
     public const string RecursiveFunction = "ZP0111";
     public const string InvalidRegex = "ZP0112";
+    public const string ReservedRuleId = "ZP0113";
+    public const string DuplicateParameter = "ZP0114";
 
     public const string InvalidPackManifest = "ZP0140";
     public const string PackHeaderMismatch = "ZP0141";
@@ -98,6 +100,10 @@ public static class DiagnosticIds
     public const string NotFormatted = "ZP0370";
     public const string UnknownRule = "ZP0371";
     public const string UnknownEntity = "ZP0372";
+    public const string InvalidProjectFile = "ZP0380";
+    public const string UnknownProjectSetting = "ZP0381";
+    public const string InvalidProjectSetting = "ZP0382";
+    public const string ProjectPathNotFound = "ZP0383";
 
     public const string RegexTimedOut = "ZP0401";
     public const string RuleOverBudget = "ZP0402";

@@ -299,9 +299,11 @@ internal static class ExpressionCompiler
         return frame => input(frame) is string text ? frame.Context.Monitor.Match(regex, text, location, frame) : null;
     }
 
+    /// <summary>A list literal; its ints are made decimals where it is a list of decimals (<c>[1, 2.5]</c>).</summary>
     private static Evaluator CompileList(BoundList list)
     {
-        var items = list.Items.Select(Compile).ToArray();
+        var element = ((ListType)list.Type).Element;
+        var items = list.Items.Select(item => Widened(Compile(item), item.Type, element)).ToArray();
         if (list.Items.All(i => i is BoundLiteral))
         {
             var values = items.Select(i => i(null!)).ToArray();
@@ -319,6 +321,9 @@ internal static class ExpressionCompiler
             return values;
         };
     }
+
+    private static Evaluator Widened(Evaluator value, ZpType from, ZpType to) =>
+        ValueTypes.Widens(from, to) ? frame => ValueTypes.Widen(value(frame), to) : value;
 
     private static Evaluator CompilePath(BoundPath path)
     {

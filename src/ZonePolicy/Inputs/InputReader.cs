@@ -14,6 +14,7 @@ internal enum InputKind
     TestSettings,
     AnalyzerConfig,
     Catalogue,
+    ProjectFile,
 }
 
 /// <summary>A file as read: where it is, what it is called in diagnostics, its bytes and its identity.</summary>
@@ -53,7 +54,7 @@ internal static class InputReader
     public static long LimitOf(InputKind kind) => kind switch
     {
         InputKind.Topology or InputKind.Baseline => 512 * MiB,
-        InputKind.TestSettings => 1 * MiB,
+        InputKind.TestSettings or InputKind.ProjectFile => 1 * MiB,
         _ => 8 * MiB,
     };
 
@@ -65,6 +66,7 @@ internal static class InputReader
         InputKind.TestExpectation => "test expectation file",
         InputKind.TestSettings => "test settings file",
         InputKind.Catalogue => "clause catalogue",
+        InputKind.ProjectFile => "project file",
         _ => "analyzer config file",
     };
 
@@ -119,6 +121,24 @@ internal static class InputReader
 
         var loneCarriageReturnLine = NormalizeLoneCarriageReturns(bytes);
         return new InputRead(new InputFile(fullPath, displayPath, bytes, status.Identity) { FirstLoneCarriageReturnLine = loneCarriageReturnLine }, null);
+    }
+
+    /// <summary>
+    /// A text that stands in for the file at <paramref name="fullPath"/> (an editor's unsaved buffer), held to the
+    /// same size limit as the file and with its line ends counted the same way.
+    /// </summary>
+    public static InputRead FromText(string fullPath, string displayPath, InputKind kind, string text, SourceLocation? reference = null)
+    {
+        var limit = LimitOf(kind);
+        var size = Encoding.UTF8.GetByteCount(text);
+        if (size > limit)
+        {
+            return TooLarge(reference ?? SourceLocation.InFile(displayPath), NameOf(kind), displayPath, size, limit);
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text);
+        NormalizeLoneCarriageReturns(bytes);
+        return new InputRead(new InputFile(fullPath, displayPath, bytes, null), null);
     }
 
     /// <summary>A size for a message: bytes, KiB or MiB.</summary>
