@@ -18,6 +18,13 @@ internal static class SecurityLevelVectors
         (EntityKind.Conduit, "securityLevel", "securityLevels"),
     ];
 
+    /// <summary>
+    /// The names of changed attributes with a vector left out when its scalar changed too: the two are one fact, and
+    /// a vector the file leaves out follows its scalar.
+    /// </summary>
+    public static List<string> WithoutVectorsOfChangedScalars(EntityKind kind, IReadOnlyList<string> changed) =>
+        [.. changed.Where(name => !Pairs.Any(p => p.Kind == kind && p.Vector == name && changed.Contains(p.Scalar)))];
+
     /// <summary>Completes every pair before the model is sealed; returns false, with each disagreement in <paramref name="report"/>, when one disagrees.</summary>
     public static bool Complete(ModelTables model, Action<DiagnosticDescriptor, int, object?[]> report)
     {
