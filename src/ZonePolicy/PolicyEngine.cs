@@ -175,19 +175,16 @@ public static class PolicyEngine
                 return;
             }
 
-            // The clause facts need the evaluation itself (the bindings each rule checked, the pack's constants), so a
-            // check with catalogues evaluates the site even when the session remembers its violations.
-            var cached = catalogues.Count == 0 ? session?.Sites.Violations(file, program, today) : null;
             var bindings = new Dictionary<string, int>(StringComparer.Ordinal);
-            EvaluationContext? context = null;
-            var found = cached ?? Evaluate(program, site, file, today, bindings, out context);
+            var (found, context) = Evaluate(program, site, file, today, bindings);
             var (inForce, waived, waiverDiagnostics, waiverStates) = WaiverMatcher.Apply(site.Waivers, SharedFindings.Merge(found), today);
             violations.AddRange(inForce);
             diagnostics.AddRange(waiverDiagnostics);
             suppressed.AddRange(waived);
-            if (context is not null && catalogues.Count > 0)
+            if (catalogues.Count > 0)
             {
-                var (clauses, attestationDiagnostics) = ClauseFactFinder.Gather(catalogues, site, context, bindings, today);
+                var (clauses, attestationDiagnostics) = ClauseFactFinder.Gather(
+                    catalogues, site, context ?? program.CreateContext(site, today, request.EvaluationBudget), bindings, today);
                 diagnostics.AddRange(attestationDiagnostics);
                 if (request.Compliance)
                 {
@@ -201,36 +198,51 @@ public static class PolicyEngine
             }
         }
 
-        /// <summary>The violations of every rule on one site; <paramref name="bindings"/> receives how many bindings each rule checked.</summary>
-        private IReadOnlyList<(Violation, Diagnostic)> Evaluate(
-            CompiledProgram program, SiteModel site, InputFile file, DateOnly today, Dictionary<string, int> bindings, out EvaluationContext context)
+        /// <summary>
+        /// Every rule over the site, except those whose findings the session already knows for this program and date
+        /// (it keeps them until the site changes in something they read), with the context the rules ran in (null when
+        /// none ran). A check with clause catalogues runs every rule: the matrix needs the bindings each rule checked,
+        /// which <paramref name="bindings"/> receives.
+        /// </summary>
+        private (List<(Violation, Diagnostic)> Found, EvaluationContext? Context) Evaluate(
+            CompiledProgram program, SiteModel site, InputFile file, DateOnly today, Dictionary<string, int> bindings)
         {
-            context = program.CreateContext(site, today, request.EvaluationBudget);
-            var found = new List<(Violation, Diagnostic)>();
+            var reuse = catalogues.Count == 0 ? session?.Sites.Reuse(file, program, today) : null;
+            EvaluationContext? context = null;
+            var byRule = new IReadOnlyList<Violation>[program.Rules.Count];
             var failed = false;
-            foreach (var rule in program.Rules)
+            for (var index = 0; index < byRule.Length; index++)
             {
+                if (reuse?.For(index) is { } known)
+                {
+                    byRule[index] = known;
+                    continue;
+                }
+
+                var rule = program.Rules[index];
                 try
                 {
-                    found.AddRange(rule.Evaluate(context, out var checkedBindings).Select(v => (v, ViolationFindings.ToDiagnostic(v))));
+                    byRule[index] = rule.Evaluate(context ??= program.CreateContext(site, today, request.EvaluationBudget), out var checkedBindings);
                     bindings[rule.Rule.Id] = checkedBindings;
                 }
                 catch (Exception e)
                 {
                     failed = true;
+                    byRule[index] = [];
                     diagnostics.Add(DiagnosticDescriptors.RuleEvaluationFailed, rule.Rule.Info.Location, rule.Rule.Id, file.DisplayPath, e.GetType().Name, e.Message);
                 }
             }
 
-            diagnostics.AddRange(context.Monitor.Problems);
+            var problems = context?.Monitor.Problems ?? [];
+            diagnostics.AddRange(problems);
 
             // A failure or an incomplete rule is reported by the check that met it; the next one evaluates again and reports it again.
-            if (!failed && context.Monitor.Problems.Count == 0)
+            if (!failed && problems.Count == 0)
             {
-                session?.Sites.Remember(file, program, today, found);
+                session?.Sites.Remember(file, program, today, byRule);
             }
 
-            return found;
+            return ([.. byRule.SelectMany(violations => violations.Select(v => (v, ViolationFindings.ToDiagnostic(v))))], context);
         }
 
         private CheckResult Finish(CheckInputs inputs, AnalyzerConfigSet configs, IReadOnlyList<RuleInfo> rules, Baseline? baseline, bool invalid)
