@@ -13,6 +13,7 @@ internal enum InputKind
     TestExpectation,
     TestSettings,
     AnalyzerConfig,
+    Catalogue,
     ProjectFile,
 }
 
@@ -64,6 +65,7 @@ internal static class InputReader
         InputKind.Baseline => "baseline file",
         InputKind.TestExpectation => "test expectation file",
         InputKind.TestSettings => "test settings file",
+        InputKind.Catalogue => "clause catalogue",
         InputKind.ProjectFile => "project file",
         _ => "analyzer config file",
     };
