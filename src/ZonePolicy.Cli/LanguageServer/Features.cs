@@ -13,6 +13,9 @@ internal sealed partial class Features(WorkspaceState workspace)
     /// <summary>An identifier the user cannot have typed, inserted at the cursor so that the text around it parses.</summary>
     private const string Probe = "zpol__probe";
 
+    /// <summary>The members a path value offers.</summary>
+    private static readonly string[] PathMembers = ["length", "assets", "flows"];
+
     public CompletionList Complete(TextDocument document, Position position)
     {
         if (!document.IsRuleFile)
@@ -186,7 +189,7 @@ internal sealed partial class Features(WorkspaceState workspace)
             .ToList();
     }
 
-    public IReadOnlyList<DocumentSymbol> Symbols(TextDocument document)
+    public static IReadOnlyList<DocumentSymbol> Symbols(TextDocument document)
     {
         if (!document.IsRuleFile || RuleParser.Parse(document.Text, document.File).Unit is not { } unit)
         {
@@ -209,7 +212,7 @@ internal sealed partial class Features(WorkspaceState workspace)
     }
 
     /// <summary>Quick fixes: each of our diagnostics that says "did you mean `x`?" becomes an edit that writes `x` in its place.</summary>
-    public IReadOnlyList<CodeAction> CodeActions(TextDocument document, CodeActionContext context)
+    public static IReadOnlyList<CodeAction> CodeActions(TextDocument document, CodeActionContext context)
     {
         var actions = new List<CodeAction>();
         foreach (var diagnostic in context.Diagnostics)
@@ -327,7 +330,7 @@ internal sealed partial class Features(WorkspaceState workspace)
         {
             EntityType entity => (entity.Kind.Keyword(), TopologySchema.For(entity.Kind).Attributes.Select(a => (Name: a.Name, a.Type))),
             RecordType record => (record.Shape.Name, record.Shape.Attributes.Select(a => (Name: a.Name, a.Type))),
-            PrimitiveType p when p == ZpType.Path => ("path", new[] { "length", "assets", "flows" }.Select(n => (Name: n, RuleSemantics.MemberType(p, n)!.Value.Type))),
+            PrimitiveType p when p == ZpType.Path => ("path", PathMembers.Select(n => (Name: n, RuleSemantics.MemberType(p, n)!.Value.Type))),
             _ => ("", []),
         };
         return attributes.Select(a => new CompletionItem(a.Name, CompletionItemKinds.Field)

@@ -13,7 +13,7 @@ namespace ZonePolicy.Cli.LanguageServer;
 /// with -32600, an unknown method with -32601; a failure inside a handler is a -32603 error with a one-line
 /// message, never a stack trace, and the server goes on.
 /// </summary>
-internal sealed class LanguageServer
+internal sealed class LanguageServer : IDisposable
 {
     private const int ServerNotInitialized = -32002;
 
@@ -37,18 +37,19 @@ internal sealed class LanguageServer
     /// <summary>Serves until <c>exit</c> or the end of the input; the exit code is 0 after a <c>shutdown</c>, 1 otherwise.</summary>
     public static async Task<int> RunAsync(Stream input, Stream output, IReadOnlyList<string> packDirectories)
     {
-        var server = new LanguageServer(input, output, packDirectories);
+        using var server = new LanguageServer(input, output, packDirectories);
         server.rpc.StartListening();
         var ended = await Task.WhenAny(server.exit.Task, server.rpc.Completion.ContinueWith(_ => 1, TaskScheduler.Default));
-        var code = await ended;
-        server.rpc.Dispose();
-        return code;
+        return await ended;
     }
+
+    /// <summary>Stops the connection; its message handler closes the streams.</summary>
+    public void Dispose() => rpc.Dispose();
 
     [JsonRpcMethod("initialize")]
     public InitializeResult Initialize(InitializeParams parameters)
     {
-        var folder = parameters.WorkspaceFolders?.FirstOrDefault()?.Uri ?? parameters.RootUri;
+        var folder = parameters.WorkspaceFolders is [var first, ..] ? first.Uri : parameters.RootUri;
         workspace.RootFolder = folder is null ? parameters.RootPath : DocumentUris.ToPath(folder);
         initialized = true;
         var version = typeof(LanguageServer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
@@ -87,7 +88,7 @@ internal sealed class LanguageServer
     public void DidChange(DidChangeTextDocumentParams parameters) => Notification(() =>
     {
         // Full synchronisation: the last change holds the whole text.
-        if (parameters.ContentChanges.LastOrDefault() is { } change)
+        if (parameters.ContentChanges is [.., var change])
         {
             workspace.Change(parameters.TextDocument.Uri, change.Text, parameters.TextDocument.Version ?? 0);
         }
@@ -104,33 +105,33 @@ internal sealed class LanguageServer
 
     [JsonRpcMethod("textDocument/completion")]
     public CompletionList Completion(JsonElement parameters, CancellationToken cancellation) =>
-        Request<TextDocumentPositionParams, CompletionList>(parameters, cancellation, p => p.TextDocument, (p, document) => features.Complete(document, p.Position), new CompletionList(false, []));
+        Request<TextDocumentPositionParams, CompletionList>(parameters, p => p.TextDocument, (p, document) => features.Complete(document, p.Position), new CompletionList(false, []), cancellation);
 
     [JsonRpcMethod("textDocument/hover")]
     public Hover? Hover(JsonElement parameters, CancellationToken cancellation) =>
-        Request<TextDocumentPositionParams, Hover?>(parameters, cancellation, p => p.TextDocument, (p, document) => features.Hover(document, p.Position), null);
+        Request<TextDocumentPositionParams, Hover?>(parameters, p => p.TextDocument, (p, document) => features.Hover(document, p.Position), null, cancellation);
 
     [JsonRpcMethod("textDocument/definition")]
     public IReadOnlyList<Location> Definition(JsonElement parameters, CancellationToken cancellation) =>
-        Request<TextDocumentPositionParams, IReadOnlyList<Location>>(parameters, cancellation, p => p.TextDocument, (p, document) => features.Definition(document, p.Position), []);
+        Request<TextDocumentPositionParams, IReadOnlyList<Location>>(parameters, p => p.TextDocument, (p, document) => features.Definition(document, p.Position), [], cancellation);
 
     [JsonRpcMethod("textDocument/references")]
     public IReadOnlyList<Location> References(JsonElement parameters, CancellationToken cancellation) =>
-        Request<ReferenceParams, IReadOnlyList<Location>>(parameters, cancellation, p => p.TextDocument,
-            (p, document) => features.References(document, p.Position, p.Context?.IncludeDeclaration ?? true), []);
+        Request<ReferenceParams, IReadOnlyList<Location>>(parameters, p => p.TextDocument,
+            (p, document) => features.References(document, p.Position, p.Context?.IncludeDeclaration ?? true), [], cancellation);
 
     [JsonRpcMethod("textDocument/documentSymbol")]
     public IReadOnlyList<DocumentSymbol> DocumentSymbols(JsonElement parameters, CancellationToken cancellation) =>
-        Request<DocumentSymbolParams, IReadOnlyList<DocumentSymbol>>(parameters, cancellation, p => p.TextDocument, (_, document) => features.Symbols(document), []);
+        Request<DocumentSymbolParams, IReadOnlyList<DocumentSymbol>>(parameters, p => p.TextDocument, (_, document) => Features.Symbols(document), [], cancellation);
 
     [JsonRpcMethod("textDocument/codeAction")]
     public IReadOnlyList<CodeAction> CodeAction(JsonElement parameters, CancellationToken cancellation) =>
-        Request<CodeActionParams, IReadOnlyList<CodeAction>>(parameters, cancellation, p => p.TextDocument, (p, document) => features.CodeActions(document, p.Context), []);
+        Request<CodeActionParams, IReadOnlyList<CodeAction>>(parameters, p => p.TextDocument, (p, document) => Features.CodeActions(document, p.Context), [], cancellation);
 
     /// <summary>The edits that give a rule file the layout <c>zpol fmt</c> writes; none when it has syntax errors (they are published) or is formatted.</summary>
     [JsonRpcMethod("textDocument/formatting")]
     public IReadOnlyList<TextEdit> Formatting(JsonElement parameters, CancellationToken cancellation) =>
-        Request<DocumentFormattingParams, IReadOnlyList<TextEdit>>(parameters, cancellation, p => p.TextDocument, (_, document) => Features.Format(document), []);
+        Request<DocumentFormattingParams, IReadOnlyList<TextEdit>>(parameters, p => p.TextDocument, (_, document) => Features.Format(document), [], cancellation);
 
     private void Notification(Action handle)
     {
@@ -154,7 +155,7 @@ internal sealed class LanguageServer
     /// (-32600), parameters that are not the method's (-32602), an unknown document answered with
     /// <paramref name="empty"/>, a failure of the handler turned into a one-line -32603 error.
     /// </summary>
-    private T Request<TParams, T>(JsonElement parameters, CancellationToken cancellation, Func<TParams, TextDocumentIdentifier> identify, Func<TParams, TextDocument, T> handle, T empty)
+    private T Request<TParams, T>(JsonElement parameters, Func<TParams, TextDocumentIdentifier> identify, Func<TParams, TextDocument, T> handle, T empty, CancellationToken cancellation)
         where TParams : class
     {
         if (!initialized)

@@ -12,7 +12,7 @@ namespace ZonePolicy.Cli.LanguageServer;
 /// (-32700), one that is not a JSON-RPC request or notification with an invalid-request error (-32600), a
 /// broken header is skipped to the next blank line, and reading goes on with the next message.
 /// </summary>
-internal sealed class LspMessageHandler(Stream input, Stream output, IJsonRpcMessageFormatter formatter) : IJsonRpcMessageHandler
+internal sealed class LspMessageHandler(Stream input, Stream output, IJsonRpcMessageFormatter formatter) : IJsonRpcMessageHandler, IDisposable
 {
     /// <summary>Far above any real message; a larger Content-Length is refused without reading it into memory.</summary>
     public const int MaxMessageBytes = 64 * 1024 * 1024;
@@ -25,6 +25,14 @@ internal sealed class LspMessageHandler(Stream input, Stream output, IJsonRpcMes
     public bool CanWrite => true;
 
     public IJsonRpcMessageFormatter Formatter => formatter;
+
+    /// <summary>Closes both streams, as StreamJsonRpc's own handlers do when the connection is disposed.</summary>
+    public void Dispose()
+    {
+        reader.Dispose();
+        output.Dispose();
+        writing.Dispose();
+    }
 
     public async ValueTask<JsonRpcMessage?> ReadAsync(CancellationToken cancellationToken)
     {

@@ -135,7 +135,7 @@ internal static class CatalogueBinder
             return $"{pack.DisplayFolder.TrimEnd('/', '\\')}/{Catalogue.FileName}";
         }
 
-        var unit = module.Source.Units.FirstOrDefault();
+        var unit = module.Source.Units.Count > 0 ? module.Source.Units[0] : null;
         if (unit is null)
         {
             return Path.Combine(module.Source.Root, Catalogue.FileName);

@@ -14,6 +14,7 @@ internal sealed class CatalogueReader
     private static readonly string[] TopKeys = ["$schema", "title", "clauses"];
     private static readonly string[] ClauseKeys = ["id", "title", "section", "attestation", "notApplicable", "appliesWhen", "securityLevel"];
     private static readonly string[] ConditionKeys = ["constant", "otherwise"];
+    private static readonly string[] RequiredClauseKeys = ["id", "title"];
     private static readonly string[] LevelKeys = ["from", "fr"];
 
     private readonly JsonPositions positions;
@@ -125,7 +126,7 @@ internal sealed class CatalogueReader
         }
 
         var what = id is null ? "a clause" : $"clause `{id}`";
-        foreach (var key in new[] { "id", "title" }.Where(k => !present.Contains(k)))
+        foreach (var key in RequiredClauseKeys.Where(k => !present.Contains(k)))
         {
             Fail(node, DiagnosticDescriptors.CatalogueMissingKey, what, key);
         }

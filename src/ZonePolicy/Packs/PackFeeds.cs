@@ -16,7 +16,7 @@ namespace ZonePolicy.Packs;
 /// there is used without asking any feed, so a second run is offline. A pack package holds its pack in
 /// <c>pack/</c> and has the package type <c>ZonePolicyPack</c>.
 /// </summary>
-internal sealed class PackFeeds : IPackSource, ILocalVersionLookup
+internal sealed class PackFeeds : IPackSource, ILocalVersionLookup, IDisposable
 {
     public const string PackageType = "ZonePolicyPack";
     public const string PackFolder = "pack";
@@ -43,6 +43,9 @@ internal sealed class PackFeeds : IPackSource, ILocalVersionLookup
     }
 
     public string Description { get; }
+
+    /// <summary>Removes what NuGet's source cache context may have put in a temporary folder of its own.</summary>
+    public void Dispose() => cache.Dispose();
 
     public static PackFeeds? Create(string configDirectory, SourceLocation requestedAt, DiagnosticBag diagnostics)
     {
@@ -131,7 +134,7 @@ internal sealed class PackFeeds : IPackSource, ILocalVersionLookup
 
     private bool Download(PackCandidate candidate, PackageIdentity identity, SourceLocation requestedAt, DiagnosticBag report)
     {
-        var feed = origins.GetValueOrDefault(candidate) ?? feeds.FirstOrDefault();
+        var feed = origins.GetValueOrDefault(candidate) ?? (feeds.Count > 0 ? feeds[0] : null);
         if (feed is null)
         {
             report.Add(DiagnosticDescriptors.PackageNoFeed, requestedAt, candidate.Name, candidate.VersionText);

@@ -44,12 +44,13 @@ internal static class PackResolution
         }
 
         var lockEntries = request.LockMode != PackLockMode.Off && request.LockFile is { } lockPath ? PackLockFile.Read(lockPath, diagnostics) : null;
+        using var feeds = request.NuGetConfigDirectory is { } configDirectory ? PackFeeds.Create(configDirectory, request.SettingsLocation, diagnostics) : null;
         var sources = new PackSources
         {
             Roots = new PackListSource(rootFolders, PackOrigin.RulesFolder, "the rules folders given", diagnostics),
             Installed = new PackListSource(request.InstalledPacks.Select(f => (f, f)), PackOrigin.Installed, "the packs installed for the project", diagnostics),
             Local = [.. LocalSources(request)],
-            Feeds = request.NuGetConfigDirectory is { } configDirectory ? PackFeeds.Create(configDirectory, request.SettingsLocation, diagnostics) : null,
+            Feeds = feeds,
             Preferred = (lockEntries ?? [])
                 .Where(e => e.Version is not null)
                 .ToDictionary(e => e.Name, e => e.Version!, StringComparer.Ordinal),

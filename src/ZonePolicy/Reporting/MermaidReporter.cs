@@ -87,7 +87,7 @@ internal static class MermaidReporter
             }
             else if (c is '"' or '<' or '>' or '#' or '&' or '`' or '|' or '[' or ']' or '{' or '}' or ';')
             {
-                label.Append("#").Append((int)c).Append(';');
+                label.Append('#').Append((int)c).Append(';');
             }
             else
             {

@@ -71,7 +71,7 @@ internal static class SvgDiagramWriter
             ? ($"asset {asset.Id}: {asset.Name ?? asset.Id}; type {asset.Type ?? "unknown"}", asset.Id, asset.Type ?? "")
             : ($"{cell.Members.Count} assets of type {cell.GroupType}: {string.Join(", ", cell.Members.Take(20).Select(a => a.Id))}{(cell.Members.Count > 20 ? ", ..." : "")}",
                 $"{cell.GroupType} ×{cell.Members.Count}", "group");
-        html.Append("<g class=\"asset worst-").Append(DiagramText.SeverityName(worst)).Append("\" id=\"").Append(site.CellId(zone, index)).Append("\"");
+        html.Append("<g class=\"asset worst-").Append(DiagramText.SeverityName(worst)).Append("\" id=\"").Append(site.CellId(zone, index)).Append('"');
         if (cell.Asset is { } single)
         {
             html.Append(" data-id=\"").Append(Html.Escape(single.Id)).Append('"');
