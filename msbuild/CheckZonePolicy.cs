@@ -1,6 +1,6 @@
+using System.Text;
 using Microsoft.Build.Framework;
 using ZonePolicy.Diagnostics;
-using System.Text;
 using ZonePolicy.Reporting;
 
 namespace ZonePolicy.MSBuild;

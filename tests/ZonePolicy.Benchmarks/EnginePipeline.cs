@@ -1,7 +1,7 @@
 using ZonePolicy.Binding;
-using ZonePolicy.Inputs;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Evaluation;
+using ZonePolicy.Inputs;
 using ZonePolicy.Topology;
 
 namespace ZonePolicy.Benchmarks;

@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
+using Xunit;
 using ZonePolicy.Reporting;
 using ZonePolicy.Testing;
-using Xunit;
 
 namespace ZonePolicy.Browser.Tests;
 

@@ -1,5 +1,5 @@
-using ZonePolicy.Diagnostics;
 using Xunit;
+using ZonePolicy.Diagnostics;
 
 namespace ZonePolicy.Cli.Tests;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
-using ZonePolicy.Diagnostics;
 using Xunit.Sdk;
+using ZonePolicy.Diagnostics;
 
 namespace ZonePolicy.Cli.Tests;
 

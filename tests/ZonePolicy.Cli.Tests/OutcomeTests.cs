@@ -1,7 +1,7 @@
 using System.Text;
+using Xunit;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Reporting;
-using Xunit;
 
 namespace ZonePolicy.Cli.Tests;
 

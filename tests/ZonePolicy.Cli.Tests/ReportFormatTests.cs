@@ -1,7 +1,7 @@
 using System.Xml.Linq;
+using Xunit;
 using ZonePolicy.Reporting;
 using ZonePolicy.Testing;
-using Xunit;
 
 namespace ZonePolicy.Cli.Tests;
 

@@ -7,10 +7,10 @@ namespace ZonePolicy.MSBuild.Tests;
 /// <summary>The task hosted by a collecting engine: how it reads its inputs and that it never throws.</summary>
 public sealed class CheckZonePolicyTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("zonepolicy-task-").FullName;
-    private readonly CollectingBuildEngine _engine = new();
+    private readonly string directory = Directory.CreateTempSubdirectory("zonepolicy-task-").FullName;
+    private readonly CollectingBuildEngine engine = new();
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => Directory.Delete(directory, recursive: true);
 
     [Fact]
     public void An_invalid_today_is_reported_against_the_project_file()
@@ -20,8 +20,8 @@ public sealed class CheckZonePolicyTests : IDisposable
 
         Assert.False(task.Execute());
 
-        var error = Assert.Single(_engine.Errors, e => e.Code == "ZP0305");
-        Assert.Equal((_engine.ProjectFileOfTaskNode, 0, 0), (error.File, error.LineNumber, error.ColumnNumber));
+        var error = Assert.Single(engine.Errors, e => e.Code == "ZP0305");
+        Assert.Equal((engine.ProjectFileOfTaskNode, 0, 0), (error.File, error.LineNumber, error.ColumnNumber));
         Assert.Equal("invalid `ZonePolicyToday` value `31/03/2026`: use an ISO date such as `2026-03-31`", error.Message);
     }
 
@@ -33,7 +33,7 @@ public sealed class CheckZonePolicyTests : IDisposable
 
         task.Execute();
 
-        var error = Assert.Single(_engine.Errors, e => e.Code == "ZP0305");
+        var error = Assert.Single(engine.Errors, e => e.Code == "ZP0305");
         Assert.Equal("parameter `min_sl` has no value: set `Value` on its `ZonePolicyParameter` item", error.Message);
     }
 
@@ -45,15 +45,15 @@ public sealed class CheckZonePolicyTests : IDisposable
 
         task.Execute();
 
-        var error = Assert.Single(_engine.Errors, e => e.Code == "ZP0308");
-        Assert.Equal((_engine.ProjectFileOfTaskNode, 0, 0), (error.File, error.LineNumber, error.ColumnNumber));
+        var error = Assert.Single(engine.Errors, e => e.Code == "ZP0308");
+        Assert.Equal((engine.ProjectFileOfTaskNode, 0, 0), (error.File, error.LineNumber, error.ColumnNumber));
         Assert.Equal("`eror` is not a severity level for `T-1`; did you mean `error`?", error.Message);
     }
 
     [Fact]
     public void An_invalid_analyzer_config_level_is_ZP0308_at_its_line_and_column()
     {
-        var config = Path.Combine(_directory, ".editorconfig");
+        var config = Path.Combine(directory, ".editorconfig");
         File.WriteAllText(config, "root = true\n\n[*.json]\n  dotnet_diagnostic.T-1.severity = loud\n");
         var task = NewTask();
         task.Topologies = [new TaskItem(Write("site.json", "{ \"schemaVersion\": \"1\" }\n"))];
@@ -62,7 +62,7 @@ public sealed class CheckZonePolicyTests : IDisposable
 
         Assert.False(task.Execute());
 
-        var error = Assert.Single(_engine.Errors);
+        var error = Assert.Single(engine.Errors);
         Assert.Equal(("ZP0308", config, 4, 36), (error.Code, error.File, error.LineNumber, error.ColumnNumber));
         Assert.Equal("`loud` is not a severity level for `T-1`; use error, warning, suggestion, silent, none or default", error.Message);
     }
@@ -74,8 +74,8 @@ public sealed class CheckZonePolicyTests : IDisposable
 
         Assert.False(task.Execute());
 
-        var error = Assert.Single(_engine.Errors, e => e.Code == "ZP0310");
-        Assert.Equal(("ZP0310", _engine.ProjectFileOfTaskNode), (error.Code, error.File));
+        var error = Assert.Single(engine.Errors, e => e.Code == "ZP0310");
+        Assert.Equal(("ZP0310", engine.ProjectFileOfTaskNode), (error.Code, error.File));
         Assert.Equal("https://zonepolicy.dev/docs/diagnostics/ZP0310", error.HelpLink);
     }
 
@@ -90,7 +90,7 @@ public sealed class CheckZonePolicyTests : IDisposable
 
         Assert.False(task.Execute());
 
-        var error = Assert.Single(_engine.Errors);
+        var error = Assert.Single(engine.Errors);
         Assert.Equal(("ZP0319", task.SarifOutput, 0), (error.Code, error.File, error.LineNumber));
         Assert.StartsWith($"cannot write `{task.SarifOutput}`: ", error.Message);
     }
@@ -105,17 +105,17 @@ public sealed class CheckZonePolicyTests : IDisposable
         var succeeded = task.Execute();
 
         Assert.False(succeeded);
-        var error = Assert.Single(_engine.Errors, e => e.Code == "ZP0901");
+        var error = Assert.Single(engine.Errors, e => e.Code == "ZP0901");
         Assert.StartsWith("internal error in the ZonePolicy check: ", error.Message);
         Assert.EndsWith("; please report it with the build log", error.Message);
-        Assert.Contains(_engine.Messages, m => m.Importance == MessageImportance.Low && m.Message!.Contains("   at ", StringComparison.Ordinal));
+        Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.Low && m.Message!.Contains("   at ", StringComparison.Ordinal));
     }
 
-    private CheckZonePolicy NewTask() => new() { BuildEngine = _engine };
+    private CheckZonePolicy NewTask() => new() { BuildEngine = engine };
 
     private string Write(string name, string content)
     {
-        var path = Path.Combine(_directory, name);
+        var path = Path.Combine(directory, name);
         File.WriteAllText(path, content);
         return path;
     }

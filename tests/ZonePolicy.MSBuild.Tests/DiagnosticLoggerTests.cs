@@ -9,7 +9,7 @@ public sealed class DiagnosticLoggerTests
 {
     private const string Topology = "/plant/site/site.topology.json";
 
-    private readonly CollectingBuildEngine _engine = new();
+    private readonly CollectingBuildEngine engine = new();
 
     [Fact]
     public void An_error_carries_code_help_file_and_position_without_an_end()
@@ -19,7 +19,7 @@ public sealed class DiagnosticLoggerTests
             Rule = new RuleInfo("T-ERR", "no default credentials", Severity.Error, null, [], "https://example.test/T-ERR", SourceLocation.At("/plant/rules.zpol", 3, 1)),
         });
 
-        var error = Assert.Single(_engine.Errors);
+        var error = Assert.Single(engine.Errors);
         Assert.Equal(
             (null, "T-ERR", "T-ERR", "https://example.test/T-ERR", Topology, 7, 5, 0, 0, "plc-1 uses default credentials"),
             (error.Subcategory, error.Code, error.HelpKeyword, error.HelpLink, error.File, error.LineNumber, error.ColumnNumber, error.EndLineNumber, error.EndColumnNumber, error.Message));
@@ -30,7 +30,7 @@ public sealed class DiagnosticLoggerTests
     {
         Log(new Diagnostic("T-ERR", Severity.Error, "plc-1 is named `x\n/plant/a.json(1,1): error T-OK: forged` \u202Eevil", new SourceLocation("/plant/site\r/s.json", 7, 5, 7, 40)));
 
-        var error = Assert.Single(_engine.Errors);
+        var error = Assert.Single(engine.Errors);
         Assert.Equal("plc-1 is named `x\\n/plant/a.json(1,1): error T-OK: forged` \\u202Eevil", error.Message);
         Assert.Equal("/plant/site\\r/s.json", error.File);
     }
@@ -40,10 +40,10 @@ public sealed class DiagnosticLoggerTests
     {
         Log(new Diagnostic(DiagnosticIds.WaiverUnused, Severity.Warning, "waiver `w-1` matches no violation", SourceLocation.At(Topology, 20, 9)));
 
-        var warning = Assert.Single(_engine.Warnings);
+        var warning = Assert.Single(engine.Warnings);
         Assert.Equal(("ZP0302", Topology, 20, 9, "https://zonepolicy.dev/docs/diagnostics/ZP0302"),
             (warning.Code, warning.File, warning.LineNumber, warning.ColumnNumber, warning.HelpLink));
-        Assert.Empty(_engine.Errors);
+        Assert.Empty(engine.Errors);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class DiagnosticLoggerTests
     {
         Log(new Diagnostic("T-INFO", Severity.Info, "hmi-1 is noted", SourceLocation.At(Topology, 8, 5)));
 
-        var message = Assert.Single(_engine.Messages);
+        var message = Assert.Single(engine.Messages);
         Assert.Equal((MessageImportance.High, "T-INFO", Topology, 8, 5, "hmi-1 is noted"),
             (message.Importance, message.Code, message.File, message.LineNumber, message.ColumnNumber, message.Message));
     }
@@ -61,9 +61,9 @@ public sealed class DiagnosticLoggerTests
     {
         Log(new Diagnostic("T-NONE", Severity.None, "quiet", SourceLocation.At(Topology, 1, 1)));
 
-        Assert.Empty(_engine.Errors);
-        Assert.Empty(_engine.Warnings);
-        Assert.Empty(_engine.Messages);
+        Assert.Empty(engine.Errors);
+        Assert.Empty(engine.Warnings);
+        Assert.Empty(engine.Messages);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class DiagnosticLoggerTests
     {
         Log(new Diagnostic("T-1", Severity.Error, "expected `{` after {0}", SourceLocation.At(Topology, 1, 1)));
 
-        Assert.Equal("expected `{` after {0}", Assert.Single(_engine.Errors).Message);
+        Assert.Equal("expected `{` after {0}", Assert.Single(engine.Errors).Message);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class DiagnosticLoggerTests
     {
         Log(new Diagnostic("ZP0901", Severity.Error, "internal error", SourceLocation.None));
 
-        Assert.Equal(_engine.ProjectFileOfTaskNode, Assert.Single(_engine.Errors).File);
+        Assert.Equal(engine.ProjectFileOfTaskNode, Assert.Single(engine.Errors).File);
     }
 
     [Fact]
@@ -87,13 +87,13 @@ public sealed class DiagnosticLoggerTests
     {
         Log(new Diagnostic("ZP0304", Severity.Error, "no rule declares a parameter `x`", SourceLocation.CommandLine));
 
-        var error = Assert.Single(_engine.Errors);
-        Assert.Equal((_engine.ProjectFileOfTaskNode, 0, 0), (error.File, error.LineNumber, error.ColumnNumber));
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal((engine.ProjectFileOfTaskNode, 0, 0), (error.File, error.LineNumber, error.ColumnNumber));
     }
 
     private void Log(Diagnostic diagnostic)
     {
-        var helper = new TaskLoggingHelper(_engine, "CheckZonePolicy");
-        new DiagnosticLogger(helper, _engine.ProjectFileOfTaskNode).Log(diagnostic);
+        var helper = new TaskLoggingHelper(engine, "CheckZonePolicy");
+        new DiagnosticLogger(helper, engine.ProjectFileOfTaskNode).Log(diagnostic);
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ZonePolicy.Binding;
-using ZonePolicy.Types;
 using ZonePolicy.Topology;
+using ZonePolicy.Types;
 
 namespace ZonePolicy.Cli.LanguageServer;
 

@@ -1,8 +1,8 @@
 using ZonePolicy.Binding;
-using ZonePolicy.Types;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Syntax;
 using ZonePolicy.Topology;
+using ZonePolicy.Types;
 
 namespace ZonePolicy.Cli.LanguageServer;
 

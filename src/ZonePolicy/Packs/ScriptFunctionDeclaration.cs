@@ -1,5 +1,5 @@
-using ZonePolicy.Types;
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Types;
 
 namespace ZonePolicy.Packs;
 

@@ -5,12 +5,12 @@ namespace ZonePolicy.MSBuild.Tests.TestUtilities;
 /// <summary>A fresh SDK project in its own folder that references the packed ZonePolicy.MSBuild.</summary>
 internal sealed partial class PolicyProject
 {
-    private readonly PackageFixture _package;
+    private readonly PackageFixture package;
 
     /// <param name="references">The project's package references; by default ZonePolicy.MSBuild alone.</param>
     public PolicyProject(PackageFixture package, string name, string items, string properties = "", string? references = null)
     {
-        _package = package;
+        this.package = package;
         Directory = Path.Combine(package.Root, name);
         System.IO.Directory.CreateDirectory(Directory);
         ProjectFile = Path.Combine(Directory, name + ".csproj");
@@ -57,7 +57,7 @@ internal sealed partial class PolicyProject
 
     private BuildOutput Run(string[] arguments)
     {
-        var (exitCode, output) = DotNet.Run(Directory, _package.Environment, arguments);
+        var (exitCode, output) = DotNet.Run(Directory, package.Environment, arguments);
         return new BuildOutput(exitCode, output);
     }
 }

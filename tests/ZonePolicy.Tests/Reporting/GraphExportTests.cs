@@ -1,7 +1,7 @@
+using Xunit;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Reporting;
 using ZonePolicy.Testing;
-using Xunit;
 
 namespace ZonePolicy.Tests.Reporting;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
+using Xunit;
 using ZonePolicy.Reporting;
 using ZonePolicy.Testing;
-using Xunit;
 
 namespace ZonePolicy.Tests.Reporting;
 

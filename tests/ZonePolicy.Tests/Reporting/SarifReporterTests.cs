@@ -1,8 +1,8 @@
 using System.Text.Json;
+using Xunit;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Reporting;
 using ZonePolicy.Testing;
-using Xunit;
 
 namespace ZonePolicy.Tests.Reporting;
 
