@@ -1,6 +1,7 @@
 using ZonePolicy.Binding;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Evaluation;
+using ZonePolicy.Scripting;
 using ZonePolicy.Syntax;
 using ZonePolicy.Topology;
 using ZonePolicy.Types;
@@ -53,6 +54,12 @@ public static class PolicyEngine
             var overrides = request.Parameters.Select(p => new ParameterOverride(p.Key, ParseParameterValue(p.Value), p.Value, request.SettingsLocation)).ToList();
             var modules = new RuleSourceLoader(diagnostics).Load(request);
             var program = diagnostics.HasErrors ? null : ProgramBinder.Bind(modules, overrides, diagnostics);
+            if (program is not null && !diagnostics.HasErrors)
+            {
+                var cache = request.ScriptCacheDirectory is { } folder ? new ScriptCache(folder) : ScriptCache.Default;
+                ScriptFunctionLoader.Load(program.ScriptFunctions, cache, diagnostics);
+            }
+
             var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
             var severities = SeverityOverrides.Create(request.ConfiguredSeverities, request.SeverityOverrides, rules, request.SettingsLocation, diagnostics);
             var baseline = request.BaselineFile is null ? null : Baseline.Load(request.BaselineFile, diagnostics);
@@ -104,6 +111,7 @@ public static class PolicyEngine
                 }
             }
 
+            diagnostics.AddRange(context.Failures.Select(ToDiagnostic));
             var (inForce, waived, waiverDiagnostics, waiverStates) = WaiverMatcher.Apply(site.Waivers, found, today);
             violations.AddRange(inForce);
             diagnostics.AddRange(waiverDiagnostics);
@@ -112,6 +120,18 @@ public static class PolicyEngine
             {
                 sites.Add(SiteDescriber.Describe(site, waiverStates));
             }
+        }
+
+        /// <summary>A binding a C# function kept from being evaluated: at its entity, naming the rule, the entities and the function.</summary>
+        private static Diagnostic ToDiagnostic(EvaluationFailure failure)
+        {
+            var function = failure.Error.Function;
+            var entities = string.Join(", ", failure.Bindings.Select(b => $"`{b.Id}`"));
+            var diagnostic = failure.Error.OverBudget
+                ? Diagnostic.Create(DiagnosticDescriptors.ScriptFunctionOverBudget, failure.At.Location, failure.Rule.Id, entities, function.Name, function.Pack.Name,
+                    (long)function.Declaration.Budget.TotalMilliseconds)
+                : Diagnostic.Create(DiagnosticDescriptors.ScriptFunctionThrew, failure.At.Location, failure.Rule.Id, entities, function.Name, function.Pack.Name, failure.Error.Thrown);
+            return diagnostic with { Entities = failure.Bindings.Select(b => b.Id).ToList() };
         }
 
         private static Diagnostic ToDiagnostic(Violation violation) =>

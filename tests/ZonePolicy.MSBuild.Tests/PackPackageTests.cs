@@ -41,7 +41,11 @@ public sealed class PackPackageTests(PackageFixture package)
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "site.json"), Scenario.WarningOnlySite);
 
-        var (exitCode, output) = package.RunZpol(folder, "check", "site.json", "--pack", "acme-plant@[1.0.0, 1.1.0)");
+        var (untrusted, refused) = package.RunZpol(folder, "check", "site.json", "--pack", "acme-plant@[1.0.0, 1.1.0)");
+        Assert.Equal(2, untrusted);
+        Assert.Contains("error ZP0143: pack `acme-common` has C# functions (`functions/text.csx`)", refused, StringComparison.Ordinal);
+
+        var (exitCode, output) = package.RunZpol(folder, "check", "site.json", "--pack", "acme-plant@[1.0.0, 1.1.0)", "--trust", "acme-common");
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("site.json(4,5): warning ACME-PLANT-01: " + ThirdPartyPacks.Message("acme-plant", "1.0.0", "cell"), output, StringComparison.Ordinal);
@@ -49,10 +53,10 @@ public sealed class PackPackageTests(PackageFixture package)
         var locked = File.ReadAllText(Path.Combine(folder, "zonepolicy.lock.json"));
         Assert.Contains("\"acme-plant\": {\n      \"type\": \"direct\",\n      \"requested\": \"[1.0.0, 1.1.0)\",\n      \"resolved\": \"1.0.0\",\n      \"source\": \"feed\"", locked, StringComparison.Ordinal);
 
-        var (again, repeated) = package.RunZpol(folder, "check", "site.json", "--pack", "acme-plant@[1.0.0, 1.1.0)", "--locked");
+        var (again, repeated) = package.RunZpol(folder, "check", "site.json", "--pack", "acme-plant@[1.0.0, 1.1.0)", "--trust", "acme-common", "--locked");
         Assert.True(again == 0, repeated);
-        var (newer, refused) = package.RunZpol(folder, "check", "site.json", "--pack", "acme-plant@1.1.0", "--locked");
+        var (newer, changed) = package.RunZpol(folder, "check", "site.json", "--pack", "acme-plant@1.1.0", "--trust", "acme-common", "--locked");
         Assert.Equal(2, newer);
-        Assert.Contains("error ZP0354: ", refused, StringComparison.Ordinal);
+        Assert.Contains("error ZP0354: ", changed, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Scripting;
 using ZonePolicy.Syntax;
 using ZonePolicy.Topology;
 using ZonePolicy.Types;
@@ -167,4 +168,8 @@ internal sealed record BoundRule(
 }
 
 /// <summary>Everything the evaluator needs: the rules and the constants they read.</summary>
-internal sealed record BoundProgram(IReadOnlyList<BoundRule> Rules, IReadOnlyList<ConstantSymbol> Constants, int PathSiteCount);
+internal sealed record BoundProgram(IReadOnlyList<BoundRule> Rules, IReadOnlyList<ConstantSymbol> Constants, int PathSiteCount)
+{
+    /// <summary>The C# functions of the program's packs, which must be compiled or taken from the cache before it runs.</summary>
+    public IReadOnlyList<ScriptFunctionSymbol> ScriptFunctions { get; init; } = [];
+}

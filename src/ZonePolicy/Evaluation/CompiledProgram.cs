@@ -1,5 +1,6 @@
 using System.Text;
 using ZonePolicy.Binding;
+using ZonePolicy.Scripting;
 using ZonePolicy.Topology;
 using ZonePolicy.Types;
 
@@ -7,6 +8,9 @@ namespace ZonePolicy.Evaluation;
 
 /// <summary>One rule violation: the rule, its bound entities in <c>for</c> order, where it is reported, its message.</summary>
 internal sealed record Violation(BoundRule Rule, IReadOnlyList<Entity> Bindings, Entity At, string Message, PathValue? Witness);
+
+/// <summary>A binding of a rule that a C# function kept from being evaluated: the rule, its bound entities, where to report it, and why.</summary>
+internal sealed record EvaluationFailure(BoundRule Rule, IReadOnlyList<Entity> Bindings, Entity At, ScriptFunctionException Error);
 
 /// <summary>A module constant compiled to run once per site.</summary>
 internal sealed record CompiledConstant(int FrameSize, Evaluator Evaluate);
@@ -25,7 +29,7 @@ internal sealed class CompiledProgram
     public IReadOnlyList<CompiledConstant> Constants { get; }
 
     public static CompiledProgram Compile(BoundProgram program) => new(
-        program.Rules.Select(CompiledRule.Compile).ToList(),
+        program.Rules.Select(r => CompiledRule.Compile(r, guardScripts: program.ScriptFunctions.Count > 0)).ToList(),
         program.Constants.Select(c => new CompiledConstant(c.FrameSize, ExpressionCompiler.Compile(c.Value!))).ToList());
 
     public EvaluationContext CreateContext(SiteModel site, DateOnly today) => new(site, today, this);
@@ -48,7 +52,7 @@ internal sealed class CompiledRule
 
     public BoundRule Rule { get; }
 
-    public static CompiledRule Compile(BoundRule rule)
+    public static CompiledRule Compile(BoundRule rule, bool guardScripts = false)
     {
         var forSlots = rule.Fors.Select(f => f.Variable.Slot).ToArray();
         var pathLets = rule.Steps.OfType<BoundLet>().Where(l => l.Value.Type == ZpType.Path).Select(l => l.Variable.Slot).ToArray();
@@ -74,7 +78,7 @@ internal sealed class CompiledRule
             next = rule.Steps[i] switch
             {
                 BoundLet let => LetStep(let, next),
-                BoundFor f => ForStep(f, rule.FrameSize, next, prefiltered),
+                BoundFor f => ForStep(f, rule, guardScripts ? BoundSlots(rule, i) : null, next, prefiltered),
                 _ => next,
             };
         }
@@ -105,8 +109,36 @@ internal sealed class CompiledRule
         };
     }
 
-    private static Action<Frame, RuleRun> ForStep(BoundFor step, int frameSize, Action<Frame, RuleRun> next, List<PrefilteredFor> prefiltered)
+    /// <summary>The slots of the <c>for</c> variables bound once step <paramref name="step"/> has run: where a failing C# function's binding is read from.</summary>
+    private static int[] BoundSlots(BoundRule rule, int step) => rule.Steps.Take(step + 1).OfType<BoundFor>().Select(f => f.Variable.Slot).ToArray();
+
+    /// <summary>
+    /// Evaluates what follows for one binding; a C# function that fails for it is reported for that binding
+    /// (ZP0410, ZP0411) and the rule goes on with the next one.
+    /// </summary>
+    private static void Guarded(Action<Frame, RuleRun> next, Frame frame, RuleRun run, BoundRule rule, int[]? boundSlots)
     {
+        if (boundSlots is null)
+        {
+            next(frame, run);
+            return;
+        }
+
+        try
+        {
+            next(frame, run);
+        }
+        catch (ScriptFunctionException failure)
+        {
+            var bindings = boundSlots.Select(s => (Entity)frame.Slots[s]!).ToArray();
+            frame.Context.Failures.Add(new EvaluationFailure(rule, bindings, bindings[^1], failure));
+        }
+    }
+
+    // boundSlots is null when the program has no C# function: nothing can fail, so nothing is guarded.
+    private static Action<Frame, RuleRun> ForStep(BoundFor step, BoundRule rule, int[]? boundSlots, Action<Frame, RuleRun> next, List<PrefilteredFor> prefiltered)
+    {
+        var frameSize = rule.FrameSize;
         var slot = step.Variable.Slot;
         var kind = step.Kind;
         var where = step.Where is null ? null : ExpressionCompiler.Compile(step.Where);
@@ -122,7 +154,15 @@ internal sealed class CompiledRule
                 return context.Site.OfKind(kind).Where(e =>
                 {
                     frame.Slots[slot] = e;
-                    return where(frame) is true;
+                    try
+                    {
+                        return where(frame) is true;
+                    }
+                    catch (ScriptFunctionException failure)
+                    {
+                        context.Failures.Add(new EvaluationFailure(rule, [e], e, failure));
+                        return false;
+                    }
                 }).ToArray();
             }));
             return (frame, run) =>
@@ -131,11 +171,18 @@ internal sealed class CompiledRule
                 {
                     frame.Slots[slot] = entity;
                     frame.LastPath = null;
-                    next(frame, run);
+                    Guarded(next, frame, run, rule, boundSlots);
                 }
             };
         }
 
+        Action<Frame, RuleRun> filtered = (frame, run) =>
+        {
+            if (where is null || where(frame) is true)
+            {
+                next(frame, run);
+            }
+        };
         return (frame, run) =>
         {
             var items = source is null ? frame.Context.Site.OfKind(kind) : source(frame) as IReadOnlyList<object?>;
@@ -153,10 +200,7 @@ internal sealed class CompiledRule
 
                 frame.Slots[slot] = entity;
                 frame.LastPath = null;
-                if (where is null || where(frame) is true)
-                {
-                    next(frame, run);
-                }
+                Guarded(filtered, frame, run, rule, boundSlots);
             }
         };
     }

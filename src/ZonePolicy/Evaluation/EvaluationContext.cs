@@ -28,6 +28,9 @@ internal sealed class EvaluationContext(SiteModel site, DateOnly today, Compiled
 
     public SiteModel Site { get; } = site;
 
+    /// <summary>Bindings that a C# function kept from being evaluated; the rules went on without them.</summary>
+    public List<EvaluationFailure> Failures { get; } = [];
+
     public object Today { get; } = today;
 
     public SiteGraph Graph => graph ??= new SiteGraph(Site);

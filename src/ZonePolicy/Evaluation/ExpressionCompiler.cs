@@ -27,6 +27,7 @@ internal static class ExpressionCompiler
         BoundPropsIndex index => CompilePropsIndex(index),
         BoundBuiltinCall call => CompileBuiltin(call),
         BoundHelperCall call => CompileHelperCall(call),
+        BoundScriptCall call => CompileScriptCall(call),
         BoundUnary unary => CompileUnary(unary),
         BoundBinary binary => CompileBinary(binary),
         BoundConstantMatch match => CompileMatch(match),
@@ -114,6 +115,23 @@ internal static class ExpressionCompiler
             }
 
             return body(frame);
+        };
+    }
+
+    private static Evaluator CompileScriptCall(BoundScriptCall call)
+    {
+        var args = call.Arguments.Select(Compile).ToArray();
+        var function = call.Function.Implementation
+            ?? throw new InvalidOperationException($"the C# function `{call.Function.Name}` was not loaded");
+        return frame =>
+        {
+            var values = new object?[args.Length];
+            for (var i = 0; i < args.Length; i++)
+            {
+                values[i] = args[i](frame);
+            }
+
+            return function.Invoke(values);
         };
     }
 

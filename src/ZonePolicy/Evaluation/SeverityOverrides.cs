@@ -16,6 +16,8 @@ internal sealed class SeverityOverrides
         DiagnosticIds.WaiverExpiringSoon,
         DiagnosticIds.UnknownSeverityId,
         DiagnosticIds.PackFeedUnavailable,
+        DiagnosticIds.ScriptFunctionThrew,
+        DiagnosticIds.ScriptFunctionOverBudget,
     };
 
     private readonly Dictionary<string, Severity> byId;

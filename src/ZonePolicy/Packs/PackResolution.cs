@@ -65,6 +65,13 @@ internal static class PackResolution
         var packs = resolved
             .Select(c => ResolvedPack.From(c, c.Origin is PackOrigin.Installed or PackOrigin.Shipped || trusted.Contains(c.Name)))
             .ToList();
+        foreach (var pack in packs.Where(p => !p.Trusted && p.Manifest is { Functions.Count: > 0 }))
+        {
+            // Scripts are code: a pack nobody trusted may not run them, and is not run without them either.
+            var scripts = string.Join(", ", pack.Manifest!.Functions.Select(f => f.Script).Distinct().Select(s => $"`{s}`"));
+            diagnostics.Add(DiagnosticDescriptors.UntrustedScripts, pack.Manifest.LocationOf("functions"), pack.Name, scripts);
+        }
+
         return new ResolvedInputs(plain, packs);
     }
 
