@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using ZonePolicy.Diagnostics;
-using ZonePolicy.MSBuild.Configuration;
+using System.Text;
+using ZonePolicy.Reporting;
 
 namespace ZonePolicy.MSBuild;
 
@@ -58,11 +59,12 @@ public sealed class CheckZonePolicy : Microsoft.Build.Utilities.Task
         try
         {
             var result = Check(logger.ProjectFile);
-            logger.LogAll(result.Diagnostics);
-            if (!string.IsNullOrEmpty(SarifOutput))
+            if (!string.IsNullOrEmpty(SarifOutput) && WriteSarif(result, Path.GetFullPath(SarifOutput)) is { } refused)
             {
-                SarifLog.Write(result, Path.GetFullPath(SarifOutput));
+                result = result.Including([refused], inputInvalid: true);
             }
+
+            logger.LogAll(result.Diagnostics);
         }
         catch (Exception exception)
         {
@@ -72,49 +74,50 @@ public sealed class CheckZonePolicy : Microsoft.Build.Utilities.Task
         return !Log.HasLoggedErrors;
     }
 
+    /// <summary>One engine request for every topology: each gets the analyzer config settings of its own path.</summary>
     private CheckResult Check(string projectFile)
     {
         var settings = new TaskSettings(projectFile);
-        var today = settings.ParseToday(Today);
-        var parameters = settings.ParseParameters(Parameters);
-        var projectSeverities = settings.ParseSeverities(Severities);
-        var configFiles = AnalyzerConfigFiles
-            .Select(item => item.GetMetadata("FullPath"))
-            .Distinct(StringComparer.Ordinal)
-            .Select(path => AnalyzerConfigFile.Load(path, settings.Diagnostics))
-            .ToList();
-        var severities = new SeverityConfiguration(configFiles, projectSeverities);
+        var request = new CheckRequest
+        {
+            TopologyFiles = [.. Topologies.Select(item => item.GetMetadata("FullPath"))],
+            RuleSources = [.. Rules.Select(item => item.GetMetadata("FullPath"))],
+            Packs = [.. Packs.Select(item => item.ItemSpec)],
+            ShippedPackDirectories = [.. PackDirectories.Select(Path.GetFullPath)],
+            InstalledPacks = [.. InstalledPacks.Select(item => item.GetMetadata("FullPath"))],
+            TrustedPacks = [.. TrustedPacks.Select(item => item.ItemSpec)],
+            Parameters = settings.ParseParameters(Parameters),
+            Severities = settings.ParseSeverities(Severities),
+            AnalyzerConfigFiles = [.. AnalyzerConfigFiles.Select(item => item.GetMetadata("FullPath"))],
+            WorkingDirectory = Path.GetDirectoryName(projectFile),
+            Today = settings.ParseToday(Today),
+            BaselineFile = string.IsNullOrEmpty(Baseline) ? null : Path.GetFullPath(Baseline),
+            WarningsAsErrors = TreatWarningsAsErrors,
+        };
 
-        var topologies = Topologies.Select(item => item.GetMetadata("FullPath")).ToList();
-        if (topologies.Count == 0)
+        if (request.TopologyFiles.Count == 0)
         {
             settings.ReportNoTopology();
         }
 
-        // Each topology is checked on its own, so topologies whose .editorconfig settings differ
-        // can be checked in separate requests, each with its own severity overrides.
-        var results = topologies
-            .GroupBy(severities.KeyFor, StringComparer.Ordinal)
-            .Select(group => PolicyEngine.Check(new CheckRequest
-            {
-                TopologyFiles = [.. group],
-                RuleSources = [.. Rules.Select(item => item.GetMetadata("FullPath"))],
-                Packs = [.. Packs.Select(item => item.ItemSpec)],
-                ShippedPackDirectories = [.. PackDirectories.Select(Path.GetFullPath)],
-                InstalledPacks = [.. InstalledPacks.Select(item => item.GetMetadata("FullPath"))],
-                TrustedPacks = [.. TrustedPacks.Select(item => item.ItemSpec)],
-                Parameters = parameters,
-                // The merged list carries the precedence; the project's own items are also passed apart,
-                // so that an id no rule has is reported for them but not for shared config files.
-                SeverityOverrides = [.. projectSeverities.Select(s => new KeyValuePair<string, Severity>(s.Id, s.Severity))],
-                ConfiguredSeverities = severities.For(group.First()),
-                Today = today,
-                BaselineFile = string.IsNullOrEmpty(Baseline) ? null : Path.GetFullPath(Baseline),
-                WarningsAsErrors = TreatWarningsAsErrors,
-                SettingsLocation = settings.Project,
-            }))
-            .ToList();
+        return PolicyEngine.Check(request).Including(settings.Diagnostics, settings.Diagnostics.Any(d => d.Severity == Severity.Error));
+    }
 
-        return CheckResults.Merge(settings.Diagnostics, results);
+    private static Diagnostic? WriteSarif(CheckResult result, string path)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Writing says why the folder is unusable.
+        }
+
+        return OutputFile.Write(path, path, result, stream =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            Reporter.Write(result, ReportFormat.Sarif, writer);
+        });
     }
 }

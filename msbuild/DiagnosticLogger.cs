@@ -26,20 +26,21 @@ internal sealed class DiagnosticLogger(TaskLoggingHelper log, string projectFile
     {
         var location = diagnostic.Location;
         // The command line, or no place at all, is this project's build: errors about it belong to the project file.
-        var file = location.IsInFile && location.File.Length > 0 ? Path.GetFullPath(location.File) : projectFile;
+        var file = DisplayText.Escape(location.IsInFile && location.File.Length > 0 ? Path.GetFullPath(location.File) : projectFile);
+        var message = DisplayText.Escape(diagnostic.Message);
         switch (diagnostic.Severity)
         {
             case Severity.Error:
                 log.LogError(null, diagnostic.Id, diagnostic.Id, diagnostic.HelpUri, file,
-                    location.Line, location.Column, 0, 0, diagnostic.Message);
+                    location.Line, location.Column, 0, 0, message);
                 break;
             case Severity.Warning:
                 log.LogWarning(null, diagnostic.Id, diagnostic.Id, diagnostic.HelpUri, file,
-                    location.Line, location.Column, 0, 0, diagnostic.Message);
+                    location.Line, location.Column, 0, 0, message);
                 break;
             case Severity.Info:
                 log.LogMessage(null, diagnostic.Id, diagnostic.Id, file,
-                    location.Line, location.Column, 0, 0, MessageImportance.High, diagnostic.Message);
+                    location.Line, location.Column, 0, 0, MessageImportance.High, message);
                 break;
         }
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Build.Framework;
 using ZonePolicy.Diagnostics;
-using ZonePolicy.MSBuild.Configuration;
 
 namespace ZonePolicy.MSBuild;
 
@@ -47,26 +46,9 @@ internal sealed class TaskSettings(string projectFile)
         return parameters;
     }
 
-    public IReadOnlyList<SeveritySetting> ParseSeverities(IEnumerable<ITaskItem> items)
-    {
-        var settings = new List<SeveritySetting>();
-        foreach (var item in items)
-        {
-            var text = item.GetMetadata("Severity");
-            if (!SeverityText.TryParse(text, out var severity))
-            {
-                Report(DiagnosticDescriptors.InvalidSeverityItem, text, item.ItemSpec);
-                continue;
-            }
-
-            if (severity is { } level)
-            {
-                settings.Add(new(item.ItemSpec, level, Project));
-            }
-        }
-
-        return settings;
-    }
+    /// <summary>The <c>ZonePolicySeverity</c> items as the engine reads them: the level as written, at the project.</summary>
+    public IReadOnlyList<SeveritySetting> ParseSeverities(IEnumerable<ITaskItem> items) =>
+        [.. items.Select(item => new SeveritySetting(item.ItemSpec, item.GetMetadata("Severity").Trim(), Project))];
 
     public void ReportNoTopology() =>
         Report(DiagnosticDescriptors.NoTopologyItem);

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using ZonePolicy.Configuration;
 using ZonePolicy.Diagnostics;
-using ZonePolicy.Evaluation;
+using ZonePolicy.Findings;
 using ZonePolicy.Reporting;
 
 namespace ZonePolicy.Cli;
@@ -76,11 +77,11 @@ internal sealed class CheckCommand : Command
         CustomParser = ParseParameters,
     };
 
-    private readonly Option<List<KeyValuePair<string, Severity>>> severities = new("--severity")
+    private readonly Option<List<SeveritySetting>> severities = new("--severity")
     {
         Arity = ArgumentArity.OneOrMore,
         HelpName = "ID=level",
-        Description = "Sets the severity of a rule or diagnostic id to error, warning, info or none, over .editorconfig and .globalconfig; repeat for more.",
+        Description = "Sets the severity of a rule or diagnostic id to error, warning, suggestion, silent, none or default, over .editorconfig and .globalconfig; repeat for more.",
         CustomParser = ParseSeverities,
     };
 
@@ -93,7 +94,7 @@ internal sealed class CheckCommand : Command
 
     private readonly Option<ReportFormat> format = ReportTarget.CreateFormatOption();
 
-    private readonly Option<string?> output = ReportTarget.CreateOutputOption();
+    private readonly Option<string?> output;
 
     private readonly Option<string?> baseline = new("--baseline")
     {
@@ -116,6 +117,7 @@ internal sealed class CheckCommand : Command
         : base("check", "Checks topologies against rules and reports every violation.")
     {
         this.context = context;
+        output = ReportTarget.CreateOutputOption(context.WorkingDirectory);
         Add(topologies);
         Add(rules);
         Add(packs);
@@ -134,16 +136,33 @@ internal sealed class CheckCommand : Command
         Add(warningsAsErrors);
         Validators.Add(RejectUnknownOptions);
         Validators.Add(RequireRules);
-        Validators.Add(ProtectInputs);
+        Validators.Add(SeparateOutputs);
         SetAction(Run);
     }
 
     private int Run(ParseResult parse)
     {
-        var severityConfiguration = SeverityConfiguration.Resolve(context.WorkingDirectory, parse.GetValue(severities) ?? []);
-        var request = new CheckRequest
+        var target = ReportTarget.From(parse, context.WorkingDirectory);
+        var result = CheckSafely(ToRequest(parse));
+        if (parse.GetValue(writeBaseline) is { } baselineFile && !result.InputInvalid)
         {
-            TopologyFiles = parse.GetRequiredValue(topologies),
+            var replaceable = parse.GetValue(baseline) is { } read ? Path.GetFullPath(read, context.WorkingDirectory) : null;
+            var refused = OutputFile.Write(Path.GetFullPath(baselineFile, context.WorkingDirectory), baselineFile, result,
+                stream => Baseline.Write(result, stream), replaceable);
+            result = refused is null ? result : result.Including([refused], inputInvalid: true);
+        }
+
+        return ReportWriter.Write(result, target, context);
+    }
+
+    /// <summary>The one place a command line becomes an engine request; relative paths stay as given and resolve against the working directory.</summary>
+    private CheckRequest ToRequest(ParseResult parse)
+    {
+        var topologyFiles = parse.GetRequiredValue(topologies);
+        var configFolders = topologyFiles.Select(file => Path.GetDirectoryName(Path.GetFullPath(file, context.WorkingDirectory))!).Prepend(context.WorkingDirectory);
+        return new CheckRequest
+        {
+            TopologyFiles = topologyFiles,
             RuleSources = parse.GetValue(rules) ?? [],
             Packs = parse.GetValue(packs) ?? [],
             PackDirectories = [.. (parse.GetValue(packDirectories) ?? []).Select(InWorkingDirectory)],
@@ -153,24 +172,14 @@ internal sealed class CheckCommand : Command
             LockFile = InWorkingDirectory(parse.GetValue(lockFile) ?? PackLockFileName),
             LockMode = parse.GetValue(locked) ? PackLockMode.Locked : parse.GetValue(lockFile) is null ? PackLockMode.Auto : PackLockMode.Update,
             Parameters = parse.GetValue(parameters) ?? [],
-            // The merged list carries the precedence; the command line's own ids are also passed apart,
-            // so that an id no rule has is reported for them but not for shared config files.
-            SeverityOverrides = parse.GetValue(severities) ?? [],
-            ConfiguredSeverities = severityConfiguration.Overrides,
+            Severities = parse.GetValue(severities) ?? [],
+            AnalyzerConfigFiles = AnalyzerConfigDiscovery.Above(configFolders, context.WorkingDirectory),
+            WorkingDirectory = context.WorkingDirectory,
             Today = parse.GetValue(today),
             BaselineFile = parse.GetValue(baseline),
             WarningsAsErrors = parse.GetValue(warningsAsErrors),
             DescribeSites = Reporter.DescribesSites(parse.GetValue(format)),
         };
-
-        var result = WithConfigurationDiagnostics(CheckSafely(request), severityConfiguration.Diagnostics);
-        if (parse.GetValue(writeBaseline) is { } baselineFile && !result.InputInvalid)
-        {
-            using var stream = File.Create(Path.Combine(context.WorkingDirectory, baselineFile));
-            Baseline.Write(result, stream);
-        }
-
-        return ReportWriter.Write(result, ReportTarget.From(parse), context);
     }
 
     private string InWorkingDirectory(string path) => Path.GetFullPath(Path.Combine(context.WorkingDirectory, path));
@@ -186,20 +195,6 @@ internal sealed class CheckCommand : Command
             return CliDiagnostics.Result([CliDiagnostics.InternalError(exception)], inputInvalid: false);
         }
     }
-
-    private static CheckResult WithConfigurationDiagnostics(CheckResult result, IReadOnlyList<Diagnostic> configuration) =>
-        configuration.Count == 0
-            ? result
-            : new CheckResult
-            {
-                Diagnostics = [.. result.Diagnostics, .. configuration],
-                Suppressed = result.Suppressed,
-                Rules = result.Rules,
-                Sites = result.Sites,
-                Today = result.Today,
-                BaselineApplied = result.BaselineApplied,
-                InputInvalid = true,
-            };
 
     /// <summary>
     /// A token like <c>--fromat</c> would otherwise be taken for a topology file, and in <c>--rules --pack x</c>
@@ -228,33 +223,49 @@ internal sealed class CheckCommand : Command
         }
     }
 
-    /// <summary><c>check</c> never modifies an input file, even when <c>--output</c> names one.</summary>
-    private void ProtectInputs(CommandResult result)
+    /// <summary>
+    /// The report, the baseline and the pack lock file cannot share a file, and the lock file, which the check
+    /// writes while it resolves packs, cannot be a topology, a rule source or the baseline. Whether the report or
+    /// the baseline names an input is known once the check has read its inputs, and <see cref="OutputFile"/>
+    /// refuses it then.
+    /// </summary>
+    private void SeparateOutputs(CommandResult result)
     {
-        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        var sources = new SymbolResult?[] { result.GetResult(topologies), result.GetResult(rules) };
-        foreach (var (option, readsBaseline) in new[] { (output, true), (writeBaseline, false), (lockFile, true) })
+        var outputs = new Option<string?>[] { output, writeBaseline, lockFile }
+            .Select(option => (option.Name, Token: result.GetResult(option) is { Tokens: [var token] } ? token.Value : null))
+            .Where(named => named.Token is not null)
+            .ToList();
+        for (var first = 0; first < outputs.Count; first++)
         {
-            if (result.GetResult(option) is not { Tokens: [var token] } || FilePaths.FullPathOrNull(token.Value) is not { } written)
+            for (var second = first + 1; second < outputs.Count; second++)
             {
-                continue;
+                if (SameFile(outputs[first].Token!, outputs[second].Token!))
+                {
+                    result.AddError($"`{outputs[first].Name}` and `{outputs[second].Name}` name the same file `{outputs[first].Token}`; give each its own file");
+                }
             }
+        }
 
-            // Rewriting the baseline it reads is how `--write-baseline` refreshes one; a report may not replace it.
-            var inputs = readsBaseline ? sources.Append(result.GetResult(baseline)) : sources;
-            if (inputs.SelectMany(input => input?.Tokens ?? []).Any(input => string.Equals(FilePaths.FullPathOrNull(input.Value), written, comparison)))
+        if (result.GetResult(lockFile) is { Tokens: [var lockToken] })
+        {
+            var inputs = new SymbolResult?[] { result.GetResult(topologies), result.GetResult(rules), result.GetResult(baseline) }.SelectMany(input => input?.Tokens ?? []);
+            if (inputs.FirstOrDefault(input => SameFile(lockToken.Value, input.Value)) is { } named)
             {
-                result.AddError($"`{option.Name}` names the input file `{token.Value}`; write to another file");
+                result.AddError($"`{lockFile.Name}` names the input file `{named.Value}`; write to another file");
             }
         }
     }
 
+    private bool SameFile(string first, string second) =>
+        OutputFile.SameFile(Path.GetFullPath(first, context.WorkingDirectory), Path.GetFullPath(second, context.WorkingDirectory));
+
     private static List<KeyValuePair<string, string>> ParseParameters(ArgumentResult result) =>
         ParsePairs(result, "--param", "name=value", value => (true, value));
 
-    private static List<KeyValuePair<string, Severity>> ParseSeverities(ArgumentResult result) =>
-        ParsePairs(result, "--severity", "ID=level with a level of error, warning, info or none", level =>
-            (SeverityNames.TryParse(level, out var severity), severity));
+    /// <summary>Levels are the engine's to read: it reports a bad one as it reports one in a config file.</summary>
+    private static List<SeveritySetting> ParseSeverities(ArgumentResult result) =>
+        [.. ParsePairs(result, "--severity", "ID=level", level => (true, level.Trim()))
+            .Select(pair => new SeveritySetting(pair.Key, pair.Value, SourceLocation.CommandLine))];
 
     /// <summary>Each token as <c>key=value</c>; a token that is not reports one error naming <paramref name="shape"/>.</summary>
     private static List<KeyValuePair<string, T>> ParsePairs<T>(ArgumentResult result, string option, string shape, Func<string, (bool Valid, T Value)> parseValue)

@@ -17,7 +17,7 @@ internal static class CliApp
             var errors = CommandLineErrors.From(parse);
             if (errors.Count > 0 && parse.Action is not HelpAction)
             {
-                return ReportWriter.WriteArgumentErrors(errors, ReportTarget.From(parse), context);
+                return ReportWriter.WriteArgumentErrors(errors, ReportTarget.From(parse, context.WorkingDirectory), context);
             }
 
             return parse.Invoke(new InvocationConfiguration

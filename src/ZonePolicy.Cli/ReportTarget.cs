@@ -4,9 +4,15 @@ using ZonePolicy.Reporting;
 
 namespace ZonePolicy.Cli;
 
+/// <summary>A file named on the command line: as written, and resolved against the working directory.</summary>
+internal sealed record NamedFile(string Name, string FullPath);
+
 /// <summary>Where and how a command writes its report: its <c>--format</c> and <c>--output</c> options.</summary>
-internal sealed record ReportTarget(ReportFormat Format, string? OutputFile)
+internal sealed record ReportTarget(ReportFormat Format, NamedFile? OutputFile)
 {
+    /// <summary>Reports are UTF-8 without a byte order mark.</summary>
+    public static readonly System.Text.Encoding Encoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
     private const string FormatName = "--format";
     private const string OutputName = "--output";
 
@@ -19,14 +25,15 @@ internal sealed record ReportTarget(ReportFormat Format, string? OutputFile)
         CustomParser = ParseFormat,
     };
 
-    public static Option<string?> CreateOutputOption()
+    /// <param name="workingDirectory">What a relative file name is relative to.</param>
+    public static Option<string?> CreateOutputOption(string workingDirectory)
     {
         var output = new Option<string?>(OutputName, "-o")
         {
             HelpName = "file",
             Description = "Writes the report to this file (UTF-8) instead of standard output.",
         };
-        output.Validators.Add(ValidateOutput);
+        output.Validators.Add(result => ValidateOutput(result, workingDirectory));
         return output;
     }
 
@@ -34,8 +41,9 @@ internal sealed record ReportTarget(ReportFormat Format, string? OutputFile)
     /// The target of a parse, even one that failed: a <c>--format</c> that is not valid means text, an
     /// <c>--output</c> that is not usable means standard output.
     /// </summary>
-    public static ReportTarget From(ParseResult parse) =>
-        new(ValidValue<ReportFormat>(parse, FormatName), ValidValue<string?>(parse, OutputName));
+    public static ReportTarget From(ParseResult parse, string workingDirectory) =>
+        new(ValidValue<ReportFormat>(parse, FormatName),
+            ValidValue<string?>(parse, OutputName) is { } output ? new NamedFile(output, Path.GetFullPath(output, workingDirectory)) : null);
 
     private static T? ValidValue<T>(ParseResult parse, string name) =>
         parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == name) is Option<T> option
@@ -56,10 +64,10 @@ internal sealed record ReportTarget(ReportFormat Format, string? OutputFile)
         return ReportFormat.Text;
     }
 
-    private static void ValidateOutput(OptionResult result)
+    private static void ValidateOutput(OptionResult result, string workingDirectory)
     {
         var file = result.Tokens[0].Value;
-        var fullPath = FilePaths.FullPathOrNull(file);
+        var fullPath = FilePaths.FullPathOrNull(file, workingDirectory);
         if (fullPath is null)
         {
             result.AddError($"`{file}` is not a valid file name for `{OutputName}`");

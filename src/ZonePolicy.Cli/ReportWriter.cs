@@ -1,4 +1,3 @@
-using System.Text;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Reporting;
 
@@ -7,28 +6,26 @@ namespace ZonePolicy.Cli;
 /// <summary>Writes a result to its <see cref="ReportTarget"/> and turns it into the exit code.</summary>
 internal static class ReportWriter
 {
-    private static readonly UTF8Encoding Utf8WithoutBom = new(encoderShouldEmitUTF8Identifier: false);
-
     public static int Write(CheckResult result, ReportTarget target, CliContext context)
     {
-        var report = new StringWriter();
-        Reporter.Write(result, target.Format, report);
-        if (target.OutputFile is null)
+        if (target.OutputFile is not { } file)
         {
-            context.Out.Write(report.ToString());
+            Reporter.Write(result, target.Format, context.Out);
             return result.ExitCode;
         }
 
-        try
+        var refused = OutputFile.Write(file.FullPath, file.Name, result, stream =>
         {
-            File.WriteAllText(target.OutputFile, report.ToString(), Utf8WithoutBom);
+            using var writer = new StreamWriter(stream, ReportTarget.Encoding);
+            Reporter.Write(result, target.Format, writer);
+        });
+        if (refused is null)
+        {
             return result.ExitCode;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            WriteLine(context.Error, CliDiagnostics.InvalidArgument($"cannot write the report to `{target.OutputFile}`: {exception.Message.TrimEnd('.')}"));
-            return ExitCodes.InvalidInput;
-        }
+
+        WriteLine(context.Error, refused);
+        return Math.Max(result.ExitCode, ExitCodes.InvalidInput);
     }
 
     /// <summary>

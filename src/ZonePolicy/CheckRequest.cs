@@ -48,14 +48,20 @@ public sealed class CheckRequest
     /// <summary>Parameter overrides, each value in the language's literal syntax (a bare word is a string).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; init; } = [];
 
-    /// <summary>Severity overrides by rule or diagnostic id, applied after the rules' own severities.</summary>
-    public IReadOnlyList<KeyValuePair<string, Severity>> SeverityOverrides { get; init; } = [];
+    /// <summary>
+    /// Severities set on the command line or in the project, in the order given (the last for an id wins); they
+    /// outrank the analyzer config files.
+    /// </summary>
+    public IReadOnlyList<SeveritySetting> Severities { get; init; } = [];
 
     /// <summary>
-    /// Severities from shared configuration (<c>.editorconfig</c>, <c>.globalconfig</c>): below
-    /// <see cref="SeverityOverrides"/>, and ids the check does not know are ignored, as other analyzers' are.
+    /// The <c>.editorconfig</c> and global analyzer config files that may set severities with
+    /// <c>dotnet_diagnostic.&lt;ID&gt;.severity</c>; each topology gets the settings that apply to its path.
     /// </summary>
-    public IReadOnlyList<KeyValuePair<string, Severity>> ConfiguredSeverities { get; init; } = [];
+    public IReadOnlyList<string> AnalyzerConfigFiles { get; init; } = [];
+
+    /// <summary>The folder relative paths resolve against (diagnostics name them as given); the current directory when null.</summary>
+    public string? WorkingDirectory { get; init; }
 
     /// <summary>The evaluation date (<c>today</c>); the current UTC date when null.</summary>
     public DateOnly? Today { get; init; }

@@ -1,4 +1,5 @@
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
 
 namespace ZonePolicy;
 
@@ -29,11 +30,30 @@ public sealed class CheckResult
     /// <summary>True when rules, topology or settings were invalid: the check could not run in full.</summary>
     public required bool InputInvalid { get; init; }
 
+    /// <summary>Every file the check read (topologies, rule files, the baseline, analyzer config files): what no output may replace.</summary>
+    internal IReadOnlyList<InputFile> Inputs { get; init; } = [];
+
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
 
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
 
     public int Infos => Diagnostics.Count(d => d.Severity == Severity.Info);
+
+    /// <summary>
+    /// This result with diagnostics a host found itself (a bad setting, an output it could not write), in the one
+    /// order of every report.
+    /// </summary>
+    public CheckResult Including(IEnumerable<Diagnostic> diagnostics, bool inputInvalid) => new()
+    {
+        Diagnostics = [.. Diagnostics, .. diagnostics],
+        Suppressed = Suppressed,
+        Rules = Rules,
+        Sites = Sites,
+        Today = Today,
+        BaselineApplied = BaselineApplied,
+        InputInvalid = InputInvalid || inputInvalid,
+        Inputs = Inputs,
+    };
 
     /// <summary>0 no errors; 1 an error-severity finding; 2 invalid input; 3 internal error.</summary>
     public int ExitCode =>

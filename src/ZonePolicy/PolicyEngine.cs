@@ -1,6 +1,9 @@
 using ZonePolicy.Binding;
+using ZonePolicy.Configuration;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Evaluation;
+using ZonePolicy.Findings;
+using ZonePolicy.Inputs;
 using ZonePolicy.Scripting;
 using ZonePolicy.Syntax;
 using ZonePolicy.Topology;
@@ -11,20 +14,11 @@ namespace ZonePolicy;
 /// <summary>The engine's façade: compiles the rules once, loads each topology, evaluates and reports.</summary>
 public static class PolicyEngine
 {
-    // Parsing, binding and evaluation recurse over the syntax tree; a deep stack lets long expression
-    // chains through while the parser's nesting limit keeps the depth bounded.
-    private const int StackSize = 256 * 1024 * 1024;
-
+    /// <summary>
+    /// Runs a check on the calling thread. Every pass that recurses over an expression is bounded by the
+    /// language's nesting limit, so an ordinary thread's stack is enough for any input.
+    /// </summary>
     public static CheckResult Check(CheckRequest request)
-    {
-        CheckResult? result = null;
-        var thread = new Thread(() => result = CheckGuarded(request), StackSize);
-        thread.Start();
-        thread.Join();
-        return result!;
-    }
-
-    private static CheckResult CheckGuarded(CheckRequest request)
     {
         try
         {
@@ -51,8 +45,10 @@ public static class PolicyEngine
 
         public CheckResult Run()
         {
-            var overrides = request.Parameters.Select(p => new ParameterOverride(p.Key, ParseParameterValue(p.Value), p.Value, request.SettingsLocation)).ToList();
-            var modules = new RuleSourceLoader(diagnostics).Load(request);
+            var inputs = new CheckInputs(request, diagnostics);
+            var configs = AnalyzerConfigSet.Read(request.AnalyzerConfigFiles, inputs, diagnostics);
+            var overrides = ParameterValues.Read(request.Parameters, request.SettingsLocation, diagnostics);
+            var modules = new RuleSourceLoader(diagnostics, inputs).Load(request);
             var program = diagnostics.HasErrors ? null : ProgramBinder.Bind(modules, overrides, diagnostics);
             if (program is not null && !diagnostics.HasErrors)
             {
@@ -61,12 +57,11 @@ public static class PolicyEngine
             }
 
             var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
-            var severities = SeverityOverrides.Create(request.ConfiguredSeverities, request.SeverityOverrides, rules, request.SettingsLocation, diagnostics);
-            var baseline = request.BaselineFile is null ? null : Baseline.Load(request.BaselineFile, diagnostics);
+            var baseline = request.BaselineFile is { } baselineFile ? Baseline.Read(baselineFile, inputs, diagnostics) : null;
 
             if (program is null || diagnostics.HasErrors)
             {
-                return Finish(rules, severities, baseline, invalid: true);
+                return Finish(inputs, configs, rules, baseline, invalid: true);
             }
 
             var compiled = CompiledProgram.Compile(program);
@@ -74,22 +69,22 @@ public static class PolicyEngine
             evaluationDate = today;
             foreach (var topology in request.TopologyFiles)
             {
-                CheckSite(compiled, topology, today);
+                CheckSite(compiled, inputs, topology, today);
             }
 
-            return Finish(rules, severities, baseline, inputInvalid);
+            return Finish(inputs, configs, rules, baseline, inputInvalid);
         }
 
-        private void CheckSite(CompiledProgram program, string topology, DateOnly today)
+        private void CheckSite(CompiledProgram program, CheckInputs inputs, string topology, DateOnly today)
         {
-            if (!File.Exists(topology))
+            var file = inputs.ReadTopology(topology);
+            if (file is null)
             {
-                diagnostics.Add(DiagnosticDescriptors.FileNotFound, SourceLocation.InFile(topology), "topology", topology);
-                inputInvalid = true;
+                inputInvalid |= diagnostics.HasErrors;
                 return;
             }
 
-            var loaded = TopologyLoader.Load(topology, topology);
+            var loaded = TopologyLoader.LoadBytes(file.Bytes, file.DisplayPath);
             diagnostics.AddRange(loaded.Diagnostics);
             if (loaded.Model is not { } site)
             {
@@ -156,13 +151,14 @@ public static class PolicyEngine
 
         private static PathStep Step(Entity entity) => new(entity.Id, entity.Kind.Keyword(), entity.Location);
 
-        private CheckResult Finish(IReadOnlyList<RuleInfo> rules, SeverityOverrides severities, Baseline? baseline, bool invalid)
+        private CheckResult Finish(CheckInputs inputs, AnalyzerConfigSet configs, IReadOnlyList<RuleInfo> rules, Baseline? baseline, bool invalid)
         {
+            var severities = SeverityPolicy.Create(request.Severities, configs, rules, request.WarningsAsErrors, inputs.FullPathOf, diagnostics);
             var inForce = new List<Diagnostic>();
             var quiet = new List<Diagnostic>();
             foreach (var diagnostic in diagnostics.Items.Concat(violations))
             {
-                var adjusted = severities.Apply(diagnostic, request.WarningsAsErrors);
+                var adjusted = severities.Apply(diagnostic);
                 if (adjusted is null)
                 {
                     continue;
@@ -178,7 +174,7 @@ public static class PolicyEngine
                 }
             }
 
-            quiet.AddRange(suppressed.Select(d => severities.Apply(d, request.WarningsAsErrors)).OfType<Diagnostic>());
+            quiet.AddRange(suppressed.Select(severities.Apply).OfType<Diagnostic>());
             return new CheckResult
             {
                 Diagnostics = inForce,
@@ -187,13 +183,9 @@ public static class PolicyEngine
                 Sites = sites,
                 Today = evaluationDate,
                 BaselineApplied = baseline is not null,
-                InputInvalid = invalid || diagnostics.Items.Any(d => IsInvalidInput(d.Id)),
+                InputInvalid = invalid || diagnostics.Items.Any(d => SeverityPolicy.IsInvalidInput(d.Id)),
+                Inputs = inputs.Files,
             };
         }
-
-        private static bool IsInvalidInput(string id) => DiagnosticDescriptors.IsEngineId(id) && !SeverityOverrides.IsAdjustable(id);
-
-        /// <summary>A parameter value in the language's literal syntax; a bare word is a string.</summary>
-        private static object? ParseParameterValue(string text) => RuleParser.TryParseLiteral(text, out var value) ? value : text;
     }
 }

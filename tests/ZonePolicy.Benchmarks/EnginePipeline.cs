@@ -1,4 +1,5 @@
 using ZonePolicy.Binding;
+using ZonePolicy.Inputs;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Evaluation;
 using ZonePolicy.Topology;
@@ -23,7 +24,8 @@ internal static class EnginePipeline
     public static CompiledProgram Compile(string rules)
     {
         var diagnostics = new DiagnosticBag();
-        var modules = new RuleSourceLoader(diagnostics).Load(new CheckRequest { RuleSources = [rules] });
+        var request = new CheckRequest { RuleSources = [rules] };
+        var modules = new RuleSourceLoader(diagnostics, new CheckInputs(request, diagnostics)).Load(request);
         var program = diagnostics.HasErrors ? null : ProgramBinder.Bind(modules, [], diagnostics);
         if (program is null || diagnostics.HasErrors)
         {

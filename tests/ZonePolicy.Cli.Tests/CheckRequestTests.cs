@@ -31,9 +31,11 @@ public sealed class CheckRequestTests : IDisposable
         Assert.Equal(
             [new("max_sl_gap", "2"), new("owner", "\"ot security\""), new("cutoff", "@2027-01-01")],
             request.Parameters);
-        Assert.Equal([new("ZN-001", Severity.Warning), new("ZP0302", Severity.None)], request.ConfiguredSeverities);
+        Assert.Equal([("ZN-001", "warning"), ("ZP0302", "none")], request.Severities.Select(s => (s.Id, s.Level)));
+        Assert.All(request.Severities, s => Assert.Equal(ZonePolicy.Diagnostics.SourceLocation.CommandLine, s.Location));
         Assert.Equal(new DateOnly(2026, 11, 25), request.Today);
         Assert.Equal("baseline.json", request.BaselineFile);
+        Assert.Equal(temp.Path, request.WorkingDirectory);
         Assert.True(request.WarningsAsErrors);
     }
 
@@ -61,7 +63,7 @@ public sealed class CheckRequestTests : IDisposable
 
         Assert.Empty(request.RuleSources);
         Assert.Empty(request.Parameters);
-        Assert.Empty(request.ConfiguredSeverities);
+        Assert.Empty(request.Severities);
         Assert.Null(request.Today);
         Assert.Null(request.BaselineFile);
         Assert.False(request.WarningsAsErrors);
@@ -76,11 +78,11 @@ public sealed class CheckRequestTests : IDisposable
     }
 
     [Fact]
-    public void Of_several_severities_for_one_id_the_last_wins_and_levels_ignore_case()
+    public void Severities_reach_the_engine_in_order_as_written_for_it_to_read()
     {
-        var request = Request("check", "site.json", "--rules", "r.zpol", "--severity", "EX-OS=warning", "--severity", "EX-LOG=Info", "--severity", "EX-OS=ERROR");
+        var request = Request("check", "site.json", "--rules", "r.zpol", "--severity", "EX-OS=warning", "--severity", "EX-LOG=Info", "--severity", "EX-OS=loud");
 
-        Assert.Equal([new("EX-LOG", Severity.Info), new("EX-OS", Severity.Error)], request.ConfiguredSeverities);
+        Assert.Equal([("EX-OS", "warning"), ("EX-LOG", "Info"), ("EX-OS", "loud")], request.Severities.Select(s => (s.Id, s.Level)));
     }
 
     [Fact]
@@ -93,26 +95,30 @@ public sealed class CheckRequestTests : IDisposable
     }
 
     [Fact]
-    public void Editorconfig_severities_reach_the_request_below_the_command_line()
+    public void Analyzer_config_files_above_the_working_directory_and_the_topologies_reach_the_request()
     {
-        temp.Write(".editorconfig", "root = true\n\n[*.json]\ndotnet_diagnostic.EX-EP.severity = none\ndotnet_diagnostic.EX-OS.severity = warning\n");
+        temp.Write(".editorconfig", "root = true\n");
+        temp.Write("plant/.globalconfig", "is_global = true\n");
+        temp.Write("plant/site/.editorconfig", "[*.json]\n");
 
-        var request = Request("check", "site.json", "--rules", "r.zpol", "--severity", "EX-OS=error");
+        var request = Request("check", "plant/site/a.json", "--rules", "r.zpol");
 
-        Assert.Equal([new("EX-EP", Severity.None), new("EX-OS", Severity.Error)], request.ConfiguredSeverities);
+        Assert.Equal(
+            [".editorconfig", Path.Combine("plant", ".globalconfig"), Path.Combine("plant", "site", ".editorconfig")],
+            request.AnalyzerConfigFiles.Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void A_bad_level_in_a_config_file_is_reported_at_its_place_and_the_check_still_runs()
     {
         temp.Write(".editorconfig", "root = true\n[*]\ndotnet_diagnostic.EX-EP.severity = loud\n");
-        var requests = new List<CheckRequest>();
+        temp.Write("rules.zpol", "rule EX-EP \"ep\" { severity warning for zone z forbid true }");
+        temp.Write("site.json", """{ "schemaVersion": "1", "zones": [ { "id": "z", "kind": "control" } ] }""");
 
-        var outcome = Cli.Run(Engines.Recording(requests), temp.Path, "check", "site.json", "--rules", "r.zpol");
+        var outcome = Cli.Run(PolicyEngine.Check, temp.Path, "check", "site.json", "--rules", "rules.zpol");
 
-        Assert.Single(requests);
         Assert.Equal(2, outcome.ExitCode);
-        Assert.StartsWith(".editorconfig(3,36): error ZP0308: `loud` is not a severity for `EX-EP`; use error, warning, info, none or default\n", outcome.Out);
+        Assert.StartsWith(".editorconfig(3,36): error ZP0308: `loud` is not a severity level for `EX-EP`; use error, warning, suggestion, silent, none or default\nsite.json(1,36): warning EX-EP: ", outcome.Out);
     }
 
     private CheckRequest Request(params string[] args)

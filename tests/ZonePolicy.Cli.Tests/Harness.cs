@@ -25,7 +25,7 @@ internal static class Cli
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var exitCode = CliApp.Run(args, new CliContext(stdout, stderr, workingDirectory, engine));
-        return new CliOutcome(exitCode, stdout.ToString(), stderr.ToString());
+        return Validated(new CliOutcome(exitCode, stdout.ToString(), stderr.ToString()), args);
     }
 
     /// <summary>Runs the built <c>dotnet zpol.dll</c> as a real process in <paramref name="workingDirectory"/>.</summary>
@@ -48,7 +48,19 @@ internal static class Cli
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
-        return new CliOutcome(process.ExitCode, stdout.Result, stderr.Result);
+        return Validated(new CliOutcome(process.ExitCode, stdout.Result, stderr.Result), args);
+    }
+
+    /// <summary>Every SARIF log a test makes <c>zpol</c> print must validate against the SARIF 2.1.0 schema.</summary>
+    private static CliOutcome Validated(CliOutcome outcome, string[] args)
+    {
+        var format = Array.IndexOf(args, "--format");
+        if (format >= 0 && format + 1 < args.Length && args[format + 1] == "sarif" && outcome.Out.Length > 0)
+        {
+            ZonePolicy.Tests.Shared.SarifSchema.AssertValid(outcome.Out);
+        }
+
+        return outcome;
     }
 }
 

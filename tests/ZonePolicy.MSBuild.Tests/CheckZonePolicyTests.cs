@@ -46,22 +46,25 @@ public sealed class CheckZonePolicyTests : IDisposable
         task.Execute();
 
         var error = Assert.Single(_engine.Errors, e => e.Code == "ZP0308");
-        Assert.Equal("invalid severity `eror` for `T-1` in a `ZonePolicySeverity` item: use `error`, `warning`, `info` or `none`", error.Message);
+        Assert.Equal((_engine.ProjectFileOfTaskNode, 0, 0), (error.File, error.LineNumber, error.ColumnNumber));
+        Assert.Equal("`eror` is not a severity level for `T-1`; did you mean `error`?", error.Message);
     }
 
     [Fact]
-    public void An_invalid_analyzer_config_severity_is_a_warning_at_its_line_and_column()
+    public void An_invalid_analyzer_config_level_is_ZP0308_at_its_line_and_column()
     {
         var config = Path.Combine(_directory, ".editorconfig");
         File.WriteAllText(config, "root = true\n\n[*.json]\n  dotnet_diagnostic.T-1.severity = loud\n");
         var task = NewTask();
+        task.Topologies = [new TaskItem(Write("site.json", "{ \"schemaVersion\": \"1\" }\n"))];
+        task.Rules = [new TaskItem(Write("rules.zpol", "rule T-1 \"one\" { for zone z forbid true }\n"))];
         task.AnalyzerConfigFiles = [new TaskItem(config)];
 
-        task.Execute();
+        Assert.False(task.Execute());
 
-        var warning = Assert.Single(_engine.Warnings);
-        Assert.Equal(("ZP0308", config, 4, 3), (warning.Code, warning.File, warning.LineNumber, warning.ColumnNumber));
-        Assert.Equal("invalid severity `loud` for `T-1`: use `error`, `warning`, `suggestion`, `silent`, `none` or `default`", warning.Message);
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal(("ZP0308", config, 4, 36), (error.Code, error.File, error.LineNumber, error.ColumnNumber));
+        Assert.Equal("`loud` is not a severity level for `T-1`; use error, warning, suggestion, silent, none or default", error.Message);
     }
 
     [Fact]
@@ -71,21 +74,33 @@ public sealed class CheckZonePolicyTests : IDisposable
 
         Assert.False(task.Execute());
 
-        var error = Assert.Single(_engine.Errors);
+        var error = Assert.Single(_engine.Errors, e => e.Code == "ZP0310");
         Assert.Equal(("ZP0310", _engine.ProjectFileOfTaskNode), (error.Code, error.File));
         Assert.Equal("https://zonepolicy.dev/docs/diagnostics/ZP0310", error.HelpLink);
     }
 
     [Fact]
+    public void A_sarif_log_that_cannot_be_written_is_ZP0319_at_its_path()
+    {
+        var blocker = Write("not-a-folder", "");
+        var task = NewTask();
+        task.Topologies = [new TaskItem(Write("site.topology.json", "{ \"schemaVersion\": \"1\" }\n"))];
+        task.Rules = [new TaskItem(Write("rules.zpol", "rule T-1 \"one\" { for zone z forbid true }\n"))];
+        task.SarifOutput = Path.Combine(blocker, "out", "check.sarif");
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal(("ZP0319", task.SarifOutput, 0), (error.Code, error.File, error.LineNumber));
+        Assert.StartsWith($"cannot write `{task.SarifOutput}`: ", error.Message);
+    }
+
+    [Fact]
     public void An_exception_becomes_ZP0901_and_never_escapes_the_task()
     {
-        var topology = Path.Combine(_directory, "site.topology.json");
-        File.WriteAllText(topology, "{ \"schemaVersion\": \"1\" }\n");
-        var blocker = Path.Combine(_directory, "not-a-folder");
-        File.WriteAllText(blocker, "");
         var task = NewTask();
-        task.Topologies = [new TaskItem(topology)];
-        task.SarifOutput = Path.Combine(blocker, "out", "check.sarif");
+        task.Topologies = [new TaskItem(Write("site.topology.json", "{ \"schemaVersion\": \"1\" }\n"))];
+        task.PackDirectories = ["packs\0"];
 
         var succeeded = task.Execute();
 
@@ -128,6 +143,13 @@ public sealed class CheckZonePolicyTests : IDisposable
     }
 
     private CheckZonePolicy NewTask() => new() { BuildEngine = _engine };
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_directory, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
 
     private static TaskItem Item(string itemSpec, params (string Name, string Value)[] metadata)
     {

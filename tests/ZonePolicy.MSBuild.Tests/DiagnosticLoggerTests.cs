@@ -26,6 +26,16 @@ public sealed class DiagnosticLoggerTests
     }
 
     [Fact]
+    public void Text_from_the_inputs_cannot_start_a_line_or_reorder_one_in_the_build_log()
+    {
+        Log(new Diagnostic("T-ERR", Severity.Error, "plc-1 is named `x\n/plant/a.json(1,1): error T-OK: forged` \u202Eevil", new SourceLocation("/plant/site\r/s.json", 7, 5, 7, 40)));
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("plc-1 is named `x\\n/plant/a.json(1,1): error T-OK: forged` \\u202Eevil", error.Message);
+        Assert.Equal("/plant/site\\r/s.json", error.File);
+    }
+
+    [Fact]
     public void A_warning_is_logged_as_a_warning_with_the_engine_help_link()
     {
         Log(new Diagnostic(DiagnosticIds.WaiverUnused, Severity.Warning, "waiver `w-1` matches no violation", SourceLocation.At(Topology, 20, 9)));

@@ -152,7 +152,7 @@ public sealed class EndToEndTests(PackageFixture package)
 
         Assert.True(build.ExitCode == 1, build.ToString());
         Assert.Contains(new LoggedDiagnostic(project.ProjectFile, 0, 0, "error", "ZP0308",
-            "invalid severity `fatal` for `T-ERR` in a `ZonePolicySeverity` item: use `error`, `warning`, `info` or `none`"), build.Errors);
+            "`fatal` is not a severity level for `T-ERR`; use error, warning, suggestion, silent, none or default"), build.Errors);
 
         var disabled = project.Build("-p:ZonePolicyEnabled=false");
         Assert.True(disabled.ExitCode == 0, disabled.ToString());

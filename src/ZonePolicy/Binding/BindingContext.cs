@@ -11,6 +11,11 @@ internal sealed class BindingContext(ModuleSymbols symbols, DiagnosticBag diagno
     private readonly HashSet<LetDeclaration> functionsInProgress = [];
     private readonly HashSet<ConstantSymbol> constantsInProgress = [];
 
+    // Where each helper expansion or constant binding in progress was started, innermost on top.
+    private readonly Stack<SourceLocation> expansions = new();
+    private int depth;
+    private bool depthReported;
+
     public ModuleSymbols Symbols { get; } = symbols;
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;
@@ -20,9 +25,67 @@ internal sealed class BindingContext(ModuleSymbols symbols, DiagnosticBag diagno
     public void Error(DiagnosticDescriptor descriptor, SourceLocation location, params ReadOnlySpan<object?> arguments) =>
         Diagnostics.Add(descriptor, location, arguments);
 
-    public bool EnterFunction(LetDeclaration function) => functionsInProgress.Add(function);
+    /// <summary>
+    /// Enters one more level of binding, false once that passes the nesting limit. Each expression is within
+    /// the limit after parsing, so only helper bodies bound at their call sites and constants bound where they
+    /// are first used can take the binder, and the passes after it, deeper.
+    /// </summary>
+    public bool TryEnterLevel()
+    {
+        if (depth >= NestingLimit.MaxDepth)
+        {
+            return false;
+        }
 
-    public void LeaveFunction(LetDeclaration function) => functionsInProgress.Remove(function);
+        depth++;
+        return true;
+    }
+
+    public void LeaveLevel()
+    {
+        depth--;
+        depthReported &= depth > 0;
+    }
+
+    /// <summary>
+    /// ZP0007 for an expression that passed the limit, once per top-level expression: at the helper call or
+    /// constant use, in the expression being bound, that started the expansion it passed the limit in.
+    /// </summary>
+    public void ReportTooDeep(SourceLocation location)
+    {
+        if (depthReported)
+        {
+            return;
+        }
+
+        depthReported = true;
+        if (expansions.Count > 0)
+        {
+            Error(DiagnosticDescriptors.NestedTooDeeplyThroughDefinitions, expansions.Last(), NestingLimit.MaxDepth);
+        }
+        else
+        {
+            Error(DiagnosticDescriptors.NestingTooDeep, location, NestingLimit.MaxDepth);
+        }
+    }
+
+    /// <summary>Starts expanding a helper's body at its call; false when the helper is already being expanded.</summary>
+    public bool EnterFunction(LetDeclaration function, SourceLocation calledAt)
+    {
+        if (!functionsInProgress.Add(function))
+        {
+            return false;
+        }
+
+        expansions.Push(calledAt);
+        return true;
+    }
+
+    public void LeaveFunction(LetDeclaration function)
+    {
+        functionsInProgress.Remove(function);
+        expansions.Pop();
+    }
 
     /// <summary>Binds a module constant the first time it is used; a constant that depends on itself is an error.</summary>
     public ConstantSymbol? EnsureBound(ConstantDeclaration constant, SourceLocation usedAt)
@@ -40,7 +103,9 @@ internal sealed class BindingContext(ModuleSymbols symbols, DiagnosticBag diagno
         }
 
         var layout = new FrameLayout();
+        expansions.Push(usedAt);
         symbol.Value = new ExpressionBinder(this, layout).Bind(constant.Declaration.Body, Scope.Empty);
+        expansions.Pop();
         symbol.Type = symbol.Value.Type;
         symbol.FrameSize = layout.Size;
         constantsInProgress.Remove(symbol);

@@ -93,6 +93,15 @@ internal sealed record BoundUnary(BoundOperator Operator, BoundExpression Operan
 internal sealed record BoundBinary(BoundOperator Operator, BoundExpression Left, BoundExpression Right, ZpType Type, SourceLocation Location)
     : BoundExpression(Type, Location);
 
+/// <summary>
+/// A left-associative run of <c>and</c>, <c>or</c> or arithmetic operators, evaluated in one loop from
+/// <see cref="First"/> through each link.
+/// </summary>
+internal sealed record BoundChain(BoundExpression First, IReadOnlyList<BoundChainLink> Links, ZpType Type, SourceLocation Location)
+    : BoundExpression(Type, Location);
+
+internal sealed record BoundChainLink(BoundOperator Operator, BoundExpression Operand);
+
 /// <summary><c>s matches "regex"</c> with a constant pattern, compiled once.</summary>
 internal sealed record BoundConstantMatch(BoundExpression Input, System.Text.RegularExpressions.Regex Pattern, SourceLocation Location)
     : BoundExpression(ZpType.Bool, Location);

@@ -27,7 +27,25 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
         ["level"] = (BuiltinFunction.Level, 1),
     };
 
-    public BoundExpression Bind(Expression expression, Scope scope) => expression switch
+    public BoundExpression Bind(Expression expression, Scope scope)
+    {
+        if (!context.TryEnterLevel())
+        {
+            context.ReportTooDeep(expression.Location);
+            return Error(expression.Location);
+        }
+
+        try
+        {
+            return BindNode(expression, scope);
+        }
+        finally
+        {
+            context.LeaveLevel();
+        }
+    }
+
+    private BoundExpression BindNode(Expression expression, Scope scope) => expression switch
     {
         LiteralExpression literal => new BoundLiteral(literal.Value, TypeOfValue(literal.Value), literal.Location),
         TodayExpression today => new BoundToday(today.Location),
@@ -37,6 +55,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
         CallExpression call => BindCall(call, scope),
         UnaryExpression unary => BindUnary(unary, scope),
         BinaryExpression binary => BindBinary(binary, scope),
+        ChainExpression chain => BindChain(chain, scope),
         ListExpression list => BindList(list, scope),
         QuantifierExpression quantifier => BindQuantifier(quantifier, scope),
         PathExpression path => BindPath(path, scope),
@@ -291,7 +310,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
             return Error(call.Location);
         }
 
-        if (!context.EnterFunction(function))
+        if (!context.EnterFunction(function, call.Location))
         {
             return Fail(call.Location, DiagnosticDescriptors.RecursiveFunction, function.Name.Name);
         }
@@ -342,11 +361,6 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
 
         switch (op)
         {
-            case BinaryOperator.And or BinaryOperator.Or:
-                return Fits(l, ZpType.Bool) && Fits(r, ZpType.Bool)
-                    ? Make(op == BinaryOperator.And ? BoundOperator.And : BoundOperator.Or, ZpType.Bool)
-                    : Mismatch(DiagnosticDescriptors.LogicNeedsBools);
-
             case BinaryOperator.Equal or BinaryOperator.NotEqual:
                 if (Unify(l, r) is null)
                 {
@@ -388,32 +402,78 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
 
                 return Mismatch(DiagnosticDescriptors.ContainsOperands);
 
-            case BinaryOperator.Matches:
+            default:
                 return BindMatches(binary, left, right);
+        }
+    }
 
+    /// <summary>
+    /// Binds a run of <c>and</c>, <c>or</c> or arithmetic operators one link at a time, in a loop: each link is
+    /// checked as the binary operator it stands for, with the run so far as its left operand.
+    /// </summary>
+    private BoundExpression BindChain(ChainExpression chain, Scope scope)
+    {
+        var first = Bind(chain.First, scope);
+        var type = first.Type;
+        var links = new List<BoundChainLink>(chain.Links.Count);
+        for (var i = 0; i < chain.Links.Count; i++)
+        {
+            var link = chain.Links[i];
+            var operand = Bind(link.Operand, scope);
+            if (LinkType(link.Operator, type, operand.Type) is { } result)
+            {
+                type = result;
+            }
+            else
+            {
+                var mismatch = link.Operator switch
+                {
+                    BinaryOperator.And or BinaryOperator.Or => DiagnosticDescriptors.LogicNeedsBools,
+                    BinaryOperator.Add or BinaryOperator.Subtract => DiagnosticDescriptors.OperatorMismatch,
+                    _ => DiagnosticDescriptors.ArithmeticNeedsNumbers,
+                };
+                context.Error(mismatch, chain.Through(i), OperatorText(link.Operator), type, operand.Type);
+                type = ZpType.Error;
+            }
+
+            links.Add(new BoundChainLink(ChainOperator(link.Operator), operand));
+        }
+
+        return new BoundChain(first, links, type, chain.Location);
+    }
+
+    /// <summary>The type of <c>left op right</c> for an operator that chains, or null when it does not apply.</summary>
+    private static ZpType? LinkType(BinaryOperator op, ZpType l, ZpType r)
+    {
+        switch (op)
+        {
+            case BinaryOperator.And or BinaryOperator.Or:
+                return Fits(l, ZpType.Bool) && Fits(r, ZpType.Bool) ? ZpType.Bool : null;
             case BinaryOperator.Add or BinaryOperator.Subtract:
-                return ArithmeticType(op, l, r) is { } sum
-                    ? Make(op == BinaryOperator.Add ? BoundOperator.Add : BoundOperator.Subtract, sum)
-                    : Mismatch(DiagnosticDescriptors.OperatorMismatch);
-
+                return ArithmeticType(op, l, r);
             default:
                 if ((l.IsNumeric || l.IsWildcard) && (r.IsNumeric || r.IsWildcard))
                 {
-                    var type = op == BinaryOperator.Divide ? ZpType.Decimal
+                    return op == BinaryOperator.Divide ? ZpType.Decimal
                         : l == ZpType.Int && r == ZpType.Int ? ZpType.Int
                         : l.IsWildcard && r.IsWildcard ? ZpType.Any
                         : ZpType.Decimal;
-                    return Make(op switch
-                    {
-                        BinaryOperator.Multiply => BoundOperator.Multiply,
-                        BinaryOperator.Divide => BoundOperator.Divide,
-                        _ => BoundOperator.Modulo,
-                    }, type);
                 }
 
-                return Mismatch(DiagnosticDescriptors.ArithmeticNeedsNumbers);
+                return null;
         }
     }
+
+    private static BoundOperator ChainOperator(BinaryOperator op) => op switch
+    {
+        BinaryOperator.And => BoundOperator.And,
+        BinaryOperator.Or => BoundOperator.Or,
+        BinaryOperator.Add => BoundOperator.Add,
+        BinaryOperator.Subtract => BoundOperator.Subtract,
+        BinaryOperator.Multiply => BoundOperator.Multiply,
+        BinaryOperator.Divide => BoundOperator.Divide,
+        _ => BoundOperator.Modulo,
+    };
 
     private static bool IsOrdered(ZpType l, ZpType r)
     {

@@ -47,6 +47,7 @@ internal static class FreeVariables
         BoundHelperCall h => [.. h.Arguments, h.Body],
         BoundUnary u => [u.Operand],
         BoundBinary b => [b.Left, b.Right],
+        BoundChain c => [c.First, .. c.Links.Select(l => l.Operand)],
         BoundConstantMatch m => [m.Input],
         BoundList l => l.Items,
         BoundQuantifier q => new[] { q.Source, q.Where, q.Select }.OfType<BoundExpression>(),

@@ -1,5 +1,6 @@
 using NuGet.Versioning;
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
 using ZonePolicy.Packs;
 using ZonePolicy.Syntax;
 
@@ -10,36 +11,44 @@ namespace ZonePolicy.Binding;
 /// their files, and follows imports: an import may not leave its root folder (ZP0104), may not form a cycle
 /// (ZP0105), and a file imported twice is compiled once. A pack may import from the packs it depends on with
 /// <c>import "pack:name/file.zpol"</c> (or <c>"pack:name"</c> for all its files), inside that pack's folder.
+/// Symbolic links are resolved before any of these checks: a rule file found in a folder must resolve inside
+/// it (ZP0320), and a folder is walked once however many links lead to it, so a link loop ends the walk.
 /// </summary>
-internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
+internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs inputs)
 {
     public const string PackImportPrefix = "pack:";
+    private const string Extension = ".zpol";
+
+    private static readonly StringComparer PathComparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
     public IReadOnlyList<SourceModule> Load(CheckRequest request)
     {
-        var inputs = PackResolution.Resolve(request, diagnostics);
-        var packs = inputs.Packs.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var resolved = PackResolution.Resolve(request, diagnostics);
+        var packs = resolved.Packs.ToDictionary(p => p.Name, StringComparer.Ordinal);
         var modules = new List<SourceModule>();
-        foreach (var source in inputs.RuleSources)
+        foreach (var source in resolved.RuleSources)
         {
-            if (Directory.Exists(source))
+            var real = RealPath.Resolve(source, inputs.WorkingDirectory);
+            if (real is not null && Directory.Exists(real))
             {
-                modules.Add(LoadRoot(new Owner(Path.GetFullPath(source), source, null), RuleFilesIn(source), packs));
+                var owner = new Owner(real, source, null);
+                modules.Add(LoadRoot(owner, RuleFilesIn(owner), packs));
             }
-            else if (File.Exists(source))
+            else if (real is not null && File.Exists(real))
             {
-                var folder = Path.GetDirectoryName(Path.GetFullPath(source))!;
-                modules.Add(LoadRoot(new Owner(folder, DisplayFolderOf(source), null), [Path.GetFullPath(source)], packs));
+                modules.Add(LoadRoot(new Owner(Path.GetDirectoryName(real)!, DisplayFolderOf(source), null), [real], packs));
             }
             else
             {
-                diagnostics.Add(DiagnosticDescriptors.RuleSourceNotFound, SourceLocation.InFile(source), source);
+                // Reading says what is wrong: missing, a device, a pipe, a link loop.
+                inputs.Read(source, source, InputKind.RuleFile);
             }
         }
 
-        foreach (var pack in inputs.Packs)
+        foreach (var pack in resolved.Packs)
         {
-            modules.Add(LoadRoot(new Owner(Path.GetFullPath(pack.Folder), pack.DisplayFolder, pack), RuleFilesIn(pack.Folder), packs));
+            var owner = OwnerOf(pack);
+            modules.Add(LoadRoot(owner, RuleFilesIn(owner), packs));
         }
 
         if (modules.Count > 0 && modules.All(m => m.Units.All(u => u.Rules.Count == 0)) && !diagnostics.HasErrors)
@@ -57,22 +66,74 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
         return modules;
     }
 
-    /// <summary>Every rule file below a folder, except a pack's fixtures under tests/.</summary>
-    private static IReadOnlyList<string> RuleFilesIn(string folder)
+    /// <summary>
+    /// Every rule file below an owner's root folder (resolved), in path order, except a pack's fixtures under
+    /// tests/. Each entry is resolved before it is used: one that leads outside the root is ZP0320.
+    /// </summary>
+    private List<string> RuleFilesIn(Owner owner)
     {
-        var root = Path.GetFullPath(folder);
-        var fixtures = Path.Combine(root, "tests");
-        return Directory.EnumerateFiles(root, "*.zpol", SearchOption.AllDirectories)
-            .Where(f => !IsUnder(f, fixtures))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        var visited = new HashSet<string>(PathComparer) { owner.Root, Path.Combine(owner.Root, "tests") };
+        var pending = new Stack<string>([owner.Root]);
+        while (pending.TryPop(out var folder))
+        {
+            foreach (var entry in Entries(folder, owner))
+            {
+                var real = entry.LinkTarget is null ? entry.FullName : RealPath.Resolve(entry.FullName, folder);
+                var display = owner.Display(entry.FullName);
+                if (real is null)
+                {
+                    diagnostics.Add(DiagnosticDescriptors.LinkLoop, SourceLocation.InFile(display), display);
+                    continue;
+                }
+
+                var isFolder = Directory.Exists(real);
+                if (!isFolder && !entry.Name.EndsWith(Extension, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (!RealPath.IsWithin(real, owner.Root))
+                {
+                    diagnostics.Add(DiagnosticDescriptors.RuleFileOutsideRoot, SourceLocation.InFile(display), display, real, owner.DisplayRoot);
+                }
+                else if (!isFolder)
+                {
+                    found.Add(real);
+                }
+                else if (visited.Add(real))
+                {
+                    pending.Push(real);
+                }
+            }
+        }
+
+        return [.. found];
     }
+
+    private IEnumerable<FileSystemInfo> Entries(string folder, Owner owner)
+    {
+        try
+        {
+            return new DirectoryInfo(folder).GetFileSystemInfos();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            var display = owner.Display(folder);
+            diagnostics.Add(DiagnosticDescriptors.FolderUnlistable, SourceLocation.InFile(display), display, exception.Message.TrimEnd('.'));
+            return [];
+        }
+    }
+
+    /// <summary>A pack's folder as a root, its links resolved.</summary>
+    private Owner OwnerOf(ResolvedPack pack) =>
+        new(RealPath.Resolve(pack.Folder, inputs.WorkingDirectory) ?? Path.GetFullPath(pack.Folder, inputs.WorkingDirectory), pack.DisplayFolder, pack);
 
     private static string DisplayFolderOf(string file) => Path.GetDirectoryName(file) is { Length: > 0 } folder ? folder : ".";
 
     private SourceModule LoadRoot(Owner owner, IReadOnlyList<string> files, IReadOnlyDictionary<string, ResolvedPack> packs)
     {
-        var loading = new RootLoading(owner, packs, diagnostics);
+        var loading = new RootLoading(this, owner, packs, diagnostics, inputs);
         foreach (var file in files)
         {
             loading.Visit(file, importedFrom: null, owner);
@@ -114,32 +175,27 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
         }
     }
 
-    private static bool IsUnder(string path, string folder)
-    {
-        var prefix = folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar;
-        return path.StartsWith(prefix, StringComparison.Ordinal);
-    }
-
     /// <summary>The root a file belongs to: the compilation's own, or that of a pack it was imported from.</summary>
     private sealed record Owner(string Root, string DisplayRoot, ResolvedPack? Pack)
     {
         public string Display(string fullPath)
         {
             var relative = Path.GetRelativePath(Root, fullPath);
-            return (DisplayRoot == "." ? relative : Path.Join(DisplayRoot, relative)).Replace('\\', '/');
+            return (relative == "." ? DisplayRoot : DisplayRoot == "." ? relative : Path.Join(DisplayRoot, relative)).Replace('\\', '/');
         }
     }
 
     /// <summary>The files of one root as they are read: done, in progress (for cycles), and their syntax trees.</summary>
-    private sealed class RootLoading(Owner own, IReadOnlyDictionary<string, ResolvedPack> packs, DiagnosticBag diagnostics)
+    private sealed class RootLoading(RuleSourceLoader loader, Owner own, IReadOnlyDictionary<string, ResolvedPack> packs, DiagnosticBag diagnostics, CheckInputs inputs)
     {
-        private readonly HashSet<string> done = new(StringComparer.Ordinal);
+        private readonly HashSet<string> done = new(PathComparer);
         private readonly List<(string Path, Owner Owner)> inProgress = [];
 
         public List<CompilationUnit> Units { get; } = [];
 
         public List<ImportedUnit> Imported { get; } = [];
 
+        /// <summary>Reads, parses and follows the imports of a file given by its resolved path.</summary>
         public void Visit(string fullPath, ImportDeclaration? importedFrom, Owner owner)
         {
             if (done.Contains(fullPath))
@@ -156,12 +212,13 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
             }
 
             var display = owner.Display(fullPath);
-            if (Read(fullPath, display, importedFrom) is not { } text)
+            if (inputs.Read(fullPath, display, InputKind.RuleFile, importedFrom?.Path.Location) is not { } file)
             {
+                done.Add(fullPath);
                 return;
             }
 
-            var parsed = RuleParser.Parse(text, display);
+            var parsed = RuleParser.Parse(file.Text, display);
             diagnostics.AddRange(parsed.Diagnostics);
             if (parsed.Unit is not { } unit)
             {
@@ -195,14 +252,31 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
                 return;
             }
 
-            var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(importer)!, import.Path.Value));
-            if (!IsUnder(target, owner.Root))
+            var target = RealPath.Resolve(import.Path.Value, Path.GetDirectoryName(importer)!);
+            if (target is not null && !RealPath.IsWithin(target, owner.Root))
             {
                 diagnostics.Add(DiagnosticDescriptors.ImportOutsideRoot, import.Path.Location, import.Path.Value, owner.DisplayRoot);
                 return;
             }
 
-            Visit(target, import, owner);
+            VisitTarget(target, import, owner);
+        }
+
+        /// <summary>An imported file, resolved: one that a link loop hides or that does not exist is reported at the import.</summary>
+        private void VisitTarget(string? target, ImportDeclaration import, Owner owner)
+        {
+            if (target is null)
+            {
+                diagnostics.Add(DiagnosticDescriptors.ImportLinkLoop, import.Path.Location, import.Path.Value);
+            }
+            else if (!File.Exists(target) && !Directory.Exists(target))
+            {
+                diagnostics.Add(DiagnosticDescriptors.ImportNotFound, import.Path.Location, import.Path.Value);
+            }
+            else
+            {
+                Visit(target, import, owner);
+            }
         }
 
         /// <summary><c>import "pack:name"</c> or <c>import "pack:name/path.zpol"</c>: files of a pack the importer's pack depends on.</summary>
@@ -231,10 +305,10 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
                 return;
             }
 
-            var dependencyOwner = new Owner(Path.GetFullPath(dependency.Folder), dependency.DisplayFolder, dependency);
+            var dependencyOwner = loader.OwnerOf(dependency);
             if (path.Length == 0)
             {
-                foreach (var file in RuleFilesIn(dependency.Folder))
+                foreach (var file in loader.RuleFilesIn(dependencyOwner))
                 {
                     Visit(file, import, dependencyOwner);
                 }
@@ -242,42 +316,14 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics)
                 return;
             }
 
-            var target = Path.GetFullPath(Path.Combine(dependencyOwner.Root, path));
-            if (Path.IsPathRooted(path) || !IsUnder(target, dependencyOwner.Root))
+            var target = RealPath.Resolve(path, dependencyOwner.Root);
+            if (Path.IsPathRooted(path) || (target is not null && !RealPath.IsWithin(target, dependencyOwner.Root)))
             {
                 diagnostics.Add(DiagnosticDescriptors.ImportOutsidePack, import.Path.Location, import.Path.Value, name);
                 return;
             }
 
-            Visit(target, import, dependencyOwner);
-        }
-
-        private string? Read(string fullPath, string display, ImportDeclaration? importedFrom)
-        {
-            var location = importedFrom?.Path.Location ?? SourceLocation.InFile(display);
-            if (!File.Exists(fullPath))
-            {
-                if (importedFrom is null)
-                {
-                    diagnostics.Add(DiagnosticDescriptors.FileNotFound, location, "rule", display);
-                }
-                else
-                {
-                    diagnostics.Add(DiagnosticDescriptors.ImportNotFound, location, importedFrom.Path.Value);
-                }
-
-                return null;
-            }
-
-            try
-            {
-                return File.ReadAllText(fullPath);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Add(DiagnosticDescriptors.FileNotReadable, location, "rule file", display, e.Message);
-                return null;
-            }
+            VisitTarget(target, import, dependencyOwner);
         }
     }
 }

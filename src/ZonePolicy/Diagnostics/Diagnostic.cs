@@ -26,8 +26,9 @@ public sealed record Diagnostic(string Id, Severity Severity, string Message, So
     internal static Diagnostic Create(DiagnosticDescriptor descriptor, SourceLocation location, params ReadOnlySpan<object?> arguments) =>
         new(descriptor.Id, descriptor.DefaultSeverity, descriptor.Format(arguments), location);
 
+    /// <summary><c>file(line,col): severity ID: message</c>, with file and message escaped to one line (<see cref="DisplayText"/>).</summary>
     public string ToCanonicalString() =>
-        $"{Location}: {Severity.Name()} {Id}: {Message}";
+        $"{DisplayText.Escape(Location.ToString())}: {Severity.Name()} {Id}: {DisplayText.Escape(Message)}";
 
     public override string ToString() => ToCanonicalString();
 }

@@ -36,7 +36,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NestingTooDeep = Register(DiagnosticIds.NestingTooDeep, "Nesting too deep",
         "expression nested too deeply (more than {0} levels)");
-    public static readonly DiagnosticDescriptor StackExhausted = NestingTooDeep.WithMessage("expression nested too deeply");
+    public static readonly DiagnosticDescriptor NestedTooDeeplyThroughDefinitions = NestingTooDeep.WithMessage(
+        "expression nested too deeply (more than {0} levels) through the helper functions and constants it uses");
 
     public static readonly DiagnosticDescriptor InvalidMessageTemplate = Register(DiagnosticIds.InvalidMessageTemplate, "Invalid message template",
         "unbalanced `}}` in message template; write `}}}}` for a literal brace");
@@ -245,6 +246,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidParameterValue = Register(DiagnosticIds.InvalidParameterValue, "Invalid parameter value",
         "parameter `{0}` is a `{1}`, but the override `{2}` is a `{3}`");
+    public static readonly DiagnosticDescriptor InvalidParameterLiteral = InvalidParameterValue.WithMessage("parameter `{0}`: {1}");
     public static readonly DiagnosticDescriptor InvalidTodaySetting = InvalidParameterValue.WithMessage(
         "invalid `ZonePolicyToday` value `{0}`: use an ISO date such as `2026-03-31`");
     public static readonly DiagnosticDescriptor ParameterItemWithoutValue = InvalidParameterValue.WithMessage(
@@ -260,21 +262,16 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidSeverityOverride = Register(DiagnosticIds.InvalidSeverityOverride, "Invalid severity override",
         "the severity of `{0}` cannot be changed: it reports invalid input");
-    public static readonly DiagnosticDescriptor NotASeverity = InvalidSeverityOverride.WithMessage(
-        "`{0}` is not a severity for `{1}`; use error, warning, info, none or default");
-    public static readonly DiagnosticDescriptor InvalidConfiguredSeverity = InvalidSeverityOverride.WithMessage(
-        "invalid severity `{0}` for `{1}`: use `error`, `warning`, `suggestion`, `silent`, `none` or `default`");
-    public static readonly DiagnosticDescriptor InvalidSeverityItem = InvalidSeverityOverride.WithMessage(
-        "invalid severity `{0}` for `{1}` in a `ZonePolicySeverity` item: use `error`, `warning`, `info` or `none`");
+    public static readonly DiagnosticDescriptor FixedSeverity = InvalidSeverityOverride.WithMessage(
+        "the severity of `{0}` cannot be changed: it reports invalid input or an expired waiver");
+    public static readonly DiagnosticDescriptor NotASeverityLevel = InvalidSeverityOverride.WithMessage("`{0}` is not a severity level for `{1}`{2}");
 
     public static readonly DiagnosticDescriptor InvalidBaseline = Register(DiagnosticIds.InvalidBaseline, "Invalid baseline file",
         "baseline file is not valid: expected `{{ \"version\": 1, \"violations\": [ {{ \"rule\": \"...\", \"entities\": [\"...\"] }} ] }}`");
+    public static readonly DiagnosticDescriptor BaselineNotJson = InvalidBaseline.WithMessage(
+        "baseline file is not valid JSON; expected `{{ \"version\": 1, \"violations\": [ {{ \"rule\": \"...\", \"entities\": [\"...\"] }} ] }}`");
 
-    public static readonly DiagnosticDescriptor FileNotFound = Register(DiagnosticIds.FileNotFound, "Input file not found", "{0} file `{1}` does not exist");
-    public static readonly DiagnosticDescriptor TopologyNotFound = FileNotFound.WithMessage("topology file `{0}` not found; check the path");
-    public static readonly DiagnosticDescriptor RuleSourceNotFound = FileNotFound.WithMessage("rule file or folder `{0}` does not exist");
-    public static readonly DiagnosticDescriptor FileNotReadable = FileNotFound.WithMessage("cannot read {0} `{1}`: {2}");
-    public static readonly DiagnosticDescriptor AnalyzerConfigNotReadable = FileNotFound.WithMessage("cannot read analyzer config file: {0}");
+    public static readonly DiagnosticDescriptor FileNotFound = Register(DiagnosticIds.FileNotFound, "Input file not found", "{0} `{1}` does not exist");
     public static readonly DiagnosticDescriptor NoTopologyItem = FileNotFound.WithMessage(
         "no topology file to check: add a `ZonePolicyTopology` item, or make its path or wildcard match a file");
 
@@ -308,6 +305,27 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnknownSeverityId = Register(DiagnosticIds.UnknownSeverityId, "Severity override matches no rule",
         "severity override for `{0}`, which no rule has{1}", Severity.Warning);
+
+    public static readonly DiagnosticDescriptor InputNotAFile = Register(DiagnosticIds.InputNotAFile, "Input is not a file", "{0} `{1}` is {2}, not a file{3}");
+
+    public static readonly DiagnosticDescriptor InputTooLarge = Register(DiagnosticIds.InputTooLarge, "Input file too large",
+        "{0} `{1}` is {2}, over the {3} limit for a {0}; split it into smaller files");
+
+    public static readonly DiagnosticDescriptor InputUnreadable = Register(DiagnosticIds.InputUnreadable, "Cannot read input file", "cannot read {0} `{1}`: {2}");
+    public static readonly DiagnosticDescriptor LinkLoop = InputUnreadable.WithMessage("cannot follow `{0}`: a symbolic link loop");
+    public static readonly DiagnosticDescriptor ImportLinkLoop = InputUnreadable.WithMessage("cannot follow import `{0}`: a symbolic link loop");
+    public static readonly DiagnosticDescriptor FolderUnlistable = InputUnreadable.WithMessage("cannot list rule folder `{0}`: {1}");
+
+    public static readonly DiagnosticDescriptor OutputOverwritesInput = Register(DiagnosticIds.OutputOverwritesInput, "Output would overwrite an input",
+        "`{0}` is the input file `{1}` of this check; write to another file");
+
+    public static readonly DiagnosticDescriptor OutputNotWritable = Register(DiagnosticIds.OutputNotWritable, "Cannot write output", "cannot write `{0}`: {1}");
+
+    public static readonly DiagnosticDescriptor RuleFileOutsideRoot = Register(DiagnosticIds.RuleFileOutsideRoot, "Rule file outside the rules root",
+        "`{0}` is a symbolic link to `{1}`, outside the rules root `{2}`; rule files are read only from inside it");
+
+    public static readonly DiagnosticDescriptor GlobalConfigConflict = Register(DiagnosticIds.GlobalConfigConflict, "Global config files disagree",
+        "`{0}` is set both here and in `{1}` at global level {2}, so neither applies; keep one, or give one file a higher `global_level`", Severity.Warning);
 
     public static readonly DiagnosticDescriptor InvalidPackRequest = InvalidArgument.WithMessage(
         "`{0}` does not name a rule pack: write `name` or `name@version-range`, with a name of lowercase words joined by `-` or `.`");

@@ -58,6 +58,13 @@ public static class DiagnosticIds
     public const string InvalidTestExpectation = "ZP0312";
     public const string MissingTestFixture = "ZP0313";
     public const string UnknownSeverityId = "ZP0314";
+    public const string InputNotAFile = "ZP0315";
+    public const string InputTooLarge = "ZP0316";
+    public const string InputUnreadable = "ZP0317";
+    public const string OutputOverwritesInput = "ZP0318";
+    public const string OutputNotWritable = "ZP0319";
+    public const string RuleFileOutsideRoot = "ZP0320";
+    public const string GlobalConfigConflict = "ZP0321";
 
     public const string PackVersionNotFound = "ZP0350";
     public const string PackVersionConflict = "ZP0351";

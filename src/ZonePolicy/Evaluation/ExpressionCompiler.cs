@@ -30,6 +30,7 @@ internal static class ExpressionCompiler
         BoundScriptCall call => CompileScriptCall(call),
         BoundUnary unary => CompileUnary(unary),
         BoundBinary binary => CompileBinary(binary),
+        BoundChain chain => CompileChain(chain),
         BoundConstantMatch match => CompileMatch(match),
         BoundList list => CompileList(list),
         BoundQuantifier quantifier => QuantifierCompiler.Compile(quantifier),
@@ -149,20 +150,6 @@ internal static class ExpressionCompiler
         var right = Compile(binary.Right);
         switch (binary.Operator)
         {
-            case BoundOperator.And:
-                return frame => left(frame) switch
-                {
-                    false => Truth.False,
-                    true => right(frame) is bool r ? Truth.Of(r) : null,
-                    _ => null,
-                };
-            case BoundOperator.Or:
-                return frame => left(frame) switch
-                {
-                    true => Truth.True,
-                    false => right(frame) is bool r ? Truth.Of(r) : null,
-                    _ => null,
-                };
             case BoundOperator.Equal:
                 return frame => Truth.Of(Operations.ValuesEqual(left(frame), right(frame)));
             case BoundOperator.NotEqual:
@@ -181,20 +168,83 @@ internal static class ExpressionCompiler
                 return Strict(left, right, (item, list) => list is IReadOnlyList<object?> l ? Truth.Of(!Operations.ListContains(l, item)) : null);
             case BoundOperator.Contains:
                 return Strict(left, right, Operations.Contains);
-            case BoundOperator.Matches:
-                return Strict(left, right, (input, pattern) => pattern is string p ? Operations.Matches(RegexCache.Get(p), input) : null);
-            case BoundOperator.Add:
-                return Strict(left, right, Operations.Add);
-            case BoundOperator.Subtract:
-                return Strict(left, right, Operations.Subtract);
-            case BoundOperator.Multiply:
-                return Strict(left, right, Operations.Multiply);
-            case BoundOperator.Divide:
-                return Strict(left, right, Operations.Divide);
             default:
-                return Strict(left, right, Operations.Modulo);
+                return Strict(left, right, (input, pattern) => pattern is string p ? Operations.Matches(RegexCache.Get(p), input) : null);
         }
     }
+
+    /// <summary>
+    /// A run of operators as one loop. <c>and</c> stops at the first operand that is not <c>true</c> (giving
+    /// <c>false</c> for <c>false</c>, else null) and <c>or</c> at the first that is not <c>false</c>; arithmetic
+    /// stops at the first null. That is the left-to-right reading of the binary operators, without recursion.
+    /// </summary>
+    private static Evaluator CompileChain(BoundChain chain)
+    {
+        var first = Compile(chain.First);
+        var operands = chain.Links.Select(l => Compile(l.Operand)).ToArray();
+        switch (chain.Links[0].Operator)
+        {
+            case BoundOperator.And:
+                var all = operands.Prepend(first).ToArray();
+                return frame =>
+                {
+                    foreach (var operand in all)
+                    {
+                        switch (operand(frame))
+                        {
+                            case true:
+                                continue;
+                            case false:
+                                return Truth.False;
+                            default:
+                                return null;
+                        }
+                    }
+
+                    return Truth.True;
+                };
+            case BoundOperator.Or:
+                var any = operands.Prepend(first).ToArray();
+                return frame =>
+                {
+                    foreach (var operand in any)
+                    {
+                        switch (operand(frame))
+                        {
+                            case false:
+                                continue;
+                            case true:
+                                return Truth.True;
+                            default:
+                                return null;
+                        }
+                    }
+
+                    return Truth.False;
+                };
+            default:
+                var operations = chain.Links.Select(l => Arithmetic(l.Operator)).ToArray();
+                return frame =>
+                {
+                    var value = first(frame);
+                    for (var i = 0; i < operands.Length && value is not null; i++)
+                    {
+                        value = operands[i](frame) is { } operand ? operations[i](value, operand) : null;
+                    }
+
+                    return value;
+                };
+        }
+    }
+
+    private static Func<object, object, object?> Arithmetic(BoundOperator op) => op switch
+    {
+        BoundOperator.Add => Operations.Add,
+        BoundOperator.Subtract => Operations.Subtract,
+        BoundOperator.Multiply => Operations.Multiply,
+        BoundOperator.Divide => Operations.Divide,
+        _ => Operations.Modulo,
+    };
 
     /// <summary>An operator that yields null when either operand is null.</summary>
     private static Evaluator Strict(Evaluator left, Evaluator right, Func<object, object, object?> operation) =>

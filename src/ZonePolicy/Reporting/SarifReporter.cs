@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Findings;
 
 namespace ZonePolicy.Reporting;
 
@@ -73,9 +73,14 @@ internal static class SarifReporter
         writer.WriteString("name", rule.Name);
         WriteMessage(writer, "shortDescription", rule.Title);
         WriteMessage(writer, "fullDescription", rule.Refs.Count == 0 ? rule.Title : $"{rule.Title} ({string.Join("; ", rule.Refs)})");
-        writer.WriteString("helpUri", rule.HelpUri);
+        var helpUri = AbsoluteUri(rule.HelpUri);
+        if (helpUri is not null)
+        {
+            writer.WriteString("helpUri", helpUri);
+        }
+
         writer.WriteStartObject("help");
-        writer.WriteString("text", $"{rule.Title}: {rule.HelpUri}");
+        writer.WriteString("text", helpUri is null ? rule.Title : $"{rule.Title}: {helpUri}");
         writer.WriteString("markdown", HelpMarkdown(rule));
         writer.WriteEndObject();
         writer.WriteStartObject("defaultConfiguration");
@@ -107,8 +112,14 @@ internal static class SarifReporter
             markdown.Append('\n');
         }
 
-        return markdown.Append("[More about ").Append(rule.Id).Append("](").Append(rule.HelpUri).Append(')').ToString();
+        return AbsoluteUri(rule.HelpUri) is { } helpUri
+            ? markdown.Append("[More about ").Append(rule.Id).Append("](").Append(helpUri).Append(')').ToString()
+            : markdown.ToString().TrimEnd('\n');
     }
+
+    /// <summary>An absolute URI as SARIF's <c>format: uri</c> wants it, or null for an empty or relative one.</summary>
+    private static string? AbsoluteUri(string? text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri.AbsoluteUri : null;
 
     private static void WriteResult(Utf8JsonWriter writer, Diagnostic diagnostic, int ruleIndex, bool suppressed)
     {
@@ -145,7 +156,7 @@ internal static class SarifReporter
         if (diagnostic.Entities.Count > 0)
         {
             writer.WriteStartObject("partialFingerprints");
-            writer.WriteString(IdentityFingerprint, Identity(diagnostic));
+            writer.WriteString(IdentityFingerprint, ViolationIdentity.Of(diagnostic).Fingerprint);
             writer.WriteEndObject();
         }
 
@@ -221,7 +232,7 @@ internal static class SarifReporter
         writer.WriteStartObject("artifactLocation");
         if (Path.IsPathRooted(location.File))
         {
-            writer.WriteString("uri", new Uri(Path.GetFullPath(location.File)).AbsoluteUri);
+            writer.WriteString("uri", FileUri(Path.GetFullPath(location.File)));
         }
         else
         {
@@ -253,11 +264,26 @@ internal static class SarifReporter
 
     /// <summary>A relative path as a URI reference: forward slashes, each segment escaped, no <c>./</c>.</summary>
     private static string RelativeUri(string path) =>
-        string.Join('/', path.Replace('\\', '/').Split('/').Where(s => s is not ("" or ".")).Select(Uri.EscapeDataString));
+        string.Join('/', Segments(path).Where(s => s is not ("" or ".")).Select(Uri.EscapeDataString));
 
-    /// <summary>The violation's identity (rule id and bound entities), hashed: stable across edits of the files.</summary>
-    private static string Identity(Diagnostic diagnostic) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', [diagnostic.Id, .. diagnostic.Entities]))));
+    /// <summary>
+    /// A full path as a <c>file:</c> URI (RFC 8089), every segment percent-encoded, so that <c>%</c>, <c>#</c>, <c>?</c>
+    /// and spaces in a name stay part of the path: <c>/a b/c#1.json</c> is <c>file:///a%20b/c%231.json</c>,
+    /// <c>C:\x\y.json</c> is <c>file:///C:/x/y.json</c>, <c>\\server\share\z.json</c> is <c>file://server/share/z.json</c>.
+    /// </summary>
+    private static string FileUri(string fullPath)
+    {
+        var segments = Segments(fullPath);
+        if (fullPath.StartsWith(@"\\", StringComparison.Ordinal))
+        {
+            return "file://" + segments[2] + "/" + string.Join('/', segments.Skip(3).Select(Uri.EscapeDataString));
+        }
+
+        var drive = segments[0].Length == 2 && segments[0][1] == ':' ? segments[0] + "/" : "";
+        return "file:///" + drive + string.Join('/', segments.Skip(drive.Length > 0 ? 1 : 0).Where(s => s.Length > 0).Select(Uri.EscapeDataString));
+    }
+
+    private static string[] Segments(string path) => path.Replace('\\', '/').Split('/');
 
     private static string Level(Severity severity) => severity switch
     {

@@ -4,17 +4,21 @@ using ZonePolicy.Diagnostics;
 namespace ZonePolicy.Syntax;
 
 /// <summary>
-/// A cheap pass over the tokens that rejects nesting too deep for the recursive parsers, before they run:
-/// open brackets, parentheses and braces, plus runs of prefix <c>not</c> and <c>-</c>, each of which costs
-/// the parser a level of recursion. The count is the language's limit, the same on every machine; the
-/// parsers' own stack guard covers the rest (a prefix operator whose operand holds brackets costs a level
-/// the count does not see).
+/// The language's one nesting limit, the same on every machine: an expression may nest at most
+/// <see cref="MaxDepth"/> levels, so every pass that recurses over it (parser, binder, compiler,
+/// evaluator) fits in an ordinary thread's stack. Two checks enforce it, both before anything recurses:
+/// one over the tokens, for the parser (brackets and prefix operators are what it recurses on), and one
+/// over each parsed declaration's tree (a member access or an operator is a level too; a run of <c>and</c>
+/// or <c>+</c> is one level however long it is).
 /// </summary>
 internal static class NestingLimit
 {
-    public const int MaxDepth = 200;
+    public const int MaxDepth = 32;
 
-    /// <summary>A ZP0007 diagnostic at the token where the nesting first passes the limit, or null.</summary>
+    /// <summary>
+    /// A ZP0007 diagnostic at the token where open brackets, parentheses and braces, plus runs of prefix
+    /// <c>not</c> and <c>-</c>, first nest deeper than the limit, or null.
+    /// </summary>
     public static Diagnostic? Check(ReadOnlySpan<Token<RuleToken>> tokens)
     {
         // The prefix run in progress when each open bracket was entered; it ends when the bracket closes.
@@ -49,6 +53,25 @@ internal static class NestingLimit
                 return Diagnostic.Create(DiagnosticDescriptors.NestingTooDeep, SourceSpans.Locate(token), MaxDepth);
 
             previous = token.Kind;
+        }
+
+        return null;
+    }
+
+    /// <summary>A ZP0007 diagnostic at the first expression deeper than the limit in <paramref name="declaration"/>'s tree, or null.</summary>
+    public static Diagnostic? Check(SyntaxNode declaration)
+    {
+        // An explicit stack: the tree is not yet known to be shallow enough to recurse over.
+        var pending = new Stack<(SyntaxNode Node, int Depth)>();
+        pending.Push((declaration, 0));
+        while (pending.TryPop(out var current))
+        {
+            var depth = current.Node is Expression ? current.Depth + 1 : 0;
+            if (depth > MaxDepth)
+                return Diagnostic.Create(DiagnosticDescriptors.NestingTooDeep, current.Node.Location, MaxDepth);
+
+            foreach (var child in SyntaxChildren.Of(current.Node))
+                pending.Push((child, depth));
         }
 
         return null;

@@ -28,9 +28,6 @@ internal sealed class ParseScope : IDisposable
     /// </summary>
     public Diagnostic? NestedError { get; private set; }
 
-    /// <summary>Where the parse stopped because the thread's stack was nearly used up, if it did.</summary>
-    public SourceLocation? StackExhaustedAt { get; private set; }
-
     public static string CurrentFile => current?.File ?? string.Empty;
 
     public static ParseScope Enter(string file)
@@ -46,14 +43,6 @@ internal sealed class ParseScope : IDisposable
         if (current is not null)
             current.NestedError = error;
         return error.Message;
-    }
-
-    /// <summary>Records that the stack ran low at <paramref name="location"/> and returns a message for the failing parse result.</summary>
-    public static string ReportStackExhausted(SourceLocation location)
-    {
-        if (current is not null)
-            current.StackExhaustedAt ??= location;
-        return "expression nested too deeply";
     }
 
     public void Dispose() => current = outer;

@@ -47,6 +47,42 @@ internal static class ParserCombinators
     }
 
     /// <summary>
+    /// <c>operand (operator operand)*</c> as one <see cref="ChainExpression"/>, or the operand alone when no
+    /// operator follows. Unlike <c>Parse.Chain</c>, which recurses once per operator, this loops, so a chain
+    /// of any length costs the same stack as one operator; what it accepts and the errors it gives are the same.
+    /// </summary>
+    public static TokenListParser<RuleToken, Expression> LeftChain(
+        TokenListParser<RuleToken, (BinaryOperator Operator, Token<RuleToken> Token)> @operator,
+        TokenListParser<RuleToken, Expression> operand) => input =>
+    {
+        var first = operand(input);
+        if (!first.HasValue)
+            return first;
+
+        List<ChainLink>? links = null;
+        var rest = first.Remainder;
+        while (true)
+        {
+            // An operator is one token: when it does not match, nothing was consumed and the chain ends.
+            var op = @operator(rest);
+            if (!op.HasValue)
+                break;
+
+            var next = operand(op.Remainder);
+            if (!next.HasValue)
+                return next;
+
+            (links ??= []).Add(new ChainLink(op.Value.Operator, SourceSpans.Locate(op.Value.Token), next.Value));
+            rest = next.Remainder;
+        }
+
+        var chain = links is null
+            ? first.Value
+            : new ChainExpression(first.Value, links, first.Value.Location.Through(links[^1].Operand.Location));
+        return TokenListParserResult.Value(chain, input, rest);
+    };
+
+    /// <summary>
     /// <c>open item, item, ... close</c>, possibly empty. Unlike <c>ManyDelimitedBy</c>, a mistake between
     /// items names everything that may come there: <c>expected "," or ")"</c>.
     /// </summary>

@@ -9,8 +9,6 @@ namespace ZonePolicy.Syntax;
 /// </summary>
 internal static class RuleParser
 {
-    private const int LargeStackSize = 16 * 1024 * 1024;
-
     private static readonly RuleToken[] DeclarationOrder = [RuleToken.Pack, RuleToken.Import, RuleToken.Param, RuleToken.Let, RuleToken.Rule];
 
     /// <summary>Parses the text of a rule file; never throws. A leading byte order mark is ignored.</summary>
@@ -85,11 +83,12 @@ internal static class RuleParser
         var inputEnd = InputEndAfter(tokens, end);
         var file = ParseScope.CurrentFile;
         var outcome = ParseSegment(segment, file, inputEnd);
-        if (outcome.StackExhausted)
-            outcome = OnLargeStack(() => ParseSegment(segment, file, inputEnd));
-
         if (outcome.Declaration is null)
             return outcome.Error;
+
+        // A declaration nested too deeply is reported and left out, like one that does not parse.
+        if (NestingLimit.Check(outcome.Declaration) is { } treeTooDeep)
+            return treeTooDeep;
 
         var outOfOrder = unit.Add(outcome.Declaration, tokens[start]);
         if (outcome.Extra is not { } extra)
@@ -102,33 +101,14 @@ internal static class RuleParser
     {
         using var scope = ParseScope.Enter(file);
         var result = RuleTokenParsers.Declaration(new TokenList<RuleToken>(segment));
-        if (scope.StackExhaustedAt is { } exhaustedAt)
-        {
-            var error = Diagnostic.Create(DiagnosticDescriptors.StackExhausted, exhaustedAt);
-            return new SegmentOutcome(null, error, null, StackExhausted: true);
-        }
-
         if (!result.HasValue)
         {
             var error = scope.NestedError is { } nested && nested.Message == result.ErrorMessage ? nested : SyntaxErrors.From(result, end);
-            return new SegmentOutcome(null, error, null, StackExhausted: false);
+            return new SegmentOutcome(null, error, null);
         }
 
         var extra = result.Remainder.IsAtEnd ? (Token<RuleToken>?)null : result.Remainder.ConsumeToken().Value;
-        return new SegmentOutcome(result.Value, null, extra, StackExhausted: false);
-    }
-
-    /// <summary>
-    /// Runs a parse on a thread whose stack holds <see cref="NestingLimit.MaxDepth"/> levels of the
-    /// recursive parsers, for the rare declaration nested deeper than the caller's stack allows.
-    /// </summary>
-    private static SegmentOutcome OnLargeStack(Func<SegmentOutcome> parse)
-    {
-        var outcome = default(SegmentOutcome);
-        var thread = new Thread(() => outcome = parse(), LargeStackSize);
-        thread.Start();
-        thread.Join();
-        return outcome;
+        return new SegmentOutcome(result.Value, null, extra);
     }
 
     /// <summary>What follows a declaration's tokens: the next declaration's keyword, or the end of the file just after the last token.</summary>
@@ -233,5 +213,5 @@ internal static class RuleParser
     }
 
     /// <summary>A parsed declaration and any tokens left after it, or the error that stopped it.</summary>
-    private readonly record struct SegmentOutcome(SyntaxNode? Declaration, Diagnostic? Error, Token<RuleToken>? Extra, bool StackExhausted);
+    private readonly record struct SegmentOutcome(SyntaxNode? Declaration, Diagnostic? Error, Token<RuleToken>? Extra);
 }

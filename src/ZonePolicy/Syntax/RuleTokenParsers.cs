@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Superpower;
 using Superpower.Model;
 using Superpower.Parsers;
@@ -13,7 +12,9 @@ namespace ZonePolicy.Syntax;
 /// The grammar of <c>.zpol</c> files, one parser per production, from the atoms up to a
 /// declaration. Each node is built with the location of the text it came from. Every part a production
 /// refers to after its first token is a field or <see cref="ParserCombinators.Expect"/>, built once:
-/// a query's later clauses run on every parse.
+/// a query's later clauses run on every parse. The productions a bracket recurses through (parentheses,
+/// postfix steps, prefix operators, comparisons) are written out as sequences rather than queries, each
+/// query clause costing a nested call: they bound how many levels fit in a thread's stack.
 /// </summary>
 internal static class RuleTokenParsers
 {
@@ -67,7 +68,7 @@ internal static class RuleTokenParsers
     // Primary expressions
 
     // Brackets, arguments and comprehensions hold whole expressions, whose parser comes last.
-    private static readonly TokenListParser<RuleToken, Expression> Nested = StackGuarded(Parse.Ref(() => Expr!));
+    private static readonly TokenListParser<RuleToken, Expression> Nested = Parse.Ref(() => Expr!);
 
     private static readonly TokenListParser<RuleToken, Expression> Today =
         Expect(RuleToken.Today).Select(t => (Expression)new TodayExpression(Locate(t)));
@@ -82,11 +83,21 @@ internal static class RuleTokenParsers
             ? (Expression)new NameExpression(name.Name, name.Location)
             : new CallExpression(name, arguments.Items, name.Location.Through(arguments.Close));
 
-    private static readonly TokenListParser<RuleToken, Expression> Parenthesized =
-        from open in Expect(RuleToken.LParen)
-        from inner in Nested
-        from close in Expect(RuleToken.RParen)
-        select inner with { Location = open.Through(close) };
+    private static readonly TokenListParser<RuleToken, Expression> Parenthesized = input =>
+    {
+        var open = Expect(RuleToken.LParen)(input);
+        if (!open.HasValue)
+            return Failed(open);
+
+        var inner = Expr!(open.Remainder);
+        if (!inner.HasValue)
+            return inner;
+
+        var close = Expect(RuleToken.RParen)(inner.Remainder);
+        return close.HasValue
+            ? TokenListParserResult.Value(inner.Value with { Location = open.Value.Through(close.Value) }, input, close.Remainder)
+            : Failed(close);
+    };
 
     private static readonly TokenListParser<RuleToken, Expression> ListLiteral =
         Bracketed(RuleToken.LBracket, Nested, RuleToken.RBracket)
@@ -183,32 +194,46 @@ internal static class RuleTokenParsers
         from close in Expect(RuleToken.RBracket)
         select new Func<Expression, Expression>(target => new IndexExpression(target, index, target.Location.Through(close)));
 
-    private static readonly TokenListParser<RuleToken, Func<Expression, Expression>[]> PostfixSteps =
-        ByFirstToken((RuleToken.Dot, MemberAccess), (RuleToken.LBracket, Indexer)).Many();
+    private static readonly TokenListParser<RuleToken, Func<Expression, Expression>> PostfixStep =
+        ByFirstToken((RuleToken.Dot, MemberAccess), (RuleToken.LBracket, Indexer));
 
-    private static readonly TokenListParser<RuleToken, Expression> Postfix =
-        from primary in Primary
-        from steps in PostfixSteps
-        select steps.Aggregate(primary, (target, step) => step(target));
+    /// <summary>A primary followed by any number of member accesses and indexes.</summary>
+    private static readonly TokenListParser<RuleToken, Expression> Postfix = input =>
+    {
+        var primary = Primary(input);
+        if (!primary.HasValue)
+            return primary;
 
-    private static readonly TokenListParser<RuleToken, Expression> Negated = StackGuarded(Parse.Ref(() => Unary!));
+        var target = primary.Value;
+        var rest = primary.Remainder;
+        while (true)
+        {
+            var step = PostfixStep(rest);
+            if (!step.HasValue)
+            {
+                // A step that fails after its first token is an error; one that does not start ends the run.
+                if (step.Remainder.Position != rest.Position)
+                    return Failed(step);
+                break;
+            }
 
-    private static readonly TokenListParser<RuleToken, Expression> Negation =
-        from minus in Expect(RuleToken.Minus)
-        from operand in Negated
-        select (Expression)new UnaryExpression(UnaryOperator.Negate, operand, minus.Through(operand.Location));
+            target = step.Value(target);
+            rest = step.Remainder;
+        }
 
-    private static readonly TokenListParser<RuleToken, Expression> Unary = Negation.Or(Postfix).Named("expression");
+        return TokenListParserResult.Value(target, input, rest);
+    };
 
-    private static readonly TokenListParser<RuleToken, Expression> Multiplicative = Parse.Chain(
-        Operators((RuleToken.Asterisk, BinaryOperator.Multiply), (RuleToken.Slash, BinaryOperator.Divide), (RuleToken.Percent, BinaryOperator.Modulo)),
-        Unary,
-        MakeBinary);
+    private static readonly TokenListParser<RuleToken, Expression> Unary =
+        PrefixOr(RuleToken.Minus, UnaryOperator.Negate, () => Unary!, Postfix, "expression");
 
-    private static readonly TokenListParser<RuleToken, Expression> Additive = Parse.Chain(
-        Operators((RuleToken.Plus, BinaryOperator.Add), (RuleToken.Minus, BinaryOperator.Subtract)),
-        Multiplicative,
-        MakeBinary);
+    private static readonly TokenListParser<RuleToken, Expression> Multiplicative = LeftChain(
+        ChainOperators((RuleToken.Asterisk, BinaryOperator.Multiply), (RuleToken.Slash, BinaryOperator.Divide), (RuleToken.Percent, BinaryOperator.Modulo)),
+        Unary);
+
+    private static readonly TokenListParser<RuleToken, Expression> Additive = LeftChain(
+        ChainOperators((RuleToken.Plus, BinaryOperator.Add), (RuleToken.Minus, BinaryOperator.Subtract)),
+        Multiplicative);
 
     // `contains` and `matches` are not reserved words: they are operators only between two operands.
     private static readonly TokenListParser<RuleToken, BinaryOperator> ComparisonOperator = ByFirstToken(
@@ -239,25 +264,28 @@ internal static class RuleTokenParsers
         .OptionalOrDefault();
 
     /// <summary>Comparisons are not associative: <c>a &lt; b &lt; c</c> is an error, not <c>(a &lt; b) &lt; c</c>.</summary>
-    private static readonly TokenListParser<RuleToken, Expression> Comparison =
-        from left in Additive
-        from tail in ComparisonTail
-        select tail is { } comparison ? MakeBinary(comparison.Operator, left, comparison.Right) : left;
+    private static readonly TokenListParser<RuleToken, Expression> Comparison = input =>
+    {
+        var left = Additive(input);
+        if (!left.HasValue)
+            return left;
 
-    private static readonly TokenListParser<RuleToken, Expression> Negatable = StackGuarded(Parse.Ref(() => Not!));
+        var tail = ComparisonTail(left.Remainder);
+        if (!tail.HasValue)
+            return Failed(tail);
+
+        var expression = tail.Value is { } comparison ? MakeBinary(comparison.Operator, left.Value, comparison.Right) : left.Value;
+        return TokenListParserResult.Value(expression, input, tail.Remainder);
+    };
 
     private static readonly TokenListParser<RuleToken, Expression> Not =
-        (from not in Expect(RuleToken.Not)
-         from operand in Negatable
-         select (Expression)new UnaryExpression(UnaryOperator.Not, operand, not.Through(operand.Location)))
-        .Or(Comparison)
-        .Named("expression");
+        PrefixOr(RuleToken.Not, UnaryOperator.Not, () => Not!, Comparison, "expression");
 
     private static readonly TokenListParser<RuleToken, Expression> Conjunction =
-        Parse.Chain(Operators((RuleToken.And, BinaryOperator.And)), Not, MakeBinary);
+        LeftChain(ChainOperators((RuleToken.And, BinaryOperator.And)), Not);
 
     private static readonly TokenListParser<RuleToken, Expression> Disjunction =
-        Parse.Chain(Operators((RuleToken.Or, BinaryOperator.Or)), Conjunction, MakeBinary);
+        LeftChain(ChainOperators((RuleToken.Or, BinaryOperator.Or)), Conjunction);
 
     public static readonly TokenListParser<RuleToken, Expression> Expr = Disjunction;
 
@@ -428,20 +456,6 @@ internal static class RuleTokenParsers
         (RuleToken.Let, Let),
         (RuleToken.Rule, Rule));
 
-    /// <summary>
-    /// Fails instead of recursing once the thread's stack is nearly used up (each nesting level costs the
-    /// parsers several kilobytes); <see cref="RuleParser"/> then parses the declaration again on a larger stack.
-    /// </summary>
-    private static TokenListParser<RuleToken, T> StackGuarded<T>(TokenListParser<RuleToken, T> parser) => input =>
-    {
-        if (RuntimeHelpers.TryEnsureSufficientExecutionStack())
-            return parser(input);
-
-        var next = input.ConsumeToken();
-        var location = next.HasValue ? Locate(next.Value) : SourceLocation.InFile(ParseScope.CurrentFile);
-        return TokenListParserResult.Empty<RuleToken, T>(input, ParseScope.ReportStackExhausted(location));
-    };
-
     /// <summary>The <c>}</c> ending a rule when <paramref name="closes"/>; otherwise a failure naming what may come instead.</summary>
     private static TokenListParser<RuleToken, Token<RuleToken>> RuleEndExpecting(string[] expected, bool closes)
     {
@@ -460,8 +474,39 @@ internal static class RuleTokenParsers
     private static (RuleToken, TokenListParser<RuleToken, BinaryOperator>) Operator(RuleToken token, BinaryOperator op) =>
         (token, Expect(token).Value(op));
 
-    private static TokenListParser<RuleToken, BinaryOperator> Operators(params (RuleToken Token, BinaryOperator Operator)[] operators) =>
-        ByFirstToken([.. operators.Select(o => Operator(o.Token, o.Operator))]);
+    private static TokenListParser<RuleToken, (BinaryOperator, Token<RuleToken>)> ChainOperators(params (RuleToken Token, BinaryOperator Operator)[] operators) =>
+        ByFirstToken([.. operators.Select(o => (o.Token, Expect(o.Token).Select(token => (o.Operator, token))))]);
+
+    /// <summary>
+    /// <c>prefix operand</c> when the next token is <paramref name="prefix"/>, otherwise <paramref name="otherwise"/>,
+    /// expecting <paramref name="name"/> when neither starts: what <c>prefixed.Or(otherwise).Named(name)</c>
+    /// parses and reports, in one call per level instead of three.
+    /// </summary>
+    private static TokenListParser<RuleToken, Expression> PrefixOr(
+        RuleToken prefix, UnaryOperator op, Func<TokenListParser<RuleToken, Expression>> operand, TokenListParser<RuleToken, Expression> otherwise, string name)
+    {
+        string[] expectations = [name];
+        return input =>
+        {
+            var next = input.ConsumeToken();
+            if (next.HasValue && next.Value.Kind == prefix)
+            {
+                var inner = operand()(next.Remainder);
+                return inner.HasValue
+                    ? TokenListParserResult.Value<RuleToken, Expression>(new UnaryExpression(op, inner.Value, next.Value.Through(inner.Value.Location)), input, inner.Remainder)
+                    : inner;
+            }
+
+            var other = otherwise(input);
+            return other.HasValue || other.Remainder.Position != input.Position
+                ? other
+                : TokenListParserResult.Empty<RuleToken, Expression>(input, expectations);
+        };
+    }
+
+    /// <summary>A failure of one part of a sequence, as the failure of the whole.</summary>
+    private static TokenListParserResult<RuleToken, Expression> Failed<T>(TokenListParserResult<RuleToken, T> result) =>
+        TokenListParserResult.CastEmpty<RuleToken, T, Expression>(result);
 
     private static Expression MakeBinary(BinaryOperator op, Expression left, Expression right) =>
         new BinaryExpression(op, left, right, left.Location.Through(right.Location));

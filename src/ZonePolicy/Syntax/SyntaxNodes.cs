@@ -118,7 +118,22 @@ internal enum BinaryOperator
     Modulo,
 }
 
+/// <summary>A comparison, membership test or match: <c>a == b</c>, <c>x in xs</c>, <c>s matches "re"</c>; these do not chain.</summary>
 internal sealed record BinaryExpression(BinaryOperator Operator, Expression Left, Expression Right, SourceLocation Location) : Expression(Location);
+
+/// <summary>
+/// A run of left-associative operators of one precedence level as one node: <c>p and q and r</c>,
+/// <c>a + b - c</c>, <c>x * y / z</c>. It means <c>((a + b) - c)</c>, but however long the run is, no pass
+/// recurses along it.
+/// </summary>
+internal sealed record ChainExpression(Expression First, IReadOnlyList<ChainLink> Links, SourceLocation Location) : Expression(Location)
+{
+    /// <summary>The span of the first operands up to and including link <paramref name="index"/>: the left operand of the next link.</summary>
+    public SourceLocation Through(int index) => First.Location.Through(Links[index].Operand.Location);
+}
+
+/// <summary>One operator of a <see cref="ChainExpression"/>, where it is written, and the operand after it.</summary>
+internal sealed record ChainLink(BinaryOperator Operator, SourceLocation OperatorLocation, Expression Operand);
 
 internal sealed record ListExpression(IReadOnlyList<Expression> Items, SourceLocation Location) : Expression(Location);
 

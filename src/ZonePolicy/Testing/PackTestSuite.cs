@@ -1,4 +1,5 @@
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
 
 namespace ZonePolicy.Testing;
 
@@ -79,16 +80,29 @@ internal sealed class PackTestSuite
     private static TestDirectives LoadSettings(string tests, List<Diagnostic> diagnostics)
     {
         var file = Path.Combine(tests, SettingsFile);
-        return File.Exists(file)
-            ? ExpectationParser.Parse(file, File.ReadAllText(file), DirectiveFile.Settings, diagnostics)
+        return Path.Exists(file) && Read(file, InputKind.TestSettings, diagnostics) is { } text
+            ? ExpectationParser.Parse(file, text, DirectiveFile.Settings, diagnostics)
             : new TestDirectives();
     }
 
     private static TestFixture LoadFixture(string caseName, string topology, string expectation)
     {
         var errors = new List<Diagnostic>();
-        var directives = ExpectationParser.Parse(expectation, File.ReadAllText(expectation), DirectiveFile.Expectation, errors);
+        var directives = Read(expectation, InputKind.TestExpectation, errors) is { } text
+            ? ExpectationParser.Parse(expectation, text, DirectiveFile.Expectation, errors)
+            : new TestDirectives();
         return new TestFixture(caseName, topology, expectation, directives, errors);
+    }
+
+    private static string? Read(string path, InputKind kind, List<Diagnostic> diagnostics)
+    {
+        var read = InputReader.Read(path, path, kind, Directory.GetCurrentDirectory());
+        if (read.Problem is { } problem)
+        {
+            diagnostics.Add(problem);
+        }
+
+        return read.File?.Text;
     }
 
     /// <summary>Files with the extension anywhere under tests/, keyed by their case name (relative path, no extension, '/' separated).</summary>

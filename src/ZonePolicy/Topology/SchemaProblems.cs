@@ -263,6 +263,11 @@ internal static class SchemaProblems
             return $"{Show(value)} is not a date; write dates as `yyyy-MM-dd`, e.g. `2027-03-31`";
         }
 
+        if (value.ValueKind == JsonValueKind.String && value.GetString()!.Any(DisplayText.IsUnsafe))
+        {
+            return $"{Show(value)} holds a control, line-break or bidirectional formatting character, which no id or reference may contain";
+        }
+
         return $"{Show(value)} does not match the pattern `{Keyword(schema, "pattern")?.GetString()}`";
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
 
 namespace ZonePolicy.Topology;
 
@@ -16,22 +17,8 @@ internal static class TopologyLoader
 {
     public static LoadResult Load(string path, string displayPath)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return Failed(displayPath, DiagnosticDescriptors.TopologyNotFound, displayPath);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            var reason = exception is UnauthorizedAccessException ? "access is denied or it is a folder" : "it could not be read";
-            return Failed(displayPath, DiagnosticDescriptors.FileNotReadable, "topology file", displayPath, reason);
-        }
-
-        return LoadBytes(bytes, displayPath);
+        var read = InputReader.Read(path, displayPath, InputKind.Topology, Directory.GetCurrentDirectory());
+        return read.File is { } file ? LoadBytes(file.Bytes, displayPath) : new LoadResult(null, [read.Problem!]);
     }
 
     public static LoadResult LoadText(string text, string displayPath) =>
@@ -70,7 +57,4 @@ internal static class TopologyLoader
 
         return ModelBuilder.Build(document.RootElement, positions, diagnostics);
     }
-
-    private static LoadResult Failed(string displayPath, DiagnosticDescriptor descriptor, params ReadOnlySpan<object?> arguments) =>
-        new(null, [Diagnostic.Create(descriptor, SourceLocation.InFile(displayPath), arguments)]);
 }

@@ -105,7 +105,7 @@ internal static class PhaseTimes
         phases.Add(("to diagnostics", clock.Elapsed));
 
         clock.Restart();
-        var (inForce, _, notes, _) = Evaluation.WaiverMatcher.Apply(site.Waivers, diagnosed, BenchmarkFiles.Today);
+        var (inForce, _, notes, _) = Findings.WaiverMatcher.Apply(site.Waivers, diagnosed, BenchmarkFiles.Today);
         phases.Add(("match waivers", clock.Elapsed));
 
         clock.Restart();
@@ -158,7 +158,8 @@ internal static class PhaseTimes
         {
             var diagnostics = new Diagnostics.DiagnosticBag();
             var clock = Stopwatch.StartNew();
-            var modules = new Binding.RuleSourceLoader(diagnostics).Load(new CheckRequest { RuleSources = [pack] });
+            var request = new CheckRequest { RuleSources = [pack] };
+            var modules = new Binding.RuleSourceLoader(diagnostics, new Inputs.CheckInputs(request, diagnostics)).Load(request);
             read = Min(read, clock.Elapsed);
             clock.Restart();
             var bound = Binding.ProgramBinder.Bind(modules, [], diagnostics);

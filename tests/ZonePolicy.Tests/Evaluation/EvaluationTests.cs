@@ -199,7 +199,7 @@ public sealed class EvaluationTests : IDisposable
             """;
 
         var promoted = workspace.Check(rules, Site, b => b.WarningsAsErrors = true);
-        var overridden = workspace.Check(rules, Site, b => b.Severities.Add(new("R-I", Severity.Error)));
+        var overridden = workspace.Check(rules, Site, b => b.Severities.Add(new("R-I", "error")));
 
         Assert.Equal([Severity.Info, Severity.Error], promoted.Diagnostics.OrderBy(d => d.Id).Select(d => d.Severity));
         Assert.Equal(1, promoted.ExitCode);
@@ -209,7 +209,7 @@ public sealed class EvaluationTests : IDisposable
     [Fact]
     public void Override_of_an_unknown_rule_warns_with_a_suggestion()
     {
-        var result = workspace.Check("rule R-ONE \"one\" { for zone z forbid false }", Site, b => b.Severities.Add(new("R-ONF", Severity.Error)));
+        var result = workspace.Check("rule R-ONE \"one\" { for zone z forbid false }", Site, b => b.Severities.Add(new("R-ONF", "error")));
 
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal("ZP0314", diagnostic.Id);
@@ -225,7 +225,7 @@ public sealed class EvaluationTests : IDisposable
         var baseline = Path.Combine(workspace.Root, "baseline.json");
         using (var stream = File.Create(baseline))
         {
-            ZonePolicy.Evaluation.Baseline.Write(first, stream);
+            ZonePolicy.Findings.Baseline.Write(first, stream);
         }
 
         var reformatted = Site.Replace("\n", "\n\n");
@@ -270,7 +270,7 @@ public sealed class EvaluationTests : IDisposable
             b.SettingsLocation = project;
             b.Parameters.Add(new("limit", "@2026-01-01"));
             b.Parameters.Add(new("limt", "3"));
-            b.Severities.Add(new("ZP0201", Severity.None));
+            b.Severities.Add(new("ZP0201", "none"));
         });
         var packs = workspace.Check(rules, Site, b =>
         {

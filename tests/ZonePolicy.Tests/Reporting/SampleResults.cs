@@ -81,6 +81,11 @@ internal static class SampleResults
     {
         var output = new StringWriter();
         ZonePolicy.Reporting.Reporter.Write(result, format, output);
+        if (format == ZonePolicy.Reporting.ReportFormat.Sarif)
+        {
+            ZonePolicy.Tests.Shared.SarifSchema.AssertValid(output.ToString());
+        }
+
         return output.ToString();
     }
 }

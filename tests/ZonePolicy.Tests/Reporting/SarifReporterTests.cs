@@ -89,6 +89,42 @@ public sealed class SarifReporterTests
     }
 
     [Theory]
+    [InlineData("/plant/site #2/100% line.json", "file:///plant/site%20%232/100%25%20line.json")]
+    [InlineData("/plant/a?b/c.json", "file:///plant/a%3Fb/c.json")]
+    [InlineData("/plant/ünicode.json", "file:///plant/%C3%BCnicode.json")]
+    public void An_absolute_path_becomes_a_file_uri_with_every_segment_escaped(string file, string uri)
+    {
+        var diagnostic = new Diagnostic(DiagnosticIds.InvalidJson, Severity.Error, "unexpected end of input", SourceLocation.At(file, 1, 1));
+
+        Assert.Equal(uri, Result(diagnostic).GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+    }
+
+    [Fact]
+    public void A_rule_without_a_help_link_has_no_help_uri_and_the_log_stays_valid()
+    {
+        var rule = SampleResults.Logging with { HelpUri = "" };
+        var violation = new Diagnostic("EX-LOG", Severity.Warning, "plc-1 does not log", SourceLocation.At(SampleResults.Site, 3, 5)) { Rule = rule, Entities = ["plc-1"] };
+
+        var descriptor = Assert.Single(Rules(Parse(new CheckResult { Diagnostics = [violation], Suppressed = [], Rules = [rule], InputInvalid = false })));
+
+        Assert.False(descriptor.TryGetProperty("helpUri", out _));
+        Assert.Equal(rule.Title, descriptor.GetProperty("help").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void The_schema_check_refuses_an_empty_help_uri_and_an_unescaped_file_uri()
+    {
+        var log = SampleResults.Write(SampleResults.Of(SampleResults.Violation with { Rule = null }), ReportFormat.Sarif);
+        var withEmptyHelp = log.Replace("\"helpUri\": \"https://zonepolicy.dev/docs/diagnostics/EX-OS\"", "\"helpUri\": \"\"", StringComparison.Ordinal);
+        var withBadUri = log.Replace("\"uri\": \"site.json\"", "\"uri\": \"file:///a b#c\"", StringComparison.Ordinal);
+
+        Assert.NotEqual(log, withEmptyHelp);
+        Assert.NotEqual(log, withBadUri);
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => ZonePolicy.Tests.Shared.SarifSchema.AssertValid(withEmptyHelp));
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => ZonePolicy.Tests.Shared.SarifSchema.AssertValid(withBadUri));
+    }
+
+    [Theory]
     [InlineData("rules/site rules.zpol", "rules/site%20rules.zpol")]
     [InlineData(@"sites\north\line.json", "sites/north/line.json")]
     [InlineData("./site.json", "site.json")]

@@ -31,7 +31,7 @@ public sealed class SpecExampleTests
     [Fact]
     public void Waiver_example_with_the_rule_set_to_none_reports_only_the_waiver_diagnostics()
     {
-        var result = Run("03-waivers", severities: [new("EX-EP", Severity.None)]);
+        var result = Run("03-waivers", severities: [new("EX-EP", "none")]);
 
         Assert.Equal(["ZP0303", "ZP0301", "ZP0302"], result.Ids());
     }
@@ -66,7 +66,7 @@ public sealed class SpecExampleTests
         Assert.Equal(10, witness[0].Location.Line);
     }
 
-    private static CheckResult Run(string example, KeyValuePair<string, Severity>[]? severities = null, KeyValuePair<string, string>[]? parameters = null)
+    private static CheckResult Run(string example, KeyValuePair<string, string>[]? severities = null, KeyValuePair<string, string>[]? parameters = null)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "SpecExamples", example);
         return PolicyEngine.Check(new CheckRequest
@@ -74,7 +74,7 @@ public sealed class SpecExampleTests
             TopologyFiles = [Path.Combine(folder, "site.json")],
             RuleSources = [Path.Combine(folder, "rules.zpol")],
             Today = Today,
-            SeverityOverrides = severities ?? [],
+            Severities = [.. (severities ?? []).Select(s => new SeveritySetting(s.Key, s.Value, SourceLocation.CommandLine))],
             Parameters = parameters ?? [],
         });
     }

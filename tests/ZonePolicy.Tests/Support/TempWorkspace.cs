@@ -58,7 +58,10 @@ public sealed class CheckRequestBuilder
 
     public List<KeyValuePair<string, string>> Parameters { get; } = [];
 
-    public List<KeyValuePair<string, Severity>> Severities { get; } = [];
+    /// <summary>Severities as the command line gives them: id and level as written.</summary>
+    public List<KeyValuePair<string, string>> Severities { get; } = [];
+
+    public List<string> AnalyzerConfigFiles { get; } = [];
 
     public DateOnly Today { get; set; } = new(2026, 11, 25);
 
@@ -75,7 +78,8 @@ public sealed class CheckRequestBuilder
         Packs = Packs,
         PackDirectories = PackDirectories,
         Parameters = Parameters,
-        SeverityOverrides = Severities,
+        Severities = [.. Severities.Select(s => new SeveritySetting(s.Key, s.Value, SettingsLocation))],
+        AnalyzerConfigFiles = AnalyzerConfigFiles,
         Today = Today,
         BaselineFile = Baseline,
         WarningsAsErrors = WarningsAsErrors,

@@ -1,4 +1,5 @@
 using Xunit;
+using ZonePolicy.Syntax;
 using static ZonePolicy.Tests.Syntax.Parsing;
 
 namespace ZonePolicy.Tests.Syntax;
@@ -103,6 +104,6 @@ public class ExpressionParserTests
     public void Parentheses_keep_their_expression_and_widen_its_location()
     {
         Assert.Equal("(and (or a b) c)", Expression("(a or b) and c"));
-        Assert.Equal("(1,22)-(1,30)", Span(((ZonePolicy.Syntax.BinaryExpression)Condition("(a or b) and c")).Left.Location));
+        Assert.Equal("(1,22)-(1,30)", Span(((ChainExpression)Condition("(a or b) and c")).First.Location));
     }
 }

@@ -72,6 +72,7 @@ internal static class SyntaxPrinter
         CallExpression c => $"(call {c.Function.Name}{string.Concat(c.Arguments.Select(a => " " + Print(a)))})",
         UnaryExpression u => $"({(u.Operator == UnaryOperator.Not ? "not" : "-")} {Print(u.Operand)})",
         BinaryExpression b => $"({Symbol(b.Operator)} {Print(b.Left)} {Print(b.Right)})",
+        ChainExpression c => c.Links.Aggregate(Print(c.First), (left, link) => $"({Symbol(link.Operator)} {left} {Print(link.Operand)})"),
         ListExpression l => $"[{string.Join(" ", l.Items.Select(Print))}]",
         QuantifierExpression q => q.Variable is null
             ? $"({q.Kind.ToString().ToLowerInvariant()} {Print(q.Source)})"

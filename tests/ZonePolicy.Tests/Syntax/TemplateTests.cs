@@ -46,11 +46,12 @@ public class TemplateTests
         Assert.Equal("(3,18)-(3,21)", Span(member.Location));
         Assert.Equal("(3,20)-(3,21)", Span(member.Member.Location));
 
-        var sum = (BinaryExpression)((TemplateHole)template.Parts[3]).Expression;
+        var sum = (ChainExpression)((TemplateHole)template.Parts[3]).Expression;
         Assert.Equal("(3,24)-(3,33)", Span(sum.Location));
-        Assert.Equal("(3,24)-(3,29)", Span(sum.Left.Location));
-        Assert.Equal("s", ((LiteralExpression)sum.Left).Value);
-        Assert.Equal("(3,32)-(3,33)", Span(sum.Right.Location));
+        Assert.Equal("(3,24)-(3,29)", Span(sum.First.Location));
+        Assert.Equal("s", ((LiteralExpression)sum.First).Value);
+        Assert.Equal("(3,30)-(3,31)", Span(sum.Links[0].OperatorLocation));
+        Assert.Equal("(3,32)-(3,33)", Span(sum.Links[0].Operand.Location));
     }
 
     [Fact]
@@ -78,9 +79,9 @@ public class TemplateTests
     [Fact]
     public void A_hole_nested_too_deeply_is_reported_at_the_level_that_crosses_the_limit()
     {
-        var hole = new string('(', 201) + "a" + new string(')', 201);
+        var hole = new string('(', 33) + "a" + new string(')', 33);
         Assert.Equal(
-            "(1,234): ZP0007: expression nested too deeply (more than 200 levels)",
+            "(1,66): ZP0007: expression nested too deeply (more than 32 levels)",
             Error($"{Prefix}\"{{{hole}}}\" }}"));
     }
 

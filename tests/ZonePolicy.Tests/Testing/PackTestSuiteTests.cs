@@ -34,6 +34,34 @@ public class PackTestSuiteTests
     }
 
     [Fact]
+    public void A_named_pipe_as_an_expectation_or_as_the_settings_is_refused_without_hanging()
+    {
+        using var pack = new TempPack();
+        pack.Fixture("clean", "");
+        File.Delete(Path.Combine(pack.Tests, "clean.expect"));
+        MakeFifo(Path.Combine(pack.Tests, "clean.expect"));
+        MakeFifo(Path.Combine(pack.Tests, "settings"));
+
+        var load = Task.Run(() => PackTestSuite.Load(pack.Folder));
+        Assert.True(load.Wait(TimeSpan.FromSeconds(30)), "loading the pack tests hangs on a named pipe");
+
+        var suite = load.Result;
+        var settings = Assert.Single(suite.Diagnostics);
+        Assert.Equal((DiagnosticIds.InputNotAFile, 0), (settings.Id, settings.Location.Line));
+        Assert.EndsWith("settings` is a named pipe (FIFO), not a file", settings.Message, StringComparison.Ordinal);
+        var expectation = Assert.Single(Assert.Single(suite.Fixtures).Diagnostics);
+        Assert.Equal(DiagnosticIds.InputNotAFile, expectation.Id);
+        Assert.EndsWith("clean.expect` is a named pipe (FIFO), not a file", expectation.Message, StringComparison.Ordinal);
+    }
+
+    private static void MakeFifo(string path)
+    {
+        using var process = System.Diagnostics.Process.Start("mkfifo", [path]);
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+    }
+
+    [Fact]
     public void A_pack_without_a_tests_folder_is_reported()
     {
         using var pack = new TempPack();

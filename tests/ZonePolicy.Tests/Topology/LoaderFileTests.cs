@@ -61,18 +61,18 @@ public sealed class LoaderFileTests : IDisposable
 
         var diagnostic = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticIds.FileNotFound, diagnostic.Id);
-        Assert.Equal("topology file `absent.json` not found; check the path", diagnostic.Message);
+        Assert.Equal("topology file `absent.json` does not exist", diagnostic.Message);
         Assert.False(diagnostic.Location.HasPosition);
         Assert.Null(result.Model);
     }
 
     [Fact]
-    public void Folder_instead_of_a_file_is_reported()
+    public void Folder_instead_of_a_file_is_reported_as_a_folder_not_as_missing()
     {
         var diagnostic = Assert.Single(TopologyLoader.Load(folder, "site").Diagnostics);
 
-        Assert.Equal(DiagnosticIds.FileNotFound, diagnostic.Id);
-        Assert.StartsWith("cannot read topology file `site`", diagnostic.Message);
+        Assert.Equal(DiagnosticIds.InputNotAFile, diagnostic.Id);
+        Assert.Equal("topology file `site` is a folder, not a file; name a file in it", diagnostic.Message);
     }
 
     [Fact]

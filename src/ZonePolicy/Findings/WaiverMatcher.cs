@@ -1,7 +1,8 @@
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Evaluation;
 using ZonePolicy.Topology;
 
-namespace ZonePolicy.Evaluation;
+namespace ZonePolicy.Findings;
 
 /// <summary>
 /// Applies a site's waivers to its violations. A waiver matches a violation of its rule whose bound entities
@@ -70,9 +71,9 @@ internal static class WaiverMatcher
     /// The waivers in force by rule and targets, as positions in file order. A violation looks up its own
     /// entities instead of trying every waiver, so matching stays linear however many waivers a site has.
     /// </summary>
-    private static Dictionary<(string Rule, string Targets), List<int>> IndexInForce(IReadOnlyList<Waiver> waivers, DateOnly today)
+    private static Dictionary<ViolationIdentity, List<int>> IndexInForce(IReadOnlyList<Waiver> waivers, DateOnly today)
     {
-        var index = new Dictionary<(string Rule, string Targets), List<int>>();
+        var index = new Dictionary<ViolationIdentity, List<int>>();
         for (var i = 0; i < waivers.Count; i++)
         {
             if (waivers[i].Expires < today)
@@ -80,7 +81,7 @@ internal static class WaiverMatcher
                 continue;
             }
 
-            var key = (waivers[i].Rule, Key(waivers[i].Targets));
+            var key = new ViolationIdentity(waivers[i].Rule, waivers[i].Targets);
             if (!index.TryGetValue(key, out var positions))
             {
                 index.Add(key, positions = []);
@@ -92,8 +93,11 @@ internal static class WaiverMatcher
         return index;
     }
 
-    /// <summary>The first waiver in file order that matches: one filed under the bound entities or under the reported entity.</summary>
-    private static Waiver? FirstMatch(Dictionary<(string Rule, string Targets), List<int>> index, IReadOnlyList<Waiver> waivers, Violation violation)
+    /// <summary>
+    /// The first waiver in file order that matches: one filed under the violation's identity (its bound entities)
+    /// or under its reported entity alone.
+    /// </summary>
+    private static Waiver? FirstMatch(Dictionary<ViolationIdentity, List<int>> index, IReadOnlyList<Waiver> waivers, Violation violation)
     {
         if (index.Count == 0)
         {
@@ -101,35 +105,16 @@ internal static class WaiverMatcher
         }
 
         var first = int.MaxValue;
-        foreach (var key in new[] { Key(violation.Bindings.Select(b => b.Id)), violation.At.Id })
+        var bound = new ViolationIdentity(violation.Rule.Id, violation.Bindings.Select(b => b.Id));
+        var reported = new ViolationIdentity(violation.Rule.Id, [violation.At.Id]);
+        foreach (var key in new[] { bound, reported })
         {
-            foreach (var position in index.GetValueOrDefault((violation.Rule.Id, key)) ?? [])
+            foreach (var position in index.GetValueOrDefault(key) ?? [])
             {
-                if (position < first && Matches(waivers[position], violation))
-                {
-                    first = position;
-                }
+                first = Math.Min(first, position);
             }
         }
 
         return first == int.MaxValue ? null : waivers[first];
-    }
-
-    private static string Key(IEnumerable<string> ids) => string.Join('\u001f', ids);
-
-    private static bool Matches(Waiver waiver, Violation violation)
-    {
-        if (!string.Equals(waiver.Rule, violation.Rule.Id, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        if (waiver.Targets.Count == violation.Bindings.Count
-            && waiver.Targets.Zip(violation.Bindings).All(p => string.Equals(p.First, p.Second.Id, StringComparison.Ordinal)))
-        {
-            return true;
-        }
-
-        return waiver.Targets.Count == 1 && string.Equals(waiver.Targets[0], violation.At.Id, StringComparison.Ordinal);
     }
 }
