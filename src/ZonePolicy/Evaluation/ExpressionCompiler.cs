@@ -55,8 +55,8 @@ internal static class ExpressionCompiler
         var target = Compile(attribute.Target);
         var slot = attribute.Attribute.Slot;
         return attribute.Target.Type is RecordType
-            ? frame => target(frame) is RecordValue record ? record.Values[slot] : null
-            : frame => target(frame) is Entity entity ? entity.Values[slot] : null;
+            ? frame => target(frame) is RecordValue record ? record[slot] : null
+            : frame => target(frame) is Entity entity ? entity[slot] : null;
     }
 
     private static Evaluator CompilePathMember(BoundPathMember member)

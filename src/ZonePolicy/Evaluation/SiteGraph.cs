@@ -39,10 +39,10 @@ internal sealed class SiteGraph
                 stops.Add(from);
             }
 
-            var devices = flow.Values[via] as IReadOnlyList<Entity>;
-            if ((devices is null || devices.Count == 0) && flow.Values[conduitSlot] is Entity conduit)
+            var devices = flow[via] as IReadOnlyList<Entity>;
+            if ((devices is null || devices.Count == 0) && flow[conduitSlot] is Entity conduit)
             {
-                devices = conduit.Values[boundary] as IReadOnlyList<Entity>;
+                devices = conduit[boundary] as IReadOnlyList<Entity>;
             }
 
             stops.AddRange(devices ?? []);
@@ -51,7 +51,7 @@ internal sealed class SiteGraph
                 stops.Add(to);
             }
 
-            var bidirectional = flow.Values[direction] is "bidirectional";
+            var bidirectional = flow[direction] is "bidirectional";
             for (var i = 0; i + 1 < stops.Count; i++)
             {
                 if (numbers.TryGetValue(stops[i], out var a) && numbers.TryGetValue(stops[i + 1], out var b) && a != b)

@@ -62,7 +62,7 @@ internal static class ValueRenderer
         var first = true;
         foreach (var attribute in record.Shape.Attributes)
         {
-            var value = record.Values[attribute.Slot];
+            var value = record[attribute.Slot];
             if (value is null)
             {
                 continue;

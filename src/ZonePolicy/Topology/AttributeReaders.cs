@@ -18,23 +18,8 @@ internal enum ValueForm
     Props,
 }
 
-/// <summary>The computed attributes a reference feeds (see <see cref="ModelIndexer"/>).</summary>
-internal enum Relation
-{
-    None,
-    AssetZone,
-    ConduitZones,
-    FlowFrom,
-    FlowTo,
-    FlowConduit,
-    AssetData,
-    FlowData,
-    ZoneOperations,
-    AssetParty,
-}
-
 /// <summary>One stored attribute of a shape, with how to read it and, for a reference, what it must name.</summary>
-internal sealed record AttributeReader(AttributeDefinition Definition, ValueForm Form, EntityKind Target, RecordShape? Record, Relation Relation);
+internal sealed record AttributeReader(AttributeDefinition Definition, ValueForm Form, EntityKind Target, RecordShape? Record);
 
 /// <summary>The stored (not computed) attributes of a shape by JSON key, looked up without allocating the key.</summary>
 internal sealed class AttributeReaders
@@ -47,7 +32,6 @@ internal sealed class AttributeReaders
     private AttributeReaders(Shape shape)
     {
         bySpan = byName.GetAlternateLookup<ReadOnlySpan<char>>();
-        var kind = (shape as EntityShape)?.Kind;
         foreach (var attribute in shape.Attributes)
         {
             if (attribute.IsComputed)
@@ -55,7 +39,7 @@ internal sealed class AttributeReaders
                 continue;
             }
 
-            var reader = Create(attribute, kind);
+            var reader = Create(attribute);
             byName.Add(attribute.Name, reader);
             if (attribute.Default is not null)
             {
@@ -98,7 +82,7 @@ internal sealed class AttributeReaders
         }
     }
 
-    private static AttributeReader Create(AttributeDefinition attribute, EntityKind? owner)
+    private static AttributeReader Create(AttributeDefinition attribute)
     {
         var (form, target) = attribute.Type switch
         {
@@ -114,7 +98,7 @@ internal sealed class AttributeReaders
             _ when attribute.Type == ZpType.Date => (ValueForm.Date, default),
             _ => (ValueForm.String, default(EntityKind)),
         };
-        return new AttributeReader(attribute, form, target, RecordShapeOf(attribute.Type), RelationOf(owner, attribute.Name));
+        return new AttributeReader(attribute, form, target, RecordShapeOf(attribute.Type));
     }
 
     private static RecordShape? RecordShapeOf(ZpType type) => type switch
@@ -122,19 +106,5 @@ internal sealed class AttributeReaders
         RecordType record => record.Shape,
         ListType { Element: RecordType record } => record.Shape,
         _ => null,
-    };
-
-    private static Relation RelationOf(EntityKind? owner, string attribute) => (owner, attribute) switch
-    {
-        (EntityKind.Asset, "zone") => Relation.AssetZone,
-        (EntityKind.Asset, "data") => Relation.AssetData,
-        (EntityKind.Asset, "supplier" or "maintainer") => Relation.AssetParty,
-        (EntityKind.Conduit, "zones") => Relation.ConduitZones,
-        (EntityKind.Flow, "from") => Relation.FlowFrom,
-        (EntityKind.Flow, "to") => Relation.FlowTo,
-        (EntityKind.Flow, "conduit") => Relation.FlowConduit,
-        (EntityKind.Flow, "data") => Relation.FlowData,
-        (EntityKind.Zone, "operations") => Relation.ZoneOperations,
-        _ => Relation.None,
     };
 }

@@ -4,54 +4,70 @@ using ZonePolicy.Types;
 namespace ZonePolicy.Topology;
 
 /// <summary>
-/// A zone, asset, conduit, flow, data item, operation or party of a loaded site. Attribute values sit in
-/// <see cref="Values"/> at the slots of <see cref="Shape"/>. Values are null (absent), bool, long,
-/// decimal, string, <see cref="DateOnly"/>, <see cref="Entity"/>, <see cref="RecordValue"/>, a list as
+/// A row of a <see cref="RowTable"/>: an entity or a nested object, whose attribute values sit in its table's
+/// columns; <c>row[slot]</c> reads one by the slot of its attribute, <c>row["name"]</c> by name. Values are null (absent), bool, long, decimal, string,
+/// <see cref="DateOnly"/>, <see cref="Entity"/>, <see cref="RecordValue"/>, a list as
 /// <see cref="IReadOnlyList{T}"/> of those, or the props bag as <see cref="IReadOnlyDictionary{TKey,TValue}"/>.
 /// </summary>
-internal sealed class Entity(EntityShape shape, string id, SourceLocation location)
+internal abstract class TableRow
 {
-    public EntityShape Shape { get; } = shape;
+    private protected TableRow(RowTable table, int ordinal)
+    {
+        Table = table;
+        Ordinal = ordinal;
+    }
 
-    public EntityKind Kind => Shape.Kind;
+    /// <summary>Where the row's JSON object starts.</summary>
+    public SourceLocation Location => Table.LocationOf(Ordinal);
 
-    public string Id { get; } = id;
-
-    /// <summary>Where the entity's JSON object starts.</summary>
-    public SourceLocation Location { get; } = location;
-
-    public object?[] Values { get; } = CreateValues(shape, id);
+    /// <summary>The value of the attribute at <paramref name="slot"/> of the row's shape.</summary>
+    public object? this[int slot]
+    {
+        get => Table.Get(slot, Ordinal);
+        set => Table.Set(slot, Ordinal, value);
+    }
 
     public object? this[string attribute]
     {
-        get => Values[Shape[attribute].Slot];
-        set => Values[Shape[attribute].Slot] = value;
+        get => Table.Get(Table.Shape[attribute].Slot, Ordinal);
+        set => Table.Set(Table.Shape[attribute].Slot, Ordinal, value);
     }
+
+    internal RowTable Table { get; }
+
+    /// <summary>The row's place in its table: for an entity, among the entities of its kind in file order.</summary>
+    internal int Ordinal { get; }
+}
+
+/// <summary>A zone, asset, conduit, flow, data item, operation or party of a loaded site.</summary>
+internal sealed class Entity : TableRow
+{
+    private readonly EntityTable table;
+
+    internal Entity(EntityTable table, int ordinal)
+        : base(table, ordinal)
+    {
+        this.table = table;
+    }
+
+    public EntityShape Shape => table.EntityShape;
+
+    public EntityKind Kind => table.Kind;
+
+    public string Id => table.IdOf(Ordinal);
 
     public override string ToString() => Id;
-
-    private static object?[] CreateValues(EntityShape shape, string id)
-    {
-        var values = new object?[shape.SlotCount];
-        values[EntityShape.IdSlot] = id;
-        return values;
-    }
 }
 
 /// <summary>A nested object of an entity (<c>os</c>, a service, a scan, ...).</summary>
-internal sealed class RecordValue(RecordShape shape, SourceLocation location)
+internal sealed class RecordValue : TableRow
 {
-    public RecordShape Shape { get; } = shape;
-
-    public SourceLocation Location { get; } = location;
-
-    public object?[] Values { get; } = new object?[shape.SlotCount];
-
-    public object? this[string attribute]
+    internal RecordValue(RecordTable table, int ordinal)
+        : base(table, ordinal)
     {
-        get => Values[Shape[attribute].Slot];
-        set => Values[Shape[attribute].Slot] = value;
     }
+
+    public RecordShape Shape => (RecordShape)Table.Shape;
 }
 
 /// <summary>An approved exception to a rule, as the topology states it.</summary>
@@ -67,22 +83,14 @@ internal sealed record Waiver(
 /// <summary>A loaded, validated and indexed site: every entity by kind and by id, and the waivers.</summary>
 internal sealed class SiteModel
 {
-    private readonly IReadOnlyList<Entity>[] byKind;
-    private readonly Dictionary<string, Entity> byId;
+    private readonly ModelTables tables;
+    private Dictionary<string, Entity>? byId;
 
-    public SiteModel(string file, IReadOnlyList<Entity>[] entitiesByKind, IReadOnlyList<Waiver> waivers)
+    public SiteModel(string file, ModelTables tables, IReadOnlyList<Waiver> waivers)
     {
         File = file;
-        byKind = entitiesByKind;
+        this.tables = tables;
         Waivers = waivers;
-        byId = new Dictionary<string, Entity>(StringComparer.Ordinal);
-        foreach (var list in byKind)
-        {
-            foreach (var entity in list)
-            {
-                byId.TryAdd(entity.Id, entity);
-            }
-        }
     }
 
     public string File { get; }
@@ -95,7 +103,26 @@ internal sealed class SiteModel
     public IReadOnlyList<Waiver> Waivers { get; }
 
     /// <summary>The entities of one kind, in the order of the file.</summary>
-    public IReadOnlyList<Entity> OfKind(EntityKind kind) => byKind[(int)kind];
+    public IReadOnlyList<Entity> OfKind(EntityKind kind) => tables.Entities(kind).Entities;
 
-    public bool TryGet(string id, out Entity entity) => byId.TryGetValue(id, out entity!);
+    internal EntityTable TableOf(EntityKind kind) => tables.Entities(kind);
+
+    /// <summary>The entity with an id; the index is built on the first call, as few callers need it.</summary>
+    public bool TryGet(string id, out Entity entity)
+    {
+        var index = LazyInitializer.EnsureInitialized(ref byId, () =>
+        {
+            var all = new Dictionary<string, Entity>(StringComparer.Ordinal);
+            foreach (var table in tables.EntityTables)
+            {
+                foreach (var candidate in table.Entities)
+                {
+                    all.TryAdd(candidate.Id, candidate);
+                }
+            }
+
+            return all;
+        });
+        return index.TryGetValue(id, out entity!);
+    }
 }

@@ -100,6 +100,9 @@ internal static class JsonScanner
     public static Diagnostic InvalidJson(SourceLocation location, string message) =>
         Diagnostic.Create(DiagnosticDescriptors.InvalidJson, location, message);
 
+    /// <summary>Whether the file is empty, binary or not UTF-8 (what <see cref="Scan"/> reports first).</summary>
+    public static bool HasEncodingProblem(SourceText text) => FindEncodingProblem(text) is not null;
+
     private static (int Offset, string Message)? FindEncodingProblem(SourceText text)
     {
         var bytes = text.Bytes.Span;

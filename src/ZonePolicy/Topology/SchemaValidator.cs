@@ -7,7 +7,7 @@ namespace ZonePolicy.Topology;
 /// <summary>
 /// Validates a parsed topology against <see cref="TopologyJsonSchema"/> with JsonSchema.Net and reports
 /// each problem once as ZP0202 at the offending value. The top-level object and each element of its
-/// arrays are checked apart (in parallel for large files): what <see cref="SchemaPrecheck"/> does not
+/// arrays are checked apart (in parallel for large files): what <see cref="SchemaMatcher"/> does not
 /// accept outright is evaluated with the fast pass/fail output, and only a failing part again with the
 /// detailed list output.
 /// </summary>
@@ -20,7 +20,7 @@ internal static class SchemaValidator
     {
         var parts = SplitIntoParts(root, positions);
         var failed = new bool[parts.Count];
-        ForEach(parts.Count, i => failed[i] = !parts[i].Schema.Precheck.Accepts(parts[i].Element) && !IsValid(parts[i]));
+        ForEach(parts.Count, i => failed[i] = !parts[i].Schema.Matcher.Accepts(parts[i].Element) && !IsValid(parts[i]));
         var suspects = Enumerable.Range(0, parts.Count).Where(i => failed[i]).ToArray();
 
         var details = new EvaluationResults?[suspects.Length];

@@ -120,28 +120,37 @@ internal sealed class SchemaPart
 {
     private static readonly string[] AnnotationKeywords = ["$schema", "title", "description", "examples", "default", "format", "$comment"];
 
-    private SchemaPart(JsonSchema schema, JsonElement json)
+    private readonly Lazy<JsonSchema> schema;
+
+    private SchemaPart(JsonNode node, JsonElement json)
     {
-        Schema = schema;
+        schema = new Lazy<JsonSchema>(() => Build(node));
         Json = json;
-        Precheck = SchemaPrecheck.Compile(json);
+        Matcher = SchemaMatcher.Compile(json);
     }
 
-    public JsonSchema Schema { get; }
+    /// <summary>
+    /// The part for JsonSchema.Net, built the first time a file needs it: a valid file is checked by
+    /// <see cref="Matcher"/> alone and never pays for building it.
+    /// </summary>
+    public JsonSchema Schema => schema.Value;
 
     /// <summary>Accepts what certainly matches, so JsonSchema.Net only evaluates the rest.</summary>
-    public SchemaPrecheck Precheck { get; }
+    public SchemaMatcher Matcher { get; }
 
     public JsonElement Json { get; }
 
     public static SchemaPart Create(JsonNode node)
     {
         using var document = JsonDocument.Parse(node.ToJsonString());
-        var json = document.RootElement.Clone();
+        return new SchemaPart(node, document.RootElement.Clone());
+    }
+
+    private static JsonSchema Build(JsonNode node)
+    {
         var evaluated = node.DeepClone();
         RemoveAnnotations(evaluated);
-        var schema = JsonSchema.FromText(evaluated.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
-        return new SchemaPart(schema, json);
+        return JsonSchema.FromText(evaluated.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
     }
 
     // Annotations do not change what is valid but JsonSchema.Net collects them for every value, which

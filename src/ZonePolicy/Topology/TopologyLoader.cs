@@ -10,8 +10,11 @@ internal sealed record LoadResult(SiteModel? Model, IReadOnlyList<Diagnostic> Di
 
 /// <summary>
 /// Loads a topology file: checks it is JSON (ZP0201), validates it against the schema (ZP0202),
-/// registers ids (ZP0204), resolves references (ZP0203) and indexes the model. Never throws on any
-/// input and never writes a file; every diagnostic carries <c>displayPath</c> and a 1-based position.
+/// registers ids (ZP0204), resolves references (ZP0203) and indexes the model. A valid file is read once,
+/// checked token by token as it is stored (<see cref="TopologyReader.TryRead"/>); any other goes through
+/// the steps one by one, so its diagnostics come from the scanner, JsonSchema.Net and the reporting read.
+/// Never throws on any input and never writes a file; every diagnostic carries <c>displayPath</c> and a
+/// 1-based position.
 /// </summary>
 internal static class TopologyLoader
 {
@@ -44,17 +47,33 @@ internal static class TopologyLoader
 
     private static SiteModel? LoadCore(SourceText text, List<Diagnostic> diagnostics)
     {
+        if (!JsonScanner.HasEncodingProblem(text) && TopologyReader.TryRead(text) is { } model)
+        {
+            return model;
+        }
+
+        return LoadStepByStep(text, diagnostics);
+    }
+
+    /// <summary>
+    /// What a file that is wrong, or that the one-pass read cannot vouch for, goes through: each step
+    /// reporting what it finds, the model built only from a file that passes them all.
+    /// </summary>
+    internal static SiteModel? LoadStepByStep(SourceText text, List<Diagnostic> diagnostics)
+    {
         if (JsonScanner.Scan(text, diagnostics) is not { } positions)
         {
             return null;
         }
 
-        using var document = JsonDocument.Parse(text.Bytes, JsonScanner.DocumentOptions);
-        if (!SchemaValidator.Validate(document.RootElement, positions, diagnostics))
+        using (var document = JsonDocument.Parse(text.Bytes, JsonScanner.DocumentOptions))
         {
-            return null;
+            if (!SchemaValidator.Validate(document.RootElement, positions, diagnostics))
+            {
+                return null;
+            }
         }
 
-        return ModelBuilder.Build(document.RootElement, positions, diagnostics);
+        return TopologyReader.ReadReporting(text, diagnostics);
     }
 }

@@ -31,11 +31,11 @@ internal sealed class FlowGraph
         foreach (var flow in site.OfKind(EntityKind.Flow))
         {
             stops.Clear();
-            AddStop(stops, flow.Values[FlowFrom]);
-            var devices = flow.Values[FlowVia] as IReadOnlyList<object?>;
-            if ((devices is null || devices.Count == 0) && flow.Values[FlowConduit] is Entity conduit)
+            AddStop(stops, flow[FlowFrom]);
+            var devices = flow[FlowVia] as IReadOnlyList<object?>;
+            if ((devices is null || devices.Count == 0) && flow[FlowConduit] is Entity conduit)
             {
-                devices = conduit.Values[ConduitBoundary] as IReadOnlyList<object?>;
+                devices = conduit[ConduitBoundary] as IReadOnlyList<object?>;
             }
 
             foreach (var device in devices ?? [])
@@ -43,8 +43,8 @@ internal sealed class FlowGraph
                 AddStop(stops, device);
             }
 
-            AddStop(stops, flow.Values[FlowTo]);
-            var bidirectional = flow.Values[FlowDirection] is "bidirectional";
+            AddStop(stops, flow[FlowTo]);
+            var bidirectional = flow[FlowDirection] is "bidirectional";
             for (var i = 0; i + 1 < stops.Count; i++)
             {
                 if (stops[i] != stops[i + 1])

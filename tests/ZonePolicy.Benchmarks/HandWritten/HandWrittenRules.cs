@@ -47,16 +47,16 @@ internal sealed class HandWrittenRules
     {
         foreach (var a in site.OfKind(EntityKind.Asset))
         {
-            var values = a.Values;
-            if (values[AssetOs] is RecordValue os && !(os.Values[OsEndOfSupport] is DateOnly osEnd && osEnd > today))
+            var values = a;
+            if (values[AssetOs] is RecordValue os && !(os[OsEndOfSupport] is DateOnly osEnd && osEnd > today))
             {
-                Add("BM-OS-01", a, $"{a.Id}: {Text(os.Values[OsName])} {Text(os.Values[OsVersion])} support ends {Text(os.Values[OsEndOfSupport])}");
+                Add("BM-OS-01", a, $"{a.Id}: {Text(os[OsName])} {Text(os[OsVersion])} support ends {Text(os[OsEndOfSupport])}");
             }
 
-            if (values[AssetFirmware] is RecordValue firmware && firmware.Values[FirmwareEndOfSupport] is DateOnly firmwareEnd
+            if (values[AssetFirmware] is RecordValue firmware && firmware[FirmwareEndOfSupport] is DateOnly firmwareEnd
                 && firmwareEnd.DayNumber - today.DayNumber <= EndOfLifeNoticeDays)
             {
-                Add("BM-FW-01", a, $"{a.Id}: firmware {Text(firmware.Values[FirmwareVersion])} support ends {Text(firmwareEnd)}");
+                Add("BM-FW-01", a, $"{a.Id}: firmware {Text(firmware[FirmwareVersion])} support ends {Text(firmwareEnd)}");
             }
 
             if (values[AssetType] is string type && ComputerTypes.Contains(type)
@@ -66,7 +66,7 @@ internal sealed class HandWrittenRules
             }
 
             var authentication = values[AssetAuthentication] as RecordValue;
-            if (authentication?.Values[AuthenticationDefaultCredentials] is true)
+            if (authentication?[AuthenticationDefaultCredentials] is true)
             {
                 Add("BM-AUTH-01", a, "no default credentials");
             }
@@ -78,7 +78,7 @@ internal sealed class HandWrittenRules
 
     private void CheckVulnerabilities(Entity a)
     {
-        if (a.Values[AssetVulnerabilities] is not IReadOnlyList<object?> { Count: > 0 } vulnerabilities)
+        if (a[AssetVulnerabilities] is not IReadOnlyList<object?> { Count: > 0 } vulnerabilities)
         {
             return;
         }
@@ -88,8 +88,8 @@ internal sealed class HandWrittenRules
         foreach (var item in vulnerabilities)
         {
             var vulnerability = item as RecordValue;
-            var cvss = Number(vulnerability?.Values[VulnerabilityCvss]);
-            if (cvss >= MaxCvss && vulnerability!.Values[VulnerabilityMitigated] is false)
+            var cvss = Number(vulnerability?[VulnerabilityCvss]);
+            if (cvss >= MaxCvss && vulnerability![VulnerabilityMitigated] is false)
             {
                 open++;
             }
@@ -108,7 +108,7 @@ internal sealed class HandWrittenRules
 
     private void CheckServices(Entity a)
     {
-        if (a.Values[AssetServices] is not IReadOnlyList<object?> services)
+        if (a[AssetServices] is not IReadOnlyList<object?> services)
         {
             return;
         }
@@ -118,11 +118,11 @@ internal sealed class HandWrittenRules
         foreach (var item in services)
         {
             var service = item as RecordValue;
-            var isEnabled = service?.Values[ServiceEnabled];
+            var isEnabled = service?[ServiceEnabled];
             if (isEnabled is true)
             {
                 enabled++;
-                unneeded |= service!.Values[ServiceRequired] is false && service.Values[ServiceJustification] is null;
+                unneeded |= service![ServiceRequired] is false && service[ServiceJustification] is null;
             }
         }
 
@@ -141,7 +141,7 @@ internal sealed class HandWrittenRules
     {
         foreach (var f in site.OfKind(EntityKind.Flow))
         {
-            var values = f.Values;
+            var values = f;
             if (values[FlowCrossesZones] is true)
             {
                 var from = values[FlowFrom] as Entity;
@@ -168,14 +168,14 @@ internal sealed class HandWrittenRules
     {
         foreach (var z in site.OfKind(EntityKind.Zone))
         {
-            var level = z.Values[ZoneSecurityLevel] as long?;
-            var flowsIn = z.Values[ZoneFlowsIn] as IReadOnlyList<object?>;
-            var assets = z.Values[ZoneAssets] as IReadOnlyList<object?>;
+            var level = z[ZoneSecurityLevel] as long?;
+            var flowsIn = z[ZoneFlowsIn] as IReadOnlyList<object?>;
+            var assets = z[ZoneAssets] as IReadOnlyList<object?>;
             if (IsControlZone(z))
             {
                 foreach (var f in Entities(flowsIn))
                 {
-                    if (f.Values[FlowControl] is true && !PassesBoundary(f))
+                    if (f[FlowControl] is true && !PassesBoundary(f))
                     {
                         Add("BM-ZONE-01", [z, f], f, $"{f.Id} sends control instructions into {z.Id} without a boundary device");
                     }
@@ -183,8 +183,8 @@ internal sealed class HandWrittenRules
 
                 foreach (var a in Entities(assets))
                 {
-                    if (a.Values[AssetWireless] is true
-                        && !((a.Values[AssetAuthentication] as RecordValue)?.Values[AuthenticationMethod] is string method && StrongAuthentication.Contains(method)))
+                    if (a[AssetWireless] is true
+                        && !((a[AssetAuthentication] as RecordValue)?[AuthenticationMethod] is string method && StrongAuthentication.Contains(method)))
                     {
                         Add("BM-ZONE-03", [z, a], a, $"{a.Id} in {z.Id} is wireless without certificate or multi-factor authentication");
                     }
@@ -195,8 +195,8 @@ internal sealed class HandWrittenRules
             {
                 foreach (var f in Entities(flowsIn))
                 {
-                    var fromZone = ZoneOf(f.Values[FlowFrom] as Entity);
-                    var fromLevel = fromZone?.Values[ZoneSecurityLevel] as long?;
+                    var fromZone = ZoneOf(f[FlowFrom] as Entity);
+                    var fromLevel = fromZone?[ZoneSecurityLevel] as long?;
                     if (!(fromLevel >= level - 1))
                     {
                         Add("BM-ZONE-02", [z, f], f, $"{f.Id} enters {z.Id} (SL {level}) from {Text(fromZone)} (SL {Text(fromLevel)})");
@@ -206,7 +206,7 @@ internal sealed class HandWrittenRules
 
             if (level >= 2)
             {
-                var logging = Entities(assets).Count(a => a.Values[AssetLogging] is true);
+                var logging = Entities(assets).Count(a => a[AssetLogging] is true);
                 if (assets is null || logging * 2 < assets.Count)
                 {
                     Add("BM-LOG-01", z, $"{z.Id}: only {Text(assets is null ? null : logging)} of {Text(assets?.Count)} assets log security events");
@@ -218,13 +218,13 @@ internal sealed class HandWrittenRules
     /// <summary>(has(f.via) and any boundary in f.via) or (has(f.conduit) and any boundary in its boundary), with unknowns.</summary>
     private static bool PassesBoundary(Entity f)
     {
-        var via = f.Values[FlowVia] is { } devices ? AnyBoundary(devices) : false;
+        var via = f[FlowVia] is { } devices ? AnyBoundary(devices) : false;
         if (via is not false)
         {
             return via is true;
         }
 
-        var conduit = f.Values[FlowConduit] is Entity c ? AnyBoundary(c.Values[ConduitBoundary]) : false;
+        var conduit = f[FlowConduit] is Entity c ? AnyBoundary(c[ConduitBoundary]) : false;
         return conduit is true;
     }
 
@@ -238,7 +238,7 @@ internal sealed class HandWrittenRules
         var unknown = false;
         foreach (var device in list)
         {
-            if ((device as Entity)?.Values[AssetType] is not string type)
+            if ((device as Entity)?[AssetType] is not string type)
             {
                 unknown = true;
             }
@@ -255,13 +255,13 @@ internal sealed class HandWrittenRules
     {
         foreach (var c in site.OfKind(EntityKind.Conduit))
         {
-            var zones = c.Values[ConduitZones] as IReadOnlyList<object?>;
-            if (!Entities(zones).Any(z => z.Values[ZoneSecurityLevel] as long? >= 3))
+            var zones = c[ConduitZones] as IReadOnlyList<object?>;
+            if (!Entities(zones).Any(z => z[ZoneSecurityLevel] as long? >= 3))
             {
                 continue;
             }
 
-            if (!(c.Values[ConduitDenyByDefault] is true && c.Values[ConduitMonitored] is true))
+            if (!(c[ConduitDenyByDefault] is true && c[ConduitMonitored] is true))
             {
                 Add("BM-COND-01", c, $"{c.Id} between [{string.Join(", ", zones!.Select(Text))}] must deny by default and be monitored");
             }
@@ -273,10 +273,10 @@ internal sealed class HandWrittenRules
         var zones = site.OfKind(EntityKind.Zone);
         var graph = new FlowGraph(site);
         var controlZones = zones.Where(IsControlZone).ToList();
-        var safetyZones = zones.Where(z => z.Values[ZoneKind] is "safety").ToList();
+        var safetyZones = zones.Where(z => z[ZoneKind] is "safety").ToList();
 
-        var noFirewall = graph.Avoiding(a => a.Values[AssetType] is "firewall" or "data-diode");
-        foreach (var source in zones.Where(z => z.Values[ZoneKind] is "external"))
+        var noFirewall = graph.Avoiding(a => a[AssetType] is "firewall" or "data-diode");
+        foreach (var source in zones.Where(z => z[ZoneKind] is "external"))
         {
             noFirewall.From(AssetsOf(source));
             foreach (var target in controlZones)
@@ -288,8 +288,8 @@ internal sealed class HandWrittenRules
             }
         }
 
-        var noBoundary = graph.Avoiding(a => a.Values[AssetType] is string type && BoundaryTypes.Contains(type));
-        foreach (var source in zones.Where(z => z.Values[ZoneKind] is "dmz"))
+        var noBoundary = graph.Avoiding(a => a[AssetType] is string type && BoundaryTypes.Contains(type));
+        foreach (var source in zones.Where(z => z[ZoneKind] is "dmz"))
         {
             noBoundary.From(AssetsOf(source));
             foreach (var target in safetyZones)
@@ -343,11 +343,11 @@ internal sealed class HandWrittenRules
 
     private void Add(string rule, Entity[] bindings, Entity at, string message) => findings.Add(new Finding(rule, bindings, at, message));
 
-    private static bool IsControlZone(Entity zone) => zone.Values[ZoneKind] is "control" or "safety";
+    private static bool IsControlZone(Entity zone) => zone[ZoneKind] is "control" or "safety";
 
-    private static Entity? ZoneOf(Entity? asset) => asset?.Values[AssetZone] as Entity;
+    private static Entity? ZoneOf(Entity? asset) => asset?[AssetZone] as Entity;
 
-    private static IEnumerable<Entity> AssetsOf(Entity zone) => Entities(zone.Values[ZoneAssets] as IReadOnlyList<object?>);
+    private static IEnumerable<Entity> AssetsOf(Entity zone) => Entities(zone[ZoneAssets] as IReadOnlyList<object?>);
 
     private static IEnumerable<Entity> Entities(IReadOnlyList<object?>? list) => list?.OfType<Entity>() ?? [];
 

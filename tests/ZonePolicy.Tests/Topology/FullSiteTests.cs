@@ -207,7 +207,7 @@ public class FullSiteTests
             {
                 foreach (var attribute in entity.Shape.Attributes.Where(attribute => attribute.IsComputed))
                 {
-                    Assert.NotNull(entity.Values[attribute.Slot]);
+                    Assert.NotNull(entity[attribute.Slot]);
                 }
             }
         }

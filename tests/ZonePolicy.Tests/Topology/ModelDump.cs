@@ -21,7 +21,7 @@ internal static class ModelDump
                 output.Append(CultureInfo.InvariantCulture, $"{entity.Kind.Keyword()} {entity.Id} ({entity.Location.Line},{entity.Location.Column})\n");
                 foreach (var attribute in entity.Shape.Attributes)
                 {
-                    if (entity.Values[attribute.Slot] is { } value)
+                    if (entity[attribute.Slot] is { } value)
                     {
                         output.Append("  ").Append(attribute.Name).Append(" = ").Append(Render(value)).Append('\n');
                     }
@@ -53,6 +53,6 @@ internal static class ModelDump
 
     private static string RenderRecord(RecordValue record) =>
         $"({record.Location.Line},{record.Location.Column}) {{" + string.Join(", ", record.Shape.Attributes
-            .Where(attribute => record.Values[attribute.Slot] is not null)
-            .Select(attribute => $"{attribute.Name}: {Render(record.Values[attribute.Slot])}")) + "}";
+            .Where(attribute => record[attribute.Slot] is not null)
+            .Select(attribute => $"{attribute.Name}: {Render(record[attribute.Slot])}")) + "}";
 }

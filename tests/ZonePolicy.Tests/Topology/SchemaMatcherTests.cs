@@ -7,7 +7,7 @@ using static ZonePolicy.Tests.Topology.TopologyTestSupport;
 
 namespace ZonePolicy.Tests.Topology;
 
-public class SchemaPrecheckTests
+public class SchemaMatcherTests
 {
     private static readonly EvaluationOptions PassFail = new() { OutputFormat = OutputFormat.Flag };
 
@@ -16,18 +16,18 @@ public class SchemaPrecheckTests
     [InlineData("01-null-and-location.json")]
     [InlineData("02-paths.json")]
     [InlineData("03-waivers.json")]
-    public void Precheck_accepts_every_part_of_a_valid_site(string file)
+    public void Matcher_accepts_every_part_of_a_valid_site(string file)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(DataFile(file)));
 
         foreach (var (part, element) in Parts(document.RootElement))
         {
-            Assert.True(part.Precheck.Accepts(element), element.GetRawText());
+            Assert.True(part.Matcher.Accepts(element), element.GetRawText());
         }
     }
 
     [Fact]
-    public void Precheck_never_accepts_what_JsonSchema_Net_rejects()
+    public void Matcher_never_accepts_what_JsonSchema_Net_rejects()
     {
         var valid = File.ReadAllText(DataFile("full-site.json"));
         TopologyMutations.Edits.Sample(
@@ -36,7 +36,7 @@ public class SchemaPrecheckTests
                 using var document = JsonDocument.Parse(TopologyMutations.Apply(valid, edits));
                 foreach (var (part, element) in Parts(document.RootElement))
                 {
-                    if (part.Precheck.Accepts(element))
+                    if (part.Matcher.Accepts(element))
                     {
                         Assert.True(part.Schema.Evaluate(element, PassFail).IsValid, element.GetRawText());
                     }
@@ -57,14 +57,14 @@ public class SchemaPrecheckTests
     [InlineData("""{ "id": "z", "operations": ["a", 1] }""")]
     [InlineData("""{ "id": "z", "name": "Zone \u5317" }""")]
     [InlineData("""{ "kind": "dmz" }""")]
-    public void Precheck_agrees_with_JsonSchema_Net_on_edge_cases_or_defers(string zone)
+    public void Matcher_agrees_with_JsonSchema_Net_on_edge_cases_or_defers(string zone)
     {
         using var document = JsonDocument.Parse(zone);
         var part = TopologyJsonSchema.Instance.ItemSchemaFor("zones")!;
 
         var valid = part.Schema.Evaluate(document.RootElement, PassFail).IsValid;
 
-        Assert.True(valid || !part.Precheck.Accepts(document.RootElement));
+        Assert.True(valid || !part.Matcher.Accepts(document.RootElement));
     }
 
     private static IEnumerable<(SchemaPart Part, JsonElement Element)> Parts(JsonElement root)

@@ -1,0 +1,104 @@
+using System.Text;
+using System.Text.Json;
+
+namespace ZonePolicy.Topology;
+
+/// <summary>
+/// A fixed set of names looked up by their UTF-8 bytes, as a JSON reader hands them over: the index of a
+/// key among an object's declared keys without decoding it to a string.
+/// </summary>
+internal sealed class Utf8NameTable
+{
+    /// <summary>Longer keys are looked up through a buffer of their own; none of the schema's is near this.</summary>
+    public const int MaxNameLength = 128;
+
+    public static readonly Utf8NameTable Empty = new([]);
+
+    private readonly byte[][] names;
+    private readonly int[] slots;
+    private readonly int mask;
+
+    public Utf8NameTable(IReadOnlyList<string> names)
+    {
+        this.names = [.. names.Select(Encoding.UTF8.GetBytes)];
+        var size = 4;
+        while (size < names.Count * 4)
+        {
+            size *= 2;
+        }
+
+        mask = size - 1;
+        slots = new int[size];
+        Array.Fill(slots, -1);
+        for (var i = 0; i < this.names.Length; i++)
+        {
+            var slot = (int)Hash(this.names[i]) & mask;
+            while (slots[slot] >= 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            slots[slot] = i;
+        }
+    }
+
+    public int Count => names.Length;
+
+    public string this[int index] => Encoding.UTF8.GetString(names[index]);
+
+    /// <summary>The index of <paramref name="name"/>, or -1.</summary>
+    public int IndexOf(ReadOnlySpan<byte> name)
+    {
+        var slot = (int)Hash(name) & mask;
+        while (true)
+        {
+            var index = slots[slot];
+            if (index < 0 || name.SequenceEqual(names[index]))
+            {
+                return index;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /// <summary>The index of the property name or string the reader is on (its escapes decoded), or -1.</summary>
+    public int IndexOf(ref Utf8JsonReader reader, scoped Span<byte> buffer)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return IndexOf(reader.ValueSpan);
+        }
+
+        var length = reader.ValueSpan.Length;
+        var decoded = length <= buffer.Length ? buffer : new byte[length];
+        return IndexOf(decoded[..reader.CopyString(decoded)]);
+    }
+
+    /// <summary>Whether the escaped string the reader is on decodes (an unpaired surrogate escape does not).</summary>
+    public static bool TryUnescape(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            var length = reader.ValueSpan.Length;
+            Span<byte> buffer = length <= MaxNameLength ? stackalloc byte[MaxNameLength] : new byte[length];
+            reader.CopyString(buffer);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static uint Hash(ReadOnlySpan<byte> name)
+    {
+        var hash = 2166136261u ^ (uint)name.Length;
+        foreach (var b in name)
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
+
+        return hash;
+    }
+}
