@@ -165,11 +165,11 @@ internal sealed class CheckCommand : Command
             TopologyFiles = topologyFiles,
             RuleSources = parse.GetValue(rules) ?? [],
             Packs = parse.GetValue(packs) ?? [],
-            PackDirectories = [.. (parse.GetValue(packDirectories) ?? []).Select(InWorkingDirectory)],
+            PackDirectories = parse.GetValue(packDirectories) ?? [],
             ShippedPackDirectories = [Path.Combine(AppContext.BaseDirectory, "packs")],
             TrustedPacks = parse.GetValue(trusted) ?? [],
             NuGetConfigDirectory = parse.GetValue(noFeeds) ? null : context.WorkingDirectory,
-            LockFile = InWorkingDirectory(parse.GetValue(lockFile) ?? PackLockFileName),
+            LockFile = parse.GetValue(lockFile) ?? PackLockFileName,
             LockMode = parse.GetValue(locked) ? PackLockMode.Locked : parse.GetValue(lockFile) is null ? PackLockMode.Auto : PackLockMode.Update,
             Parameters = parse.GetValue(parameters) ?? [],
             Severities = parse.GetValue(severities) ?? [],
@@ -181,8 +181,6 @@ internal sealed class CheckCommand : Command
             DescribeSites = Reporter.DescribesSites(parse.GetValue(format)),
         };
     }
-
-    private string InWorkingDirectory(string path) => Path.GetFullPath(Path.Combine(context.WorkingDirectory, path));
 
     private CheckResult CheckSafely(CheckRequest request)
     {
@@ -224,10 +222,8 @@ internal sealed class CheckCommand : Command
     }
 
     /// <summary>
-    /// The report, the baseline and the pack lock file cannot share a file, and the lock file, which the check
-    /// writes while it resolves packs, cannot be a topology, a rule source or the baseline. Whether the report or
-    /// the baseline names an input is known once the check has read its inputs, and <see cref="OutputFile"/>
-    /// refuses it then.
+    /// The report, the baseline and the pack lock file cannot share a file. Whether one of them names an input is
+    /// known once the check has read its inputs, and <see cref="OutputFile"/> refuses it then.
     /// </summary>
     private void SeparateOutputs(CommandResult result)
     {
@@ -243,15 +239,6 @@ internal sealed class CheckCommand : Command
                 {
                     result.AddError($"`{outputs[first].Name}` and `{outputs[second].Name}` name the same file `{outputs[first].Token}`; give each its own file");
                 }
-            }
-        }
-
-        if (result.GetResult(lockFile) is { Tokens: [var lockToken] })
-        {
-            var inputs = new SymbolResult?[] { result.GetResult(topologies), result.GetResult(rules), result.GetResult(baseline) }.SelectMany(input => input?.Tokens ?? []);
-            if (inputs.FirstOrDefault(input => SameFile(lockToken.Value, input.Value)) is { } named)
-            {
-                result.AddError($"`{lockFile.Name}` names the input file `{named.Value}`; write to another file");
             }
         }
     }

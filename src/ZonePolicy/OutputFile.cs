@@ -15,9 +15,13 @@ public static class OutputFile
     /// the inputs of <paramref name="result"/> other than <paramref name="mayReplace"/> (a baseline refreshed in
     /// place); returns null, or the diagnostic (at <paramref name="displayPath"/>) that says why it was not written.
     /// </summary>
-    public static Diagnostic? Write(string path, string displayPath, CheckResult result, Action<Stream> write, string? mayReplace = null)
+    public static Diagnostic? Write(string path, string displayPath, CheckResult result, Action<Stream> write, string? mayReplace = null) =>
+        Write(path, displayPath, result.Inputs, write, mayReplace);
+
+    /// <summary>As the public overload, for a file written while a check runs, once it has read <paramref name="inputs"/>.</summary>
+    internal static Diagnostic? Write(string path, string displayPath, IReadOnlyList<InputFile> inputs, Action<Stream> write, string? mayReplace = null)
     {
-        if (InputAt(path, result, mayReplace) is { } input)
+        if (InputAt(path, inputs, mayReplace) is { } input)
         {
             return Diagnostic.Create(DiagnosticDescriptors.OutputOverwritesInput, SourceLocation.InFile(displayPath), displayPath, input);
         }
@@ -43,7 +47,7 @@ public static class OutputFile
     }
 
     /// <summary>How diagnostics name the input a path would replace, or null when it names none.</summary>
-    private static string? InputAt(string path, CheckResult result, string? mayReplace)
+    private static string? InputAt(string path, IReadOnlyList<InputFile> inputs, string? mayReplace)
     {
         var status = NativeFiles.StatusOf(path);
         if (status.Kind == FileKind.Missing)
@@ -51,7 +55,7 @@ public static class OutputFile
             return null;
         }
 
-        foreach (var input in result.Inputs.Where(input => mayReplace is null || !SameFile(input.FullPath, mayReplace)))
+        foreach (var input in inputs.Where(input => mayReplace is null || !SameFile(input.FullPath, mayReplace)))
         {
             var same = status.Identity is { } identity && input.Identity is { } inputIdentity
                 ? identity == inputIdentity

@@ -4,6 +4,7 @@ using ZonePolicy.Diagnostics;
 using ZonePolicy.Evaluation;
 using ZonePolicy.Findings;
 using ZonePolicy.Inputs;
+using ZonePolicy.Packs;
 using ZonePolicy.Scripting;
 using ZonePolicy.Syntax;
 using ZonePolicy.Topology;
@@ -42,18 +43,21 @@ public static class PolicyEngine
         private readonly List<SiteSummary> sites = [];
         private DateOnly? evaluationDate;
         private bool inputInvalid;
+        private PackLockUpdate? lockUpdate;
 
         public CheckResult Run()
         {
             var inputs = new CheckInputs(request, diagnostics);
             var configs = AnalyzerConfigSet.Read(request.AnalyzerConfigFiles, inputs, diagnostics);
             var overrides = ParameterValues.Read(request.Parameters, request.SettingsLocation, diagnostics);
-            var modules = new RuleSourceLoader(diagnostics, inputs).Load(request);
+            var loader = new RuleSourceLoader(diagnostics, inputs);
+            var modules = loader.Load(request);
+            lockUpdate = loader.LockUpdate;
             var program = diagnostics.HasErrors ? null : ProgramBinder.Bind(modules, overrides, diagnostics);
             if (program is not null && !diagnostics.HasErrors)
             {
                 var cache = request.ScriptCacheDirectory is { } folder ? new ScriptCache(folder) : ScriptCache.Default;
-                ScriptFunctionLoader.Load(program.ScriptFunctions, cache, diagnostics);
+                ScriptFunctionLoader.Load(program.ScriptFunctions, cache, inputs, diagnostics);
             }
 
             var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
@@ -153,6 +157,11 @@ public static class PolicyEngine
 
         private CheckResult Finish(CheckInputs inputs, AnalyzerConfigSet configs, IReadOnlyList<RuleInfo> rules, Baseline? baseline, bool invalid)
         {
+            if (lockUpdate?.Write(inputs.Files) is { } refused)
+            {
+                diagnostics.Add(refused);
+            }
+
             var severities = SeverityPolicy.Create(request.Severities, configs, rules, request.WarningsAsErrors, inputs.FullPathOf, diagnostics);
             var inForce = new List<Diagnostic>();
             var quiet = new List<Diagnostic>();

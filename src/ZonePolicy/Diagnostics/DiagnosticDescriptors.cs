@@ -356,8 +356,6 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidPackLock = Register(DiagnosticIds.InvalidPackLock, "Invalid pack lock file",
         "the pack lock file `{0}` cannot be used: {1}");
-    public static readonly DiagnosticDescriptor PackLockNotReadable = InvalidPackLock.WithMessage("cannot read the pack lock file `{0}`: {1}");
-    public static readonly DiagnosticDescriptor PackLockNotWritable = InvalidPackLock.WithMessage("cannot write the pack lock file `{0}`: {1}");
 
     public static readonly DiagnosticDescriptor PackContentChanged = Register(DiagnosticIds.PackContentChanged, "Package differs from the lock file",
         "package `{0}` {1} is not the package the lock file recorded: its content hash is `{2}`, the lock file has `{3}`; a feed served other bytes under the same version, so check where it came from before you delete its entry");

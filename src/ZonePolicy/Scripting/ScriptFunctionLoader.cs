@@ -1,4 +1,5 @@
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
 using ZonePolicy.Scripting.Compilation;
 
 namespace ZonePolicy.Scripting;
@@ -10,7 +11,7 @@ namespace ZonePolicy.Scripting;
 /// </summary>
 internal static class ScriptFunctionLoader
 {
-    public static void Load(IReadOnlyList<ScriptFunctionSymbol> functions, ScriptCache cache, DiagnosticBag diagnostics)
+    public static void Load(IReadOnlyList<ScriptFunctionSymbol> functions, ScriptCache cache, CheckInputs inputs, DiagnosticBag diagnostics)
     {
         var scripts = functions
             .Where(f => f.Pack.Trusted)
@@ -20,7 +21,7 @@ internal static class ScriptFunctionLoader
         foreach (var script in scripts)
         {
             var symbols = script.ToList();
-            if (ScriptSource.Read(symbols[0].Pack, symbols[0].Declaration, diagnostics) is not { } source)
+            if (ScriptSource.Read(symbols[0].Pack, symbols[0].Declaration, inputs, diagnostics) is not { } source)
             {
                 continue;
             }

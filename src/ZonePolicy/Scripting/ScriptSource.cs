@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
 using ZonePolicy.Packs;
 
 namespace ZonePolicy.Scripting;
@@ -8,8 +9,6 @@ namespace ZonePolicy.Scripting;
 /// <summary>The text of one <c>.csx</c> file of a pack, read without leaving the pack's folder.</summary>
 internal sealed class ScriptSource
 {
-    public const long MaxSize = 1024 * 1024;
-
     // Any change to how scripts are compiled must change this, so that older cache entries are not used.
     private const string Format = "zonepolicy-csx-1";
 
@@ -27,35 +26,34 @@ internal sealed class ScriptSource
 
     public string Text { get; }
 
-    /// <summary>Reads the script a declaration names; null, with a ZP0144 at the declaration, when it cannot be read.</summary>
-    public static ScriptSource? Read(ResolvedPack pack, ScriptFunctionDeclaration declaration, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Reads the script a declaration names, as an input of the check; null, with a diagnostic at the declaration,
+    /// when it cannot be read or when it resolves outside the pack's folder (a script is code: only the pack's own
+    /// may run).
+    /// </summary>
+    public static ScriptSource? Read(ResolvedPack pack, ScriptFunctionDeclaration declaration, CheckInputs inputs, DiagnosticBag diagnostics)
     {
-        var root = System.IO.Path.GetFullPath(pack.Folder);
-        var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, declaration.Script));
+        var root = RealPath.Resolve(pack.Folder, inputs.WorkingDirectory);
+        var path = root is null ? null : RealPath.Resolve(declaration.Script, root);
         var display = System.IO.Path.Join(pack.DisplayFolder, declaration.Script).Replace('\\', '/');
-        string? problem = null;
-        if (!IsInside(path, root) || ResolvesOutside(path, root))
+        if (root is null || path is null || !RealPath.IsWithin(path, root))
         {
-            problem = "it leaves the pack's folder";
-        }
-        else if (BoundedFile.Read(path, MaxSize, out var reason) is { } bytes)
-        {
-            var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).GetString(bytes);
-            if (text.Length == 0 || text.Contains('\0') || text.Contains('\uFFFD'))
-            {
-                problem = text.Length == 0 ? "it is empty" : "it is not UTF-8 text";
-            }
-            else
-            {
-                return new ScriptSource(path, display, text.TrimStart('\uFEFF'));
-            }
-        }
-        else
-        {
-            problem = reason;
+            diagnostics.Add(DiagnosticDescriptors.ScriptNotReadable, declaration.ScriptLocation, display, "it leaves the pack's folder");
+            return null;
         }
 
-        diagnostics.Add(DiagnosticDescriptors.ScriptNotReadable, declaration.ScriptLocation, display, problem);
+        if (inputs.Read(path, display, InputKind.Script, declaration.ScriptLocation) is not { } file)
+        {
+            return null;
+        }
+
+        var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).GetString(file.Bytes);
+        if (text.Length > 0 && !text.Contains('\0') && !text.Contains('\uFFFD'))
+        {
+            return new ScriptSource(path, display, text.TrimStart('\uFEFF'));
+        }
+
+        diagnostics.Add(DiagnosticDescriptors.ScriptNotReadable, declaration.ScriptLocation, display, text.Length == 0 ? "it is empty" : "it is not UTF-8 text");
         return null;
     }
 
@@ -79,33 +77,4 @@ internal sealed class ScriptSource
         content.Append('\n').Append(Text);
         return ScriptCache.Hash(Encoding.UTF8.GetBytes(content.ToString()));
     }
-
-    private static bool IsInside(string path, string root) =>
-        path.StartsWith(root.EndsWith(System.IO.Path.DirectorySeparatorChar) ? root : root + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal);
-
-    /// <summary>True when a link on the way leads out of the pack: a script is code, and only the pack's own may run.</summary>
-    private static bool ResolvesOutside(string path, string root)
-    {
-        try
-        {
-            var resolvedRoot = Resolve(root);
-            for (var current = path; current.Length > root.Length; current = System.IO.Path.GetDirectoryName(current)!)
-            {
-                if (new FileInfo(current).LinkTarget is not null && !IsInside(Resolve(current), resolvedRoot))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return true;
-        }
-    }
-
-    private static string Resolve(string path) =>
-        (File.ResolveLinkTarget(path, returnFinalTarget: true) ?? Directory.ResolveLinkTarget(path, returnFinalTarget: true))?.FullName
-        ?? System.IO.Path.GetFullPath(path);
 }
