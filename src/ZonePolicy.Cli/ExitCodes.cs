@@ -6,6 +6,8 @@ namespace ZonePolicy.Cli;
 /// </summary>
 internal static class ExitCodes
 {
+    /// <summary><c>zpol fmt --check</c>: a file is not formatted.</summary>
+    public const int NotFormatted = 1;
     public const int InvalidInput = 2;
     public const int InternalError = 3;
 }

@@ -11,7 +11,9 @@ internal static class Program
     [
         new CheckCommand(context),
         TestCommand.Create(context.Check),
+        new FmtCommand(context),
         PackCommand.Create(context),
+        new ExplainCommand(context),
     ];
 
     private static int Main(string[] args)

@@ -75,6 +75,9 @@ public sealed class CheckRequest
     /// </summary>
     public SourceLocation SettingsLocation { get; init; } = SourceLocation.CommandLine;
 
+    /// <summary>The evaluation steps each rule may take on each site before it stops (ZP0402); tests lower it.</summary>
+    internal long EvaluationBudget { get; init; } = Evaluation.EvaluationMonitor.DefaultBudget;
+
     /// <summary>Promotes warnings to errors.</summary>
     public bool WarningsAsErrors { get; init; }
 

@@ -32,6 +32,43 @@ public static class PolicyEngine
         }
     }
 
+    /// <summary>Explains how the engine reaches its verdict on one rule for one site, on the calling thread; never throws.</summary>
+    public static ExplainResult Explain(ExplainRequest request)
+    {
+        try
+        {
+            return Explaining.Explainer.Explain(request);
+        }
+        catch (Exception e)
+        {
+            return new ExplainResult { Diagnostics = [Diagnostic.Create(DiagnosticDescriptors.InternalError, SourceLocation.None, e.GetType().Name, e.Message)] };
+        }
+    }
+
+    /// <summary>
+    /// Reads the inputs of a request, parses and binds its rules and reads its settings, as every command that
+    /// evaluates rules needs them, with the C# functions of its packs loaded; <paramref name="texts"/>, when given,
+    /// receives each rule file's text.
+    /// </summary>
+    internal static PreparedRules Prepare(CheckRequest request, DiagnosticBag diagnostics, Dictionary<string, string>? texts = null)
+    {
+        var inputs = new CheckInputs(request, diagnostics);
+        var configs = AnalyzerConfigSet.Read(request.AnalyzerConfigFiles, inputs, diagnostics);
+        var overrides = ParameterValues.Read(request.Parameters, request.SettingsLocation, diagnostics);
+        var loader = new RuleSourceLoader(diagnostics, inputs, texts);
+        var modules = loader.Load(request);
+        var program = diagnostics.HasErrors ? null : ProgramBinder.Bind(modules, overrides, diagnostics);
+        if (program is not null && !diagnostics.HasErrors)
+        {
+            var cache = request.ScriptCacheDirectory is { } folder ? new ScriptCache(folder) : ScriptCache.Default;
+            ScriptFunctionLoader.Load(program.ScriptFunctions, cache, inputs, diagnostics);
+        }
+
+        var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
+        var baseline = request.BaselineFile is { } baselineFile ? Baseline.Read(baselineFile, inputs, diagnostics) : null;
+        return new PreparedRules(inputs, configs, program, rules, baseline) { LockUpdate = loader.LockUpdate };
+    }
+
     /// <summary>One check from inputs to sorted diagnostics.</summary>
     private sealed class Checker(CheckRequest request)
     {
@@ -47,21 +84,9 @@ public static class PolicyEngine
 
         public CheckResult Run()
         {
-            var inputs = new CheckInputs(request, diagnostics);
-            var configs = AnalyzerConfigSet.Read(request.AnalyzerConfigFiles, inputs, diagnostics);
-            var overrides = ParameterValues.Read(request.Parameters, request.SettingsLocation, diagnostics);
-            var loader = new RuleSourceLoader(diagnostics, inputs);
-            var modules = loader.Load(request);
-            lockUpdate = loader.LockUpdate;
-            var program = diagnostics.HasErrors ? null : ProgramBinder.Bind(modules, overrides, diagnostics);
-            if (program is not null && !diagnostics.HasErrors)
-            {
-                var cache = request.ScriptCacheDirectory is { } folder ? new ScriptCache(folder) : ScriptCache.Default;
-                ScriptFunctionLoader.Load(program.ScriptFunctions, cache, inputs, diagnostics);
-            }
-
-            var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
-            var baseline = request.BaselineFile is { } baselineFile ? Baseline.Read(baselineFile, inputs, diagnostics) : null;
+            var prepared = Prepare(request, diagnostics);
+            var (inputs, configs, program, rules, baseline) = prepared;
+            lockUpdate = prepared.LockUpdate;
 
             if (program is null || diagnostics.HasErrors)
             {
@@ -96,13 +121,13 @@ public static class PolicyEngine
                 return;
             }
 
-            var context = program.CreateContext(site, today);
+            var context = program.CreateContext(site, today, request.EvaluationBudget);
             var found = new List<(Violation, Diagnostic)>();
             foreach (var rule in program.Rules)
             {
                 try
                 {
-                    found.AddRange(rule.Evaluate(context).Select(v => (v, ToDiagnostic(v))));
+                    found.AddRange(rule.Evaluate(context).Select(v => (v, ViolationFindings.ToDiagnostic(v))));
                 }
                 catch (Exception e)
                 {
@@ -110,7 +135,7 @@ public static class PolicyEngine
                 }
             }
 
-            diagnostics.AddRange(context.Failures.Select(ToDiagnostic));
+            diagnostics.AddRange(context.Monitor.Problems);
             var (inForce, waived, waiverDiagnostics, waiverStates) = WaiverMatcher.Apply(site.Waivers, found, today);
             violations.AddRange(inForce);
             diagnostics.AddRange(waiverDiagnostics);
@@ -120,40 +145,6 @@ public static class PolicyEngine
                 sites.Add(SiteDescriber.Describe(site, waiverStates));
             }
         }
-
-        /// <summary>A binding a C# function kept from being evaluated: at its entity, naming the rule, the entities and the function.</summary>
-        private static Diagnostic ToDiagnostic(EvaluationFailure failure)
-        {
-            var function = failure.Error.Function;
-            var entities = string.Join(", ", failure.Bindings.Select(b => $"`{b.Id}`"));
-            var diagnostic = failure.Error.OverBudget
-                ? Diagnostic.Create(DiagnosticDescriptors.ScriptFunctionOverBudget, failure.At.Location, failure.Rule.Id, entities, function.Name, function.Pack.Name,
-                    (long)function.Declaration.Budget.TotalMilliseconds)
-                : Diagnostic.Create(DiagnosticDescriptors.ScriptFunctionThrew, failure.At.Location, failure.Rule.Id, entities, function.Name, function.Pack.Name, failure.Error.Thrown);
-            return diagnostic with { Entities = failure.Bindings.Select(b => b.Id).ToList() };
-        }
-
-        private static Diagnostic ToDiagnostic(Violation violation) =>
-            new(violation.Rule.Id, violation.Rule.Info.DefaultSeverity, violation.Message, violation.At.Location)
-            {
-                Rule = violation.Rule.Info,
-                Entities = violation.Bindings.Select(b => b.Id).ToList(),
-                Witness = violation.Witness is { } path ? WitnessSteps(path) : [],
-            };
-
-        private static List<PathStep> WitnessSteps(PathValue path)
-        {
-            var steps = new List<PathStep> { Step(path.Assets[0]) };
-            for (var hop = 0; hop < path.HopFlows.Count; hop++)
-            {
-                steps.Add(Step(path.HopFlows[hop]));
-                steps.Add(Step(path.Assets[hop + 1]));
-            }
-
-            return steps;
-        }
-
-        private static PathStep Step(Entity entity) => new(entity.Id, entity.Kind.Keyword(), entity.Location);
 
         private CheckResult Finish(CheckInputs inputs, AnalyzerConfigSet configs, IReadOnlyList<RuleInfo> rules, Baseline? baseline, bool invalid)
         {
@@ -167,19 +158,14 @@ public static class PolicyEngine
             var quiet = new List<Diagnostic>();
             foreach (var diagnostic in diagnostics.Items.Concat(violations))
             {
-                var adjusted = severities.Apply(diagnostic);
-                if (adjusted is null)
+                switch (ViolationFindings.Settle(diagnostic, severities, baseline))
                 {
-                    continue;
-                }
-
-                if (baseline is not null && adjusted.Rule is not null && baseline.Contains(adjusted))
-                {
-                    quiet.Add(adjusted with { Baselined = true });
-                }
-                else
-                {
-                    inForce.Add(adjusted);
+                    case { Baselined: true } accepted:
+                        quiet.Add(accepted);
+                        break;
+                    case { } adjusted:
+                        inForce.Add(adjusted);
+                        break;
                 }
             }
 
@@ -197,4 +183,11 @@ public static class PolicyEngine
             };
         }
     }
+}
+
+/// <summary>What every command that evaluates rules reads first: the inputs, the analyzer configs, the bound rules (null when they have errors), every rule's info, the baseline.</summary>
+internal sealed record PreparedRules(CheckInputs Inputs, AnalyzerConfigSet Configs, BoundProgram? Program, IReadOnlyList<RuleInfo> Rules, Baseline? Baseline)
+{
+    /// <summary>The pack lock file a check writes once it has read every input, when resolving packs changed it.</summary>
+    public PackLockUpdate? LockUpdate { get; init; }
 }

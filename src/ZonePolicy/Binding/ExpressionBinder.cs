@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Scripting;
 using ZonePolicy.Syntax;
@@ -541,24 +540,15 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
         {
             try
             {
-                var regex = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-                return new BoundConstantMatch(left, regex, binary.Location);
+                return new BoundConstantMatch(left, RegularExpressions.Compile(pattern), binary.Location);
             }
             catch (ArgumentException e)
             {
-                return Fail(binary.Right.Location, DiagnosticDescriptors.InvalidRegex, pattern, RegexProblem(e));
+                return Fail(binary.Right.Location, DiagnosticDescriptors.InvalidRegex, pattern, RegularExpressions.Problem(e));
             }
         }
 
         return new BoundBinary(BoundOperator.Matches, left, right, ZpType.Bool, binary.Location);
-    }
-
-    /// <summary>The last sentence of .NET's message ("Invalid pattern '[' at offset 1. Unterminated [] set."), lowercased.</summary>
-    private static string RegexProblem(ArgumentException e)
-    {
-        var sentences = e.Message.TrimEnd('.').Split(". ", StringSplitOptions.RemoveEmptyEntries);
-        var problem = sentences.Length > 0 ? sentences[^1] : "invalid pattern";
-        return char.ToLowerInvariant(problem[0]) + problem[1..];
     }
 
     private BoundExpression BindList(ListExpression list, Scope scope)

@@ -14,7 +14,7 @@ namespace ZonePolicy.Binding;
 /// Symbolic links are resolved before any of these checks: a rule file found in a folder must resolve inside
 /// it (ZP0320), and a folder is walked once however many links lead to it, so a link loop ends the walk.
 /// </summary>
-internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs inputs)
+internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs inputs, Dictionary<string, string>? texts = null)
 {
     public const string PackImportPrefix = "pack:";
     private const string Extension = ".zpol";
@@ -137,7 +137,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs in
 
     private SourceModule LoadRoot(Owner owner, IReadOnlyList<string> files, IReadOnlyDictionary<string, ResolvedPack> packs)
     {
-        var loading = new RootLoading(this, owner, packs, diagnostics, inputs);
+        var loading = new RootLoading(this, owner, packs, diagnostics, inputs, texts);
         foreach (var file in files)
         {
             loading.Visit(file, importedFrom: null, owner);
@@ -189,8 +189,11 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs in
         }
     }
 
-    /// <summary>The files of one root as they are read: done, in progress (for cycles), and their syntax trees.</summary>
-    private sealed class RootLoading(RuleSourceLoader loader, Owner own, IReadOnlyDictionary<string, ResolvedPack> packs, DiagnosticBag diagnostics, CheckInputs inputs)
+    /// <summary>
+    /// The files of one root as they are read: done, in progress (for cycles), their syntax trees, and into
+    /// <c>texts</c>, when given, their text by the name their locations use.
+    /// </summary>
+    private sealed class RootLoading(RuleSourceLoader loader, Owner own, IReadOnlyDictionary<string, ResolvedPack> packs, DiagnosticBag diagnostics, CheckInputs inputs, Dictionary<string, string>? texts)
     {
         private readonly HashSet<string> done = new(PathComparer);
         private readonly List<(string Path, Owner Owner)> inProgress = [];
@@ -222,6 +225,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs in
                 return;
             }
 
+            texts?.TryAdd(display, file.Text);
             var parsed = RuleParser.Parse(file.Text, display);
             diagnostics.AddRange(parsed.Diagnostics);
             if (parsed.Unit is not { } unit)

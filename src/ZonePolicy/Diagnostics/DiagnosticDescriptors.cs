@@ -320,6 +320,8 @@ internal static class DiagnosticDescriptors
         "`{0}` is the input file `{1}` of this check; write to another file");
 
     public static readonly DiagnosticDescriptor OutputNotWritable = Register(DiagnosticIds.OutputNotWritable, "Cannot write output", "cannot write `{0}`: {1}");
+    public static readonly DiagnosticDescriptor RuleFileReadOnly = OutputNotWritable.WithMessage("`{0}` is read-only and is not formatted; make it writable to format it");
+    public static readonly DiagnosticDescriptor RuleFileNotWritten = OutputNotWritable.WithMessage("cannot write `{0}`: {1}; the file is unchanged");
 
     public static readonly DiagnosticDescriptor RuleFileOutsideRoot = Register(DiagnosticIds.RuleFileOutsideRoot, "Rule file outside the rules root",
         "`{0}` is a symbolic link to `{1}`, outside the rules root `{2}`; rule files are read only from inside it");
@@ -380,7 +382,27 @@ internal static class DiagnosticDescriptors
         "`{0}` is a link; a pack's package holds files only: replace the link by the file or folder it points to");
     public static readonly DiagnosticDescriptor PackageNotWritable = PackNotPacked.WithMessage("cannot write the package `{0}`: {1}");
 
+    // ZP037x: authoring (zpol fmt, zpol explain)
+
+    public static readonly DiagnosticDescriptor NotFormatted = Register(DiagnosticIds.NotFormatted, "Rule file is not formatted",
+        "the file is not formatted: this is the first line that differs from the layout `zpol fmt` writes; run `zpol fmt {0}`");
+
+    public static readonly DiagnosticDescriptor UnknownRule = Register(DiagnosticIds.UnknownRule, "Unknown rule", "no rule `{0}` in the rules given{1}");
+
+    public static readonly DiagnosticDescriptor UnknownEntity = Register(DiagnosticIds.UnknownEntity, "Unknown entity", "`{0}` has no entity `{1}`{2}");
+
     // ZP04xx: evaluation
+
+    public static readonly DiagnosticDescriptor RegexTimedOut = Register(DiagnosticIds.RegexTimedOut, "Regular expression timed out",
+        "rule `{0}`: regular expression `{1}` timed out after {2} s {3}; simplify it, or write it without backreferences and lookarounds so that it runs in linear time");
+
+    public static readonly DiagnosticDescriptor RuleOverBudget = Register(DiagnosticIds.RuleOverBudget, "Rule over its evaluation budget",
+        "rule `{0}` stopped after {1:N0} evaluation steps on `{2}`, so its findings there are incomplete; narrow its `for` and `where` clauses");
+    public static readonly DiagnosticDescriptor RuleOverTimeouts = RuleOverBudget.WithMessage(
+        "rule `{0}` stopped after {1} regular expression matches timed out on `{2}`, so its findings there are incomplete; make its patterns run in linear time");
+
+    public static readonly DiagnosticDescriptor InvalidRuntimeRegex = Register(DiagnosticIds.InvalidRuntimeRegex, "Invalid regular expression at run time",
+        "rule `{0}`: `{1}` is not a valid regular expression ({2}) {3}; check the values the pattern is built from");
 
     public static readonly DiagnosticDescriptor ScriptFunctionThrew = Register(DiagnosticIds.ScriptFunctionThrew, "C# function threw",
         "rule `{0}` could not be evaluated for {1}: C# function `{2}` of pack `{3}` threw {4}");
@@ -402,6 +424,10 @@ internal static class DiagnosticDescriptors
         "internal error: `{0}` could not be checked against the topology schema{1}");
     public static readonly DiagnosticDescriptor FixtureCheckFailed = InternalError.WithMessage("checking this fixture failed: {0}: {1}");
     public static readonly DiagnosticDescriptor UnsupportedExpression = InternalError.WithMessage("unsupported expression");
+    public static readonly DiagnosticDescriptor ExplanationDisagrees = InternalError.WithMessage(
+        "internal error: the traced evaluation of rule `{0}` found {1} violations where the engine found {2}; please report this with the inputs that caused it");
+    public static readonly DiagnosticDescriptor FormattingFailed = InternalError.WithMessage(
+        "internal error while formatting: {0}: {1}; please report this with the file that caused it");
     public static readonly DiagnosticDescriptor CommandFailed = InternalError.WithMessage(
         "internal error `{0}`: {1}; please report it with the input that caused it");
     public static readonly DiagnosticDescriptor BuildTaskFailed = InternalError.WithMessage(

@@ -78,6 +78,14 @@ public static class DiagnosticIds
     public const string PackageNotFetched = "ZP0359";
     public const string PackNotPacked = "ZP0360";
 
+    public const string NotFormatted = "ZP0370";
+    public const string UnknownRule = "ZP0371";
+    public const string UnknownEntity = "ZP0372";
+
+    public const string RegexTimedOut = "ZP0401";
+    public const string RuleOverBudget = "ZP0402";
+    public const string InvalidRuntimeRegex = "ZP0403";
+
     public const string ScriptFunctionThrew = "ZP0410";
     public const string ScriptFunctionOverBudget = "ZP0411";
 

@@ -9,9 +9,6 @@ namespace ZonePolicy.Evaluation;
 /// <summary>One rule violation: the rule, its bound entities in <c>for</c> order, where it is reported, its message.</summary>
 internal sealed record Violation(BoundRule Rule, IReadOnlyList<Entity> Bindings, Entity At, string Message, PathValue? Witness);
 
-/// <summary>A binding of a rule that a C# function kept from being evaluated: the rule, its bound entities, where to report it, and why.</summary>
-internal sealed record EvaluationFailure(BoundRule Rule, IReadOnlyList<Entity> Bindings, Entity At, ScriptFunctionException Error);
-
 /// <summary>A module constant compiled to run once per site.</summary>
 internal sealed record CompiledConstant(int FrameSize, Evaluator Evaluate);
 
@@ -32,7 +29,8 @@ internal sealed class CompiledProgram
         program.Rules.Select(r => CompiledRule.Compile(r, guardScripts: program.ScriptFunctions.Count > 0)).ToList(),
         program.Constants.Select(c => new CompiledConstant(c.FrameSize, ExpressionCompiler.Compile(c.Value!))).ToList());
 
-    public EvaluationContext CreateContext(SiteModel site, DateOnly today) => new(site, today, this);
+    public EvaluationContext CreateContext(SiteModel site, DateOnly today, long budget = EvaluationMonitor.DefaultBudget) =>
+        new(site, today, this, budget);
 }
 
 /// <summary>A rule compiled to a chain of loops: each <c>for</c> binds its variable, each <c>let</c> its value, then the condition is tested.</summary>
@@ -52,8 +50,16 @@ internal sealed class CompiledRule
 
     public BoundRule Rule { get; }
 
-    public static CompiledRule Compile(BoundRule rule, bool guardScripts = false)
+    /// <summary>
+    /// Compiles the rule; with a <paramref name="tracer"/>, the same evaluator calls its hooks around every
+    /// expression node and every binding. A traced rule tests every <c>where</c> at each binding, as the engine
+    /// does for a filter that reads outer variables, rather than once per site: the bindings are the same.
+    /// With <paramref name="guardScripts"/> (the program has C# functions), a binding whose function fails is
+    /// reported and skipped.
+    /// </summary>
+    public static CompiledRule Compile(BoundRule rule, IEvaluationTracer? tracer = null, bool guardScripts = false)
     {
+        using var tracing = tracer is null ? null : ExpressionCompiler.TraceWith(tracer);
         var forSlots = rule.Fors.Select(f => f.Variable.Slot).ToArray();
         var pathLets = rule.Steps.OfType<BoundLet>().Where(l => l.Value.Type == ZpType.Path).Select(l => l.Variable.Slot).ToArray();
         var condition = ExpressionCompiler.Compile(rule.Condition);
@@ -64,11 +70,9 @@ internal sealed class CompiledRule
 
         Action<Frame, RuleRun> next = (frame, run) =>
         {
-            var verdict = condition(frame);
-            var violated = isForbid ? verdict is true : verdict is not true;
-            if (violated)
+            if (Verdicts.IsViolated(isForbid, condition(frame)) && run.Report(frame, forSlots, at, lastFor, message, pathLets) is { } violation)
             {
-                run.Report(frame, forSlots, at, lastFor, message, pathLets);
+                tracer?.Reported(violation);
             }
         };
 
@@ -78,7 +82,7 @@ internal sealed class CompiledRule
             next = rule.Steps[i] switch
             {
                 BoundLet let => LetStep(let, next),
-                BoundFor f => ForStep(f, rule, guardScripts ? BoundSlots(rule, i) : null, next, prefiltered),
+                BoundFor f => ForStep(f, rule, guardScripts ? BoundSlots(rule, i) : null, next, prefiltered, tracer),
                 _ => next,
             };
         }
@@ -86,15 +90,28 @@ internal sealed class CompiledRule
         return new CompiledRule(rule, next, forSlots, prefiltered.ToArray());
     }
 
+    /// <summary>
+    /// The rule's violations on the context's site. A rule that spends its budget stops there: what it found
+    /// so far is returned, and the monitor reports that its findings are incomplete.
+    /// </summary>
     public IReadOnlyList<Violation> Evaluate(EvaluationContext context)
     {
         var run = new RuleRun(Rule);
-        foreach (var filter in prefiltered)
+        context.Monitor.BeginRule(Rule.Id);
+        try
         {
-            run.Prefiltered[filter.Index] = filter.Filter(context);
+            foreach (var filter in prefiltered)
+            {
+                run.Prefiltered[filter.Index] = filter.Filter(context);
+            }
+
+            body(new Frame(Rule.FrameSize, context, forSlots), run);
+        }
+        catch (EvaluationBudgetExceededException)
+        {
+            context.Monitor.Problems.Add(context.Monitor.OverBudget(Rule.Info.Location, context.Site.File));
         }
 
-        body(new Frame(Rule.FrameSize, context), run);
         return run.Violations;
     }
 
@@ -131,12 +148,12 @@ internal sealed class CompiledRule
         catch (ScriptFunctionException failure)
         {
             var bindings = boundSlots.Select(s => (Entity)frame.Slots[s]!).ToArray();
-            frame.Context.Failures.Add(new EvaluationFailure(rule, bindings, bindings[^1], failure));
+            frame.Context.Monitor.Problems.Add(failure.ToDiagnostic(rule.Id, bindings));
         }
     }
 
     // boundSlots is null when the program has no C# function: nothing can fail, so nothing is guarded.
-    private static Action<Frame, RuleRun> ForStep(BoundFor step, BoundRule rule, int[]? boundSlots, Action<Frame, RuleRun> next, List<PrefilteredFor> prefiltered)
+    private static Action<Frame, RuleRun> ForStep(BoundFor step, BoundRule rule, int[]? boundSlots, Action<Frame, RuleRun> next, List<PrefilteredFor> prefiltered, IEvaluationTracer? tracer)
     {
         var frameSize = rule.FrameSize;
         var slot = step.Variable.Slot;
@@ -144,15 +161,16 @@ internal sealed class CompiledRule
         var where = step.Where is null ? null : ExpressionCompiler.Compile(step.Where);
         var source = step.Source is null ? null : ExpressionCompiler.Compile(step.Source);
 
-        if (step.WhereIsLoopInvariant && where is not null)
+        if (step.WhereIsLoopInvariant && where is not null && tracer is null)
         {
             // The filter reads only this loop's variable: apply it once per site, not once per outer binding.
             var index = prefiltered.Count;
             prefiltered.Add(new PrefilteredFor(index, context =>
             {
-                var frame = new Frame(frameSize, context);
+                var frame = new Frame(frameSize, context, [slot]);
                 return context.Site.OfKind(kind).Where(e =>
                 {
+                    context.Monitor.Spend();
                     frame.Slots[slot] = e;
                     try
                     {
@@ -160,7 +178,7 @@ internal sealed class CompiledRule
                     }
                     catch (ScriptFunctionException failure)
                     {
-                        context.Failures.Add(new EvaluationFailure(rule, [e], e, failure));
+                        context.Monitor.Problems.Add(failure.ToDiagnostic(rule.Id, [e]));
                         return false;
                     }
                 }).ToArray();
@@ -169,6 +187,7 @@ internal sealed class CompiledRule
             {
                 foreach (var entity in run.Prefiltered[index])
                 {
+                    frame.Context.Monitor.Spend();
                     frame.Slots[slot] = entity;
                     frame.LastPath = null;
                     Guarded(next, frame, run, rule, boundSlots);
@@ -193,6 +212,7 @@ internal sealed class CompiledRule
 
             foreach (var item in items)
             {
+                frame.Context.Monitor.Spend();
                 if (item is not Entity entity)
                 {
                     continue;
@@ -200,7 +220,9 @@ internal sealed class CompiledRule
 
                 frame.Slots[slot] = entity;
                 frame.LastPath = null;
+                tracer?.Bind(step, entity);
                 Guarded(filtered, frame, run, rule, boundSlots);
+                tracer?.Unbind(step);
             }
         };
     }
@@ -226,7 +248,8 @@ internal sealed class CompiledRule
 
         public List<Violation> Violations { get; } = [];
 
-        public void Report(Frame frame, int[] forSlots, Evaluator? at, int lastFor, Func<Frame, string>[] message, int[] pathLets)
+        /// <summary>Records a violation for the current bindings; null when these bindings already have one.</summary>
+        public Violation? Report(Frame frame, int[] forSlots, Evaluator? at, int lastFor, Func<Frame, string>[] message, int[] pathLets)
         {
             var bindings = new Entity[forSlots.Length];
             var identity = new StringBuilder();
@@ -238,13 +261,15 @@ internal sealed class CompiledRule
 
             if (!identities.Add(identity.ToString()))
             {
-                return;
+                return null;
             }
 
             var atEntity = at?.Invoke(frame) as Entity ?? (Entity)frame.Slots[lastFor]!;
             var text = string.Concat(message.Select(part => part(frame)));
             var witness = pathLets.Select(s => frame.Slots[s] as PathValue).LastOrDefault(p => p is not null) ?? frame.LastPath;
-            Violations.Add(new Violation(rule, bindings, atEntity, text, witness));
+            var violation = new Violation(rule, bindings, atEntity, text, witness);
+            Violations.Add(violation);
+            return violation;
         }
     }
 }

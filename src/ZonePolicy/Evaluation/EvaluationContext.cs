@@ -5,18 +5,21 @@ using ZonePolicy.Types;
 namespace ZonePolicy.Evaluation;
 
 /// <summary>The slots of one rule's (or constant's) variables while it is evaluated.</summary>
-internal sealed class Frame(int size, EvaluationContext context)
+internal sealed class Frame(int size, EvaluationContext context, int[]? bindingSlots = null)
 {
     public object?[] Slots { get; } = new object?[size];
 
     public EvaluationContext Context { get; } = context;
+
+    /// <summary>The entities the rule's <c>for</c> clauses are bound to now; none in a constant's frame.</summary>
+    public IEnumerable<Entity> Bindings => (bindingSlots ?? []).Select(slot => Slots[slot]).OfType<Entity>();
 
     /// <summary>The last path a <c>path</c> or <c>reachable</c> found: a violation's witness.</summary>
     public PathValue? LastPath { get; set; }
 }
 
 /// <summary>Everything one site's evaluation shares: the model, today, constants, the graph and its searches.</summary>
-internal sealed class EvaluationContext(SiteModel site, DateOnly today, CompiledProgram program)
+internal sealed class EvaluationContext(SiteModel site, DateOnly today, CompiledProgram program, long budget)
 {
     private const int SearchCacheLimit = 256;
 
@@ -28,12 +31,11 @@ internal sealed class EvaluationContext(SiteModel site, DateOnly today, Compiled
 
     public SiteModel Site { get; } = site;
 
-    /// <summary>Bindings that a C# function kept from being evaluated; the rules went on without them.</summary>
-    public List<EvaluationFailure> Failures { get; } = [];
-
     public object Today { get; } = today;
 
     public SiteGraph Graph => graph ??= new SiteGraph(Site);
+
+    public EvaluationMonitor Monitor { get; } = new(budget);
 
     public object? Constant(int index)
     {
@@ -62,6 +64,7 @@ internal sealed class EvaluationContext(SiteModel site, DateOnly today, Compiled
                 searches.Clear();
             }
 
+            Monitor.Spend(Graph.AssetCount);
             var sources = AssetsOf(from).Select(a => Graph.TryNumber(a, out var n) ? n : -1).Where(n => n >= 0);
             result = Graph.Search(sources, AvoidTest(site, avoid, dependencies, frame));
             searches.Add(key, result);
@@ -131,5 +134,5 @@ internal sealed class EvaluationContext(SiteModel site, DateOnly today, Compiled
     }
 
     private static bool SameValues(object?[] a, object?[] b) =>
-        a.Length == b.Length && a.Zip(b).All(p => Operations.ValuesEqual(p.First, p.Second));
+        a.Length == b.Length && a.Zip(b).All(p => Operations.ValuesEqual(p.First, p.Second, monitor: null));
 }

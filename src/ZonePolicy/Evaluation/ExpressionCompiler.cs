@@ -15,7 +15,34 @@ internal delegate object? Evaluator(Frame frame);
 /// </summary>
 internal static class ExpressionCompiler
 {
-    public static Evaluator Compile(BoundExpression expression) => expression switch
+    // The tracer of a traced compilation in progress on this thread: every node compiled while it is set is
+    // wrapped in its hooks, without passing it through every compile function.
+    [ThreadStatic]
+    private static IEvaluationTracer? tracer;
+
+    public static Evaluator Compile(BoundExpression expression)
+    {
+        var evaluator = CompileNode(expression);
+        return tracer is { } hooks ? Traced(expression, evaluator, hooks) : evaluator;
+    }
+
+    /// <summary>Compiles with <paramref name="hooks"/> around every node until the returned scope is disposed.</summary>
+    public static IDisposable TraceWith(IEvaluationTracer hooks)
+    {
+        var outer = tracer;
+        tracer = hooks;
+        return new TraceScope(outer);
+    }
+
+    private static Evaluator Traced(BoundExpression node, Evaluator evaluator, IEvaluationTracer hooks) => frame =>
+    {
+        hooks.Enter(node, frame);
+        var value = evaluator(frame);
+        hooks.Exit(node, value, frame);
+        return value;
+    };
+
+    private static Evaluator CompileNode(BoundExpression expression) => expression switch
     {
         BoundLiteral literal => Constant(literal.Value),
         BoundVariable variable => CompileVariable(variable.Variable.Slot),
@@ -151,9 +178,9 @@ internal static class ExpressionCompiler
         switch (binary.Operator)
         {
             case BoundOperator.Equal:
-                return frame => Truth.Of(Operations.ValuesEqual(left(frame), right(frame)));
+                return frame => Truth.Of(Operations.ValuesEqual(left(frame), right(frame), frame.Context.Monitor));
             case BoundOperator.NotEqual:
-                return frame => Truth.Of(!Operations.ValuesEqual(left(frame), right(frame)));
+                return frame => Truth.Of(!Operations.ValuesEqual(left(frame), right(frame), frame.Context.Monitor));
             case BoundOperator.Less:
                 return Comparison(left, right, c => c < 0);
             case BoundOperator.LessOrEqual:
@@ -163,13 +190,27 @@ internal static class ExpressionCompiler
             case BoundOperator.GreaterOrEqual:
                 return Comparison(left, right, c => c >= 0);
             case BoundOperator.In:
-                return Strict(left, right, (item, list) => list is IReadOnlyList<object?> l ? Truth.Of(Operations.ListContains(l, item)) : null);
+                return Strict(left, right, (frame, item, list) =>
+                    list is IReadOnlyList<object?> l ? Truth.Of(Operations.ListContains(l, item, frame.Context.Monitor)) : null);
             case BoundOperator.NotIn:
-                return Strict(left, right, (item, list) => list is IReadOnlyList<object?> l ? Truth.Of(!Operations.ListContains(l, item)) : null);
+                return Strict(left, right, (frame, item, list) =>
+                    list is IReadOnlyList<object?> l ? Truth.Of(!Operations.ListContains(l, item, frame.Context.Monitor)) : null);
             case BoundOperator.Contains:
-                return Strict(left, right, Operations.Contains);
+                return Strict(left, right, (frame, container, item) => Operations.Contains(container, item, frame.Context.Monitor));
             default:
-                return Strict(left, right, (input, pattern) => pattern is string p ? Operations.Matches(RegexCache.Get(p), input) : null);
+                var location = binary.Location;
+                return frame =>
+                {
+                    if (left(frame) is not string input || right(frame) is not string pattern)
+                    {
+                        return null;
+                    }
+
+                    var (regex, problem) = RegexCache.Get(pattern);
+                    return regex is null
+                        ? frame.Context.Monitor.InvalidPattern(pattern, problem!, location, frame)
+                        : frame.Context.Monitor.Match(regex, input, location, frame);
+                };
         }
     }
 
@@ -229,7 +270,7 @@ internal static class ExpressionCompiler
                     var value = first(frame);
                     for (var i = 0; i < operands.Length && value is not null; i++)
                     {
-                        value = operands[i](frame) is { } operand ? operations[i](value, operand) : null;
+                        value = operands[i](frame) is { } operand ? operations[i](frame, value, operand) : null;
                     }
 
                     return value;
@@ -237,18 +278,31 @@ internal static class ExpressionCompiler
         }
     }
 
-    private static Func<object, object, object?> Arithmetic(BoundOperator op) => op switch
+    private static Func<Frame, object, object, object?> Arithmetic(BoundOperator op) => op switch
     {
-        BoundOperator.Add => Operations.Add,
-        BoundOperator.Subtract => Operations.Subtract,
-        BoundOperator.Multiply => Operations.Multiply,
-        BoundOperator.Divide => Operations.Divide,
-        _ => Operations.Modulo,
+        BoundOperator.Add => Add,
+        BoundOperator.Subtract => (_, a, b) => Operations.Subtract(a, b),
+        BoundOperator.Multiply => (_, a, b) => Operations.Multiply(a, b),
+        BoundOperator.Divide => (_, a, b) => Operations.Divide(a, b),
+        _ => (_, a, b) => Operations.Modulo(a, b),
     };
 
+    /// <summary>
+    /// <c>+</c>, which charges a concatenation one step for each character or element it copies, before it
+    /// copies them: a rule that doubles a string in each of forty <c>let</c>s stops at its budget instead of
+    /// filling memory.
+    /// </summary>
+    private static object? Add(Frame frame, object a, object b)
+    {
+        frame.Context.Monitor.Spend(SizeOf(a) + SizeOf(b));
+        return Operations.Add(a, b);
+    }
+
+    private static long SizeOf(object value) => Operations.Length(value) is long length ? length : 0;
+
     /// <summary>An operator that yields null when either operand is null.</summary>
-    private static Evaluator Strict(Evaluator left, Evaluator right, Func<object, object, object?> operation) =>
-        frame => left(frame) is { } l && right(frame) is { } r ? operation(l, r) : null;
+    private static Evaluator Strict(Evaluator left, Evaluator right, Func<Frame, object, object, object?> operation) =>
+        frame => left(frame) is { } l && right(frame) is { } r ? operation(frame, l, r) : null;
 
     private static Evaluator Comparison(Evaluator left, Evaluator right, Func<int, bool> test) =>
         frame => left(frame) is { } l && right(frame) is { } r && Operations.Compare(l, r) is { } c ? Truth.Of(test(c)) : null;
@@ -257,7 +311,8 @@ internal static class ExpressionCompiler
     {
         var input = Compile(match.Input);
         var regex = match.Pattern;
-        return frame => Operations.Matches(regex, input(frame));
+        var location = match.Location;
+        return frame => input(frame) is string text ? frame.Context.Monitor.Match(regex, text, location, frame) : null;
     }
 
     private static Evaluator CompileList(BoundList list)
@@ -301,5 +356,10 @@ internal static class ExpressionCompiler
 
             return path.IsReachable ? Truth.Of(found is not null) : found;
         };
+    }
+
+    private sealed class TraceScope(IEvaluationTracer? outer) : IDisposable
+    {
+        public void Dispose() => tracer = outer;
     }
 }

@@ -1,12 +1,14 @@
 using ZonePolicy.Binding;
 using ZonePolicy.Syntax;
+using ZonePolicy.Types;
 
 namespace ZonePolicy.Evaluation;
 
 /// <summary>
 /// Compiles <c>any all none count sum min max</c>. Conditions use three-valued logic: <c>any</c> is true
 /// when one element holds, else null when one is unknown; <c>all</c> is false when one fails, else null when
-/// one is unknown. <c>sum</c>, <c>min</c> and <c>max</c> skip null values; <c>min</c>/<c>max</c> of nothing is null.
+/// one is unknown. <c>sum</c>, <c>min</c> and <c>max</c> skip null values; <c>min</c>/<c>max</c> of nothing is null,
+/// and <c>sum</c> of nothing is the zero of its type. A sum that overflows is null, whatever follows.
 /// </summary>
 internal static class QuantifierCompiler
 {
@@ -23,7 +25,7 @@ internal static class QuantifierCompiler
             QuantifierKind.All => frame => All(source, slot, where!, frame),
             QuantifierKind.None => frame => Any(source, slot, where, frame) is bool b ? Truth.Of(!b) : null,
             QuantifierKind.Count => frame => Count(source, slot, where, frame),
-            QuantifierKind.Sum => frame => Fold(source, slot, where, select, frame, Operations.Add, empty: 0L),
+            QuantifierKind.Sum => frame => Fold(source, slot, where, select, frame, Operations.Add, empty: ZeroOf(q.Type)),
             QuantifierKind.Min => frame => Fold(source, slot, where, select, frame, (a, b) => Operations.Compare(b, a) < 0 ? b : a, empty: null),
             _ => frame => Fold(source, slot, where, select, frame, (a, b) => Operations.Compare(b, a) > 0 ? b : a, empty: null),
         };
@@ -44,6 +46,7 @@ internal static class QuantifierCompiler
         var unknown = false;
         foreach (var item in items)
         {
+            frame.Context.Monitor.Spend();
             frame.Slots[slot] = item;
             switch (where(frame))
             {
@@ -68,6 +71,7 @@ internal static class QuantifierCompiler
         var unknown = false;
         foreach (var item in items)
         {
+            frame.Context.Monitor.Spend();
             frame.Slots[slot] = item;
             switch (where(frame))
             {
@@ -97,6 +101,7 @@ internal static class QuantifierCompiler
         long count = 0;
         foreach (var item in items)
         {
+            frame.Context.Monitor.Spend();
             frame.Slots[slot] = item;
             if (where(frame) is true)
             {
@@ -115,8 +120,10 @@ internal static class QuantifierCompiler
         }
 
         object? result = null;
+        var folded = false;
         foreach (var item in items)
         {
+            frame.Context.Monitor.Spend();
             if (slot >= 0)
             {
                 frame.Slots[slot] = item;
@@ -133,9 +140,27 @@ internal static class QuantifierCompiler
                 continue;
             }
 
-            result = result is null ? value : combine(result, value);
+            if (!folded)
+            {
+                (result, folded) = (value, true);
+                continue;
+            }
+
+            // An overflow makes the whole result unknown: the values after it must not start it again.
+            result = combine(result!, value);
+            if (result is null)
+            {
+                return null;
+            }
         }
 
-        return result ?? empty;
+        return folded ? result : empty;
     }
+
+    /// <summary>The sum of no values: the zero of the summed type, or null when the type is only known at run time.</summary>
+    private static object? ZeroOf(ZpType type) =>
+        type == ZpType.Int ? 0L
+        : type == ZpType.Decimal ? 0m
+        : type == ZpType.Duration ? new Duration(0)
+        : null;
 }

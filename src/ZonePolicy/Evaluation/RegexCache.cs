@@ -1,36 +1,41 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using ZonePolicy.Binding;
 
 namespace ZonePolicy.Evaluation;
 
-/// <summary>Regular expressions built from run-time patterns, each compiled once; an invalid pattern matches nothing.</summary>
+/// <summary>
+/// Regular expressions built from patterns computed while rules run, each compiled once (up to a limit, so
+/// that data cannot fill memory), the way <see cref="RegularExpressions"/> compiles every pattern: linear
+/// where it can be, with a timeout where it cannot.
+/// </summary>
 internal static class RegexCache
 {
     private const int Limit = 1024;
-    private static readonly Regex Never = new("(?!)", RegexOptions.CultureInvariant);
-    private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (Regex? Regex, string? Problem)> Patterns = new(StringComparer.Ordinal);
 
-    public static Regex Get(string pattern)
+    /// <summary>The compiled pattern, or null and why it is not a regular expression.</summary>
+    public static (Regex? Regex, string? Problem) Get(string pattern)
     {
-        if (Patterns.TryGetValue(pattern, out var regex))
+        if (Patterns.TryGetValue(pattern, out var compiled))
         {
-            return regex;
+            return compiled;
         }
 
         try
         {
-            regex = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            compiled = (RegularExpressions.Compile(pattern), null);
         }
-        catch (ArgumentException)
+        catch (ArgumentException exception)
         {
-            regex = Never;
+            compiled = (null, RegularExpressions.Problem(exception));
         }
 
         if (Patterns.Count < Limit)
         {
-            Patterns.TryAdd(pattern, regex);
+            Patterns.TryAdd(pattern, compiled);
         }
 
-        return regex;
+        return compiled;
     }
 }

@@ -17,10 +17,7 @@ namespace ZonePolicy.Findings;
 /// </summary>
 internal sealed class SeverityPolicy
 {
-    /// <summary>
-    /// Engine ids a setting may change: warnings about waivers, configuration and pack feeds, and the
-    /// evaluation diagnostics of C# functions (errors by default), never invalid input.
-    /// </summary>
+    /// <summary>Engine ids a setting may change: warnings about waivers, configuration and pack feeds, never invalid input.</summary>
     public static readonly IReadOnlySet<string> AdjustableEngineIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         DiagnosticIds.WaiverUnused,
@@ -28,8 +25,6 @@ internal sealed class SeverityPolicy
         DiagnosticIds.UnknownSeverityId,
         DiagnosticIds.GlobalConfigConflict,
         DiagnosticIds.PackFeedUnavailable,
-        DiagnosticIds.ScriptFunctionThrew,
-        DiagnosticIds.ScriptFunctionOverBudget,
     };
 
     private readonly Dictionary<string, Severity?> explicitLevels;

@@ -117,4 +117,12 @@ internal static class WaiverMatcher
 
         return first == int.MaxValue ? null : waivers[first];
     }
+
+    /// <summary>The waivers filed for a violation, in force or expired, in file order: those under its identity or under its reported entity alone.</summary>
+    public static IEnumerable<Waiver> FiledFor(IReadOnlyList<Waiver> waivers, Violation violation)
+    {
+        var bound = new ViolationIdentity(violation.Rule.Id, violation.Bindings.Select(b => b.Id));
+        var reported = new ViolationIdentity(violation.Rule.Id, [violation.At.Id]);
+        return waivers.Where(w => new ViolationIdentity(w.Rule, w.Targets) is var filed && (filed.Equals(bound) || filed.Equals(reported)));
+    }
 }

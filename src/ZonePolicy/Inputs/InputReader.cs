@@ -21,6 +21,12 @@ internal enum InputKind
 /// <summary>A file as read: where it is, what it is called in diagnostics, its bytes and its identity.</summary>
 internal sealed record InputFile(string FullPath, string DisplayPath, byte[] Bytes, FileIdentity? Identity)
 {
+    /// <summary>
+    /// The line (from 1) that ended in the file's first lone carriage return, which <see cref="Bytes"/> holds as a
+    /// line feed; 0 when there was none. What a formatter needs to know the file's bytes were not its own.
+    /// </summary>
+    public int FirstLoneCarriageReturnLine { get; init; }
+
     /// <summary>The bytes as UTF-8 text, without a byte order mark.</summary>
     public string Text => Encoding.UTF8.GetString(Bytes.AsSpan(Bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? 3 : 0));
 }
@@ -116,8 +122,8 @@ internal static class InputReader
             return TooLarge(location, what, displayPath, bytes.Length, limit);
         }
 
-        NormalizeLoneCarriageReturns(bytes);
-        return new InputRead(new InputFile(fullPath, displayPath, bytes, status.Identity), null);
+        var loneCarriageReturnLine = NormalizeLoneCarriageReturns(bytes);
+        return new InputRead(new InputFile(fullPath, displayPath, bytes, status.Identity) { FirstLoneCarriageReturnLine = loneCarriageReturnLine }, null);
     }
 
     /// <summary>A size for a message: bytes, KiB or MiB.</summary>
@@ -159,16 +165,21 @@ internal static class InputReader
         return rest.Length == 0 ? bytes : [.. bytes, .. rest.ToArray()];
     }
 
-    private static void NormalizeLoneCarriageReturns(byte[] bytes)
+    /// <summary>Turns each lone carriage return into a line feed; returns the line the first one ended, or 0.</summary>
+    private static int NormalizeLoneCarriageReturns(byte[] bytes)
     {
+        var first = -1;
         var start = bytes.AsSpan().IndexOf((byte)'\r');
         for (var index = start; index >= 0 && index < bytes.Length; index++)
         {
             if (bytes[index] == '\r' && (index + 1 == bytes.Length || bytes[index + 1] != '\n'))
             {
                 bytes[index] = (byte)'\n';
+                first = first < 0 ? index : first;
             }
         }
+
+        return first < 0 ? 0 : bytes.AsSpan(0, first).Count((byte)'\n') + 1;
     }
 
     private static InputRead TooLarge(SourceLocation location, string what, string displayPath, long size, long limit) =>

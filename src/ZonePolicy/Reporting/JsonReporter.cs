@@ -26,7 +26,7 @@ internal static class JsonReporter
         writer.WriteEndObject();
     });
 
-    private static void WriteList(Utf8JsonWriter writer, string name, IEnumerable<Diagnostic> diagnostics)
+    internal static void WriteList(Utf8JsonWriter writer, string name, IEnumerable<Diagnostic> diagnostics)
     {
         writer.WriteStartArray(name);
         foreach (var diagnostic in diagnostics)
@@ -37,7 +37,7 @@ internal static class JsonReporter
         writer.WriteEndArray();
     }
 
-    private static void WriteDiagnostic(Utf8JsonWriter writer, Diagnostic diagnostic)
+    internal static void WriteDiagnostic(Utf8JsonWriter writer, Diagnostic diagnostic)
     {
         writer.WriteStartObject();
         writer.WriteString("id", diagnostic.Id);

@@ -1,3 +1,6 @@
+using ZonePolicy.Diagnostics;
+using ZonePolicy.Topology;
+
 namespace ZonePolicy.Scripting;
 
 /// <summary>
@@ -13,4 +16,15 @@ internal sealed class ScriptFunctionException(ScriptFunctionSymbol function, boo
 
     /// <summary>What the function threw, as messages show it: the exception's type and message.</summary>
     public string Thrown => InnerException is { } inner ? $"{inner.GetType().Name}: {inner.Message}" : "";
+
+    /// <summary>The evaluation diagnostic for the binding it was called for: at the last bound entity, naming the rule, the entities and the function.</summary>
+    public Diagnostic ToDiagnostic(string rule, IReadOnlyList<Entity> bindings)
+    {
+        var entities = string.Join(", ", bindings.Select(b => $"`{b.Id}`"));
+        var at = bindings[^1].Location;
+        var diagnostic = OverBudget
+            ? Diagnostic.Create(DiagnosticDescriptors.ScriptFunctionOverBudget, at, rule, entities, Function.Name, Function.Pack.Name, (long)Function.Declaration.Budget.TotalMilliseconds)
+            : Diagnostic.Create(DiagnosticDescriptors.ScriptFunctionThrew, at, rule, entities, Function.Name, Function.Pack.Name, Thrown);
+        return diagnostic with { Entities = [.. bindings.Select(b => b.Id)] };
+    }
 }

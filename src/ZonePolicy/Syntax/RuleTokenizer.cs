@@ -58,16 +58,32 @@ internal sealed partial class RuleTokenizer : Tokenizer<RuleToken>
 
     private readonly List<LexicalError> errors = [];
 
-    private RuleTokenizer()
+    // The comments seen, when the caller keeps them (the formatter); the parser never sees them.
+    private readonly List<Comment>? comments;
+
+    private RuleTokenizer(List<Comment>? comments)
     {
+        this.comments = comments;
     }
 
     /// <summary>Tokenizes <paramref name="text"/>; never fails, the mistakes come back beside the tokens.</summary>
     public static (Token<RuleToken>[] Tokens, IReadOnlyList<LexicalError> Errors) Scan(string text)
     {
-        var tokenizer = new RuleTokenizer();
+        var tokenizer = new RuleTokenizer(null);
         var tokens = tokenizer.TryTokenize(text).Value.ToArray();
         return (tokens, tokenizer.errors);
+    }
+
+    /// <summary>
+    /// Tokenizes <paramref name="text"/> as <see cref="Scan"/> does, the same tokens, and also returns the
+    /// comments between them, in order, for tools that must keep them.
+    /// </summary>
+    public static (Token<RuleToken>[] Tokens, IReadOnlyList<Comment> Comments, IReadOnlyList<LexicalError> Errors) ScanWithComments(string text)
+    {
+        var comments = new List<Comment>();
+        var tokenizer = new RuleTokenizer(comments);
+        var tokens = tokenizer.TryTokenize(text).Value.ToArray();
+        return (tokens, comments, tokenizer.errors);
     }
 
     protected override IEnumerable<Result<RuleToken>> Tokenize(TextSpan span)
@@ -345,6 +361,7 @@ internal sealed partial class RuleTokenizer : Tokenizer<RuleToken>
                 var length = 2;
                 while (length < rest.Length && rest[length] != '\n')
                     length++;
+                comments?.Add(new Comment(rest.First(length), IsBlock: false));
                 rest = rest.Skip(length);
             }
             else if (c == '/' && next == '*')
@@ -359,6 +376,7 @@ internal sealed partial class RuleTokenizer : Tokenizer<RuleToken>
                     return rest.Skip(rest.Length);
                 }
 
+                comments?.Add(new Comment(rest.First(length + 2), IsBlock: true));
                 rest = rest.Skip(length + 2);
             }
             else

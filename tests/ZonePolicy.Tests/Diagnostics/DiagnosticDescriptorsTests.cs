@@ -48,6 +48,7 @@ public sealed class DiagnosticDescriptorsTests
     [InlineData("ZP0112", "Binding")]
     [InlineData("ZP0204", "Topology")]
     [InlineData("ZP0314", "Configuration")]
+    [InlineData("ZP0402", "Evaluation")]
     [InlineData("ZP0901", "Internal")]
     public void The_category_and_help_link_follow_from_the_id(string id, string category)
     {

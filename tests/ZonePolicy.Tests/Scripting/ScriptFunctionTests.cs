@@ -178,7 +178,7 @@ public sealed class ScriptFunctionTests
                 "FW-02 5: hmi-1 passed",
             ],
             result.Lines().Where(l => l != deep));
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode);
         Assert.Equal(["plc-1"], result.Diagnostics.First(d => d.Id == DiagnosticIds.ScriptFunctionThrew).Entities);
     }
 

@@ -71,6 +71,8 @@ public sealed class CheckRequestBuilder
 
     public SourceLocation SettingsLocation { get; set; } = SourceLocation.CommandLine;
 
+    public long EvaluationBudget { get; set; } = ZonePolicy.Evaluation.EvaluationMonitor.DefaultBudget;
+
     public CheckRequest Build() => new()
     {
         RuleSources = RuleSources,
@@ -84,6 +86,7 @@ public sealed class CheckRequestBuilder
         BaselineFile = Baseline,
         WarningsAsErrors = WarningsAsErrors,
         SettingsLocation = SettingsLocation,
+        EvaluationBudget = EvaluationBudget,
     };
 }
 

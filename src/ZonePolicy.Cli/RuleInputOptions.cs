@@ -1,0 +1,196 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using ZonePolicy.Configuration;
+using ZonePolicy.Diagnostics;
+
+namespace ZonePolicy.Cli;
+
+/// <summary>
+/// The options that choose the rules of an evaluation and its settings: rule files, packs and where packs come
+/// from, parameters, severities, the date, the baseline. <c>check</c> and <c>explain</c> each own one set, so
+/// both read the same command line into the same <see cref="CheckRequest"/>.
+/// </summary>
+internal sealed class RuleInputOptions
+{
+    public const string PackLockFileName = "zonepolicy.lock.json";
+
+    public Option<string[]> Rules { get; } = new("--rules")
+    {
+        Arity = ArgumentArity.OneOrMore,
+        HelpName = "file-or-dir",
+        Description = "A rule file, or a folder whose *.zpol files are the rules; repeat for more.",
+    };
+
+    public Option<string[]> Packs { get; } = new("--pack")
+    {
+        Arity = ArgumentArity.OneOrMore,
+        HelpName = "name[@versions]",
+        Description = "A rule pack by name, with the versions accepted in NuGet's syntax (name@1.2.0, name@[1.0,2.0), name@1.*): from --pack-dir, the packs beside zpol, then the NuGet feeds of nuget.config; repeat for more.",
+    };
+
+    public Option<string[]> PackDirectories { get; } = new("--pack-dir")
+    {
+        Arity = ArgumentArity.OneOrMore,
+        HelpName = "dir",
+        Description = "A folder of rule packs (one sub-folder each) or a pack's own folder, searched before the packs beside zpol; repeat for more.",
+    };
+
+    public Option<string[]> Trusted { get; } = new("--trust")
+    {
+        Arity = ArgumentArity.OneOrMore,
+        HelpName = "pack",
+        Description = "Lets the C# functions of this pack run (those of the packs beside zpol always do); repeat for more.",
+    };
+
+    public Option<bool> NoFeeds { get; } = new("--no-feeds")
+    {
+        Description = "Looks packs up only in folders (--pack-dir, beside zpol), never in a NuGet feed.",
+    };
+
+    public Option<string?> LockFile { get; } = new("--lock-file")
+    {
+        HelpName = "file",
+        Description = $"The pack lock file, written whenever the packs chosen change (default: {PackLockFileName} in the current folder, used when it exists or a pack came from a feed).",
+    };
+
+    public Option<bool> Locked { get; } = new("--locked")
+    {
+        Description = "Uses exactly the packs of the lock file; fails when it is missing or the packs would change (for CI).",
+    };
+
+    public Option<List<KeyValuePair<string, string>>> Parameters { get; } = new("--param")
+    {
+        Arity = ArgumentArity.OneOrMore,
+        HelpName = "name=value",
+        Description = "Sets a pack parameter; the value is a literal of the rule language (10, 7.5, \"text\", @2027-01-01, true) and a bare word is text; repeat for more.",
+        CustomParser = ParseParameters,
+    };
+
+    public Option<List<SeveritySetting>> Severities { get; } = new("--severity")
+    {
+        Arity = ArgumentArity.OneOrMore,
+        HelpName = "ID=level",
+        Description = "Sets the severity of a rule or diagnostic id to error, warning, suggestion, silent, none or default, over .editorconfig and .globalconfig; repeat for more.",
+        CustomParser = ParseSeverities,
+    };
+
+    public Option<DateOnly?> Today { get; } = new("--today")
+    {
+        HelpName = "yyyy-MM-dd",
+        Description = "The date rules see as `today` (default: the current UTC date).",
+        CustomParser = ParseToday,
+    };
+
+    public Option<string?> Baseline { get; } = new("--baseline")
+    {
+        HelpName = "file",
+        Description = "A baseline of accepted violations: only violations not in it are reported.",
+    };
+
+    public Option<bool> WarningsAsErrors { get; } = new("--warnaserror")
+    {
+        Description = "Treats warnings as errors.",
+    };
+
+    /// <summary>The options that choose the rules, their packs, parameters, severities and date, in the order help lists them.</summary>
+    public IEnumerable<Option> RuleSelection => [Rules, Packs, PackDirectories, Trusted, NoFeeds, LockFile, Locked, Parameters, Severities, Today];
+
+    /// <summary>
+    /// The one place a command line becomes an engine request for <paramref name="topologyFiles"/>; relative
+    /// paths stay as given and resolve against <paramref name="workingDirectory"/>.
+    /// </summary>
+    public CheckRequest Request(ParseResult parse, IReadOnlyList<string> topologyFiles, string workingDirectory, bool describeSites = false)
+    {
+        var configFolders = topologyFiles.Select(file => Path.GetDirectoryName(Path.GetFullPath(file, workingDirectory))!).Prepend(workingDirectory);
+        return new CheckRequest
+        {
+            TopologyFiles = topologyFiles,
+            RuleSources = parse.GetValue(Rules) ?? [],
+            Packs = parse.GetValue(Packs) ?? [],
+            PackDirectories = parse.GetValue(PackDirectories) ?? [],
+            ShippedPackDirectories = [Path.Combine(AppContext.BaseDirectory, "packs")],
+            TrustedPacks = parse.GetValue(Trusted) ?? [],
+            NuGetConfigDirectory = parse.GetValue(NoFeeds) ? null : workingDirectory,
+            LockFile = parse.GetValue(LockFile) ?? PackLockFileName,
+            LockMode = parse.GetValue(Locked) ? PackLockMode.Locked : parse.GetValue(LockFile) is null ? PackLockMode.Auto : PackLockMode.Update,
+            Parameters = parse.GetValue(Parameters) ?? [],
+            Severities = parse.GetValue(Severities) ?? [],
+            AnalyzerConfigFiles = AnalyzerConfigDiscovery.Above(configFolders, workingDirectory),
+            WorkingDirectory = workingDirectory,
+            Today = parse.GetValue(Today),
+            BaselineFile = parse.GetValue(Baseline),
+            WarningsAsErrors = parse.GetValue(WarningsAsErrors),
+            DescribeSites = describeSites,
+        };
+    }
+
+    /// <summary>A validator: the command needs <c>--rules</c> or <c>--pack</c>; <paramref name="what"/> says what for.</summary>
+    public Action<CommandResult> RequireRules(string what) => result =>
+    {
+        if (result.GetResult(Rules) is null && result.GetResult(Packs) is null)
+        {
+            result.AddError($"no rules to {what}: give `--rules <file-or-dir>` or `--pack <name>`");
+        }
+    };
+
+    /// <summary>
+    /// A token like <c>--fromat</c> would otherwise be taken for a topology file, and in <c>--rules --pack x</c>
+    /// the parser takes <c>--pack</c> for the value of <c>--rules</c>.
+    /// </summary>
+    public static void RejectUnknownOptions(CommandResult result)
+    {
+        var options = result.Command.Options;
+        var names = options.Select(o => o.Name).ToList();
+        var aliases = options.SelectMany(o => o.Aliases).Concat(names).ToHashSet(StringComparer.Ordinal);
+        foreach (var child in result.Children)
+        {
+            foreach (var token in child.Tokens.Where(t => t.Value.Length > 1 && t.Value[0] == '-'))
+            {
+                result.AddError(child is OptionResult option && aliases.Contains(token.Value)
+                    ? $"`{option.Option.Name}` needs a value"
+                    : $"unknown option `{token.Value}`{NameSuggestions.DidYouMean(token.Value, names)}");
+            }
+        }
+    }
+
+    private static List<KeyValuePair<string, string>> ParseParameters(ArgumentResult result) =>
+        ParsePairs(result, "--param", "name=value", value => (true, value));
+
+    /// <summary>Levels are the engine's to read: it reports a bad one as it reports one in a config file.</summary>
+    private static List<SeveritySetting> ParseSeverities(ArgumentResult result) =>
+        [.. ParsePairs(result, "--severity", "ID=level", level => (true, level.Trim()))
+            .Select(pair => new SeveritySetting(pair.Key, pair.Value, SourceLocation.CommandLine))];
+
+    /// <summary>Each token as <c>key=value</c>; a token that is not reports one error naming <paramref name="shape"/>.</summary>
+    private static List<KeyValuePair<string, T>> ParsePairs<T>(ArgumentResult result, string option, string shape, Func<string, (bool Valid, T Value)> parseValue)
+    {
+        var pairs = new List<KeyValuePair<string, T>>();
+        foreach (var token in result.Tokens)
+        {
+            var equals = token.Value.IndexOf('=');
+            var (valid, value) = equals > 0 ? parseValue(token.Value[(equals + 1)..]) : (false, default!);
+            if (!valid)
+            {
+                result.AddError($"`{option}` takes {shape}, not `{token.Value}`");
+                continue;
+            }
+
+            pairs.Add(new(token.Value[..equals].Trim(), value));
+        }
+
+        return pairs;
+    }
+
+    private static DateOnly? ParseToday(ArgumentResult result)
+    {
+        var text = result.Tokens[0].Value;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        result.AddError($"`--today` takes a date as yyyy-MM-dd, not `{text}`");
+        return null;
+    }
+}

@@ -1,0 +1,45 @@
+using ZonePolicy.Diagnostics;
+using ZonePolicy.Evaluation;
+using ZonePolicy.Topology;
+using ZonePolicy.Types;
+
+namespace ZonePolicy.Findings;
+
+/// <summary>How a violation becomes a finding, and what the settings decide about each finding after the waivers.</summary>
+internal static class ViolationFindings
+{
+    /// <summary>The diagnostic a violation is reported as: at its <c>at</c> entity, with its bindings and its witness path.</summary>
+    public static Diagnostic ToDiagnostic(Violation violation) =>
+        new(violation.Rule.Id, violation.Rule.Info.DefaultSeverity, violation.Message, violation.At.Location)
+        {
+            Rule = violation.Rule.Info,
+            Entities = violation.Bindings.Select(b => b.Id).ToList(),
+            Witness = violation.Witness is { } path ? WitnessSteps(path) : [],
+        };
+
+    /// <summary>
+    /// A finding as the settings leave it: at its severity in force (null when that is <c>none</c>), and kept quiet
+    /// (<see cref="Diagnostic.Baselined"/>) when the baseline accepts it.
+    /// </summary>
+    public static Diagnostic? Settle(Diagnostic finding, SeverityPolicy severities, Baseline? baseline)
+    {
+        var adjusted = severities.Apply(finding);
+        return adjusted is not null && baseline is not null && adjusted.Rule is not null && baseline.Contains(adjusted)
+            ? adjusted with { Baselined = true }
+            : adjusted;
+    }
+
+    private static List<PathStep> WitnessSteps(PathValue path)
+    {
+        var steps = new List<PathStep> { Step(path.Assets[0]) };
+        for (var hop = 0; hop < path.HopFlows.Count; hop++)
+        {
+            steps.Add(Step(path.HopFlows[hop]));
+            steps.Add(Step(path.Assets[hop + 1]));
+        }
+
+        return steps;
+    }
+
+    private static PathStep Step(Entity entity) => new(entity.Id, entity.Kind.Keyword(), entity.Location);
+}
