@@ -10,11 +10,31 @@ namespace ZonePolicy.Scripting;
 /// throws, and keeps throwing at every later check of the call, so a script that catches the exception
 /// cannot keep running. It also stops recursion before the stack runs out. Not for use by scripts.
 /// </summary>
+/// <remarks>
+/// The budget is processor time of the calling thread (<see cref="ThreadCpuTime"/>), so a loaded machine
+/// does not fail a call that is within it. Reading that clock costs a system call, so a check first compares
+/// the cheap elapsed-time clock with a deadline: until the call has been running for its budget, it cannot
+/// have used its budget of processor time. Past that deadline the processor time is read, and while some is
+/// left the deadline moves on by what is left. Elapsed time still ends a call at
+/// <see cref="ElapsedLimitFactor"/> times its budget, for a call that waits without using the processor.
+/// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ScriptBudget
 {
+    /// <summary>How many budgets of elapsed time a call may take, whatever processor time it used.</summary>
+    internal const int ElapsedLimitFactor = 10;
+
     [ThreadStatic]
     private static long deadline;
+
+    [ThreadStatic]
+    private static long elapsedLimit;
+
+    [ThreadStatic]
+    private static TimeSpan callBudget;
+
+    [ThreadStatic]
+    private static TimeSpan? cpuStart;
 
     [ThreadStatic]
     private static bool running;
@@ -25,7 +45,7 @@ public static class ScriptBudget
     /// <summary>Throws once the running call has used its time budget, or when the stack is nearly exhausted.</summary>
     public static void Check()
     {
-        if (running && (spent || Stopwatch.GetTimestamp() > deadline))
+        if (running && (spent || (Stopwatch.GetTimestamp() > deadline && Spent())))
         {
             spent = true;
             throw new ScriptBudgetExceededException();
@@ -41,9 +61,13 @@ public static class ScriptBudget
     /// </summary>
     internal static Exception? Run(TimeSpan budget, Action call, out bool overBudget)
     {
+        var start = Stopwatch.GetTimestamp();
         running = true;
         spent = false;
-        deadline = Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * Stopwatch.Frequency);
+        callBudget = budget;
+        cpuStart = ThreadCpuTime.Now();
+        deadline = start + Ticks(budget);
+        elapsedLimit = start + (Ticks(budget) * ElapsedLimitFactor);
         Exception? thrown = null;
         try
         {
@@ -62,6 +86,27 @@ public static class ScriptBudget
         overBudget = spent;
         return thrown;
     }
+
+    /// <summary>Past the elapsed-time deadline: whether the call has used its processor time, or else when to look again.</summary>
+    private static bool Spent()
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (cpuStart is not { } started || ThreadCpuTime.Now() is not { } cpu || now > elapsedLimit)
+        {
+            return true;
+        }
+
+        var left = callBudget - (cpu - started);
+        if (left <= TimeSpan.Zero)
+        {
+            return true;
+        }
+
+        deadline = now + Ticks(left);
+        return false;
+    }
+
+    private static long Ticks(TimeSpan time) => (long)(time.TotalSeconds * Stopwatch.Frequency);
 }
 
 /// <summary>Thrown into a script whose call has run past its time budget.</summary>
