@@ -29,23 +29,26 @@ internal static class ThirdPartyPacks
     private static string MessageTemplate(string name, string version) =>
         $"{(name == "acme-common" ? "{shout(z.id)}" : "{z}")} is checked by {name} {version}";
 
+    /// <summary>An Acme pack's manifest: its identity, then <paramref name="rest"/> (the engine version, dependencies, functions).</summary>
+    public static string Manifest(string name, string version, string rest) => $$"""
+        {
+          "name": "{{name}}",
+          "version": "{{version}}",
+          "title": "Acme {{name}} rules",
+          "license": "MIT",
+          "authors": ["Acme OT security"],
+          "standards": [{ "name": "Acme OT baseline" }],
+          {{rest}}
+        }
+        """;
+
     /// <summary>Writes the pack's sources into <c>{root}/{name}-{version}/{name}</c> and returns that folder.</summary>
     public static string WriteSources(string root, string name, string version, string? dependency)
     {
         var folder = Path.Combine(root, $"{name}-{version}", name);
         Directory.CreateDirectory(Path.Combine(folder, "tests"));
         var dependencies = dependency is null ? "" : $",\n  \"dependencies\": {{ \"acme-common\": \"{dependency}\" }}";
-        File.WriteAllText(Path.Combine(folder, "pack.json"), $$"""
-            {
-              "name": "{{name}}",
-              "version": "{{version}}",
-              "title": "Acme {{name}} rules",
-              "license": "MIT",
-              "authors": ["Acme OT security"],
-              "standards": [{ "name": "Acme OT baseline" }],
-              "minEngineVersion": "0.1.0"{{dependencies}}{{(dependency is null ? Function : "")}}
-            }
-            """);
+        File.WriteAllText(Path.Combine(folder, "pack.json"), Manifest(name, version, $"\"minEngineVersion\": \"0.1.0\"{dependencies}{(dependency is null ? Function : "")}"));
         File.WriteAllText(Path.Combine(folder, "README.md"), $"# {name}\n\nAcme's {name} rules.\n");
         var import = dependency is null ? "" : "import \"pack:acme-common/helpers.zpol\"\n\n";
         var condition = dependency is null ? "z.kind == control_kind" : "is_control(z)";
