@@ -3,13 +3,15 @@ using System.CommandLine.Parsing;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Findings;
 using ZonePolicy.Reporting;
+using ZonePolicy.Workspace;
 
 namespace ZonePolicy.Cli;
 
 /// <summary>
-/// <c>zpol check &lt;topology.json&gt;... --rules &lt;file-or-dir&gt;... [--pack &lt;name&gt;]... [--param k=v]...
+/// <c>zpol check [&lt;topology.json&gt;...] [--project file-or-dir] --rules &lt;file-or-dir&gt;... [--pack &lt;name&gt;]... [--param k=v]...
 /// [--severity ID=level]... [--today yyyy-MM-dd] [--format text|json|sarif|markdown|junit|html|dot|mermaid] [--output file] [--baseline file]
-/// [--warnaserror]</c>: checks each topology against the rules and reports every finding.
+/// [--warnaserror]</c>: checks each topology against the rules and reports every finding. What the command line
+/// leaves out comes from the workspace's project file (see <see cref="ProjectRequest"/>).
 /// </summary>
 internal sealed class CheckCommand : Command
 {
@@ -17,26 +19,21 @@ internal sealed class CheckCommand : Command
 
     private readonly Argument<string[]> topologies = new("topology.json")
     {
-        Arity = ArgumentArity.OneOrMore,
-        Description = "The topology files to check; each describes one site.",
+        Arity = ArgumentArity.ZeroOrMore,
+        Description = "The topology files to check; each describes one site (default: the project file's).",
+    };
+
+    private readonly Option<string?> project = new("--project")
+    {
+        HelpName = "file-or-dir",
+        Description = $"The project file ({ProjectFile.FileName}) that says what to check; by default the nearest one in the current folder or above, read when the command line does not name both topologies and rules.",
     };
 
     private readonly RuleInputOptions inputs = new();
 
-
-
-
-
-
-
-
-
-
-
     private readonly Option<ReportFormat> format = ReportTarget.CreateFormatOption();
 
     private readonly Option<string?> output;
-
 
     private readonly Option<string?> writeBaseline = new("--write-baseline")
     {
@@ -44,13 +41,13 @@ internal sealed class CheckCommand : Command
         Description = "Records every violation found (in force or suppressed) in this baseline file, to accept them and report only new ones later.",
     };
 
-
     public CheckCommand(CliContext context)
         : base("check", "Checks topologies against rules and reports every violation.")
     {
         this.context = context;
         output = ReportTarget.CreateOutputOption(context.WorkingDirectory);
         Add(topologies);
+        Add(project);
         foreach (var option in inputs.RuleSelection)
         {
             Add(option);
@@ -62,7 +59,6 @@ internal sealed class CheckCommand : Command
         Add(writeBaseline);
         Add(inputs.WarningsAsErrors);
         Validators.Add(RuleInputOptions.RejectUnknownOptions);
-        Validators.Add(inputs.RequireRules("check against"));
         Validators.Add(SeparateOutputs);
         SetAction(Run);
     }
@@ -70,7 +66,19 @@ internal sealed class CheckCommand : Command
     private int Run(ParseResult parse)
     {
         var target = ReportTarget.From(parse, context.WorkingDirectory);
-        var result = CheckSafely(inputs.Request(parse, parse.GetRequiredValue(topologies), context.WorkingDirectory, Reporter.DescribesSites(parse.GetValue(format))));
+        var commandLine = inputs.Request(parse, parse.GetValue(topologies) ?? [], context.WorkingDirectory, Reporter.DescribesSites(parse.GetValue(format)));
+        var combined = ProjectRequest.Combine(commandLine, parse.GetValue(project), context.WorkingDirectory);
+        if (combined.ArgumentErrors.Count > 0)
+        {
+            return ReportWriter.WriteArgumentErrors(combined.ArgumentErrors, target, context);
+        }
+
+        if (combined.Request is not { } request)
+        {
+            return ReportWriter.Write(CliDiagnostics.Result(DiagnosticOrder.Sort([.. combined.ProjectDiagnostics]), inputInvalid: true), target, context);
+        }
+
+        var result = CheckSafely(request with { AnalyzerConfigFiles = RuleInputOptions.AnalyzerConfigsFor(request.TopologyFiles, context.WorkingDirectory) });
         if (parse.GetValue(writeBaseline) is { } baselineFile && !result.InputInvalid)
         {
             var replaceable = parse.GetValue(inputs.Baseline) is { } read ? Path.GetFullPath(read, context.WorkingDirectory) : null;

@@ -12,8 +12,11 @@ internal static class Program
         new CheckCommand(context),
         TestCommand.Create(context.Check),
         new FmtCommand(context),
+        LspCommand.Create(),
         PackCommand.Create(context),
         new ExplainCommand(context),
+        new PathsCommand(context),
+        new DiffCommand(context),
     ];
 
     private static int Main(string[] args)

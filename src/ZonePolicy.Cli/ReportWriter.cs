@@ -1,4 +1,5 @@
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
 using ZonePolicy.Reporting;
 
 namespace ZonePolicy.Cli;
@@ -6,26 +7,33 @@ namespace ZonePolicy.Cli;
 /// <summary>Writes a result to its <see cref="ReportTarget"/> and turns it into the exit code.</summary>
 internal static class ReportWriter
 {
-    public static int Write(CheckResult result, ReportTarget target, CliContext context)
+    public static int Write(CheckResult result, ReportTarget target, CliContext context) =>
+        Write(writer => Reporter.Write(result, target.Format, writer), result.ExitCode, result.Inputs, target, context);
+
+    /// <summary>
+    /// Writes a report to standard output or to the target's file, which may not be one of <paramref name="inputs"/>;
+    /// returns <paramref name="exitCode"/>, or invalid input when the file is refused or cannot be written.
+    /// </summary>
+    public static int Write(Action<TextWriter> write, int exitCode, IReadOnlyList<InputFile> inputs, ReportTarget target, CliContext context)
     {
         if (target.OutputFile is not { } file)
         {
-            Reporter.Write(result, target.Format, context.Out);
-            return result.ExitCode;
+            write(context.Out);
+            return exitCode;
         }
 
-        var refused = OutputFile.Write(file.FullPath, file.Name, result, stream =>
+        var refused = OutputFile.Write(file.FullPath, file.Name, inputs, stream =>
         {
             using var writer = new StreamWriter(stream, ReportTarget.Encoding);
-            Reporter.Write(result, target.Format, writer);
+            write(writer);
         });
         if (refused is null)
         {
-            return result.ExitCode;
+            return exitCode;
         }
 
         WriteLine(context.Error, refused);
-        return Math.Max(result.ExitCode, ExitCodes.InvalidInput);
+        return Math.Max(exitCode, ExitCodes.InvalidInput);
     }
 
     /// <summary>

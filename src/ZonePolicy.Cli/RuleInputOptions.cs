@@ -102,7 +102,6 @@ internal sealed class RuleInputOptions
     /// </summary>
     public CheckRequest Request(ParseResult parse, IReadOnlyList<string> topologyFiles, string workingDirectory, bool describeSites = false)
     {
-        var configFolders = topologyFiles.Select(file => Path.GetDirectoryName(Path.GetFullPath(file, workingDirectory))!).Prepend(workingDirectory);
         return new CheckRequest
         {
             TopologyFiles = topologyFiles,
@@ -116,7 +115,7 @@ internal sealed class RuleInputOptions
             LockMode = parse.GetValue(Locked) ? PackLockMode.Locked : parse.GetValue(LockFile) is null ? PackLockMode.Auto : PackLockMode.Update,
             Parameters = parse.GetValue(Parameters) ?? [],
             Severities = parse.GetValue(Severities) ?? [],
-            AnalyzerConfigFiles = AnalyzerConfigDiscovery.Above(configFolders, workingDirectory),
+            AnalyzerConfigFiles = AnalyzerConfigsFor(topologyFiles, workingDirectory),
             WorkingDirectory = workingDirectory,
             Today = parse.GetValue(Today),
             BaselineFile = parse.GetValue(Baseline),
@@ -124,6 +123,11 @@ internal sealed class RuleInputOptions
             DescribeSites = describeSites,
         };
     }
+
+    /// <summary>The <c>.editorconfig</c> and <c>.globalconfig</c> files of the working folder, the topologies' folders and those above them.</summary>
+    public static IReadOnlyList<string> AnalyzerConfigsFor(IEnumerable<string> topologyFiles, string workingDirectory) =>
+        AnalyzerConfigDiscovery.Above(
+            topologyFiles.Select(file => Path.GetDirectoryName(Path.GetFullPath(file, workingDirectory))!).Prepend(workingDirectory), workingDirectory);
 
     /// <summary>A validator: the command needs <c>--rules</c> or <c>--pack</c>; <paramref name="what"/> says what for.</summary>
     public Action<CommandResult> RequireRules(string what) => result =>

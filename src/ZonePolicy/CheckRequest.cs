@@ -3,7 +3,7 @@ using ZonePolicy.Diagnostics;
 namespace ZonePolicy;
 
 /// <summary>What to check: the topologies, the rules and the settings that shape the outcome.</summary>
-public sealed class CheckRequest
+public sealed record CheckRequest
 {
     /// <summary>Topology files; each describes one site and is checked on its own.</summary>
     public IReadOnlyList<string> TopologyFiles { get; init; } = [];
@@ -83,6 +83,12 @@ public sealed class CheckRequest
 
     /// <summary>Describes each loaded site in <see cref="CheckResult.Sites"/>, for reports that draw it.</summary>
     public bool DescribeSites { get; init; }
+
+    /// <summary>
+    /// Texts that stand in for rule and topology files, by path: an editor's unsaved buffers. Each wins over
+    /// the file on disk, and counts as a file even where the disk has none (a new file in a rule folder).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Documents { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>How a check uses the pack lock file.</summary>

@@ -18,7 +18,7 @@ public static class OutputFile
     public static Diagnostic? Write(string path, string displayPath, CheckResult result, Action<Stream> write, string? mayReplace = null) =>
         Write(path, displayPath, result.Inputs, write, mayReplace);
 
-    /// <summary>As the public overload, for a file written while a check runs, once it has read <paramref name="inputs"/>.</summary>
+    /// <summary>As above, for the output of a command whose inputs are <paramref name="inputs"/>.</summary>
     internal static Diagnostic? Write(string path, string displayPath, IReadOnlyList<InputFile> inputs, Action<Stream> write, string? mayReplace = null)
     {
         if (InputAt(path, inputs, mayReplace) is { } input)

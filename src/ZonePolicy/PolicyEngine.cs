@@ -19,15 +19,18 @@ public static class PolicyEngine
     /// Runs a check on the calling thread. Every pass that recurses over an expression is bounded by the
     /// language's nesting limit, so an ordinary thread's stack is enough for any input.
     /// </summary>
-    public static CheckResult Check(CheckRequest request)
+    public static CheckResult Check(CheckRequest request) => CheckIn(session: null, request);
+
+    /// <summary>A check that keeps what it can reuse in <paramref name="session"/> (see <see cref="CheckSession"/>).</summary>
+    internal static CheckResult CheckIn(CheckSession? session, CheckRequest request)
     {
         try
         {
-            return new Checker(request).Run();
+            return new Checker(request, session).Run();
         }
         catch (Exception e)
         {
-            var diagnostic = Diagnostic.Create(DiagnosticDescriptors.InternalError, SourceLocation.None, e.GetType().Name, e.Message);
+            var diagnostic = InternalError(e);
             return new CheckResult { Diagnostics = [diagnostic], Suppressed = [], Rules = [], InputInvalid = true };
         }
     }
@@ -41,36 +44,96 @@ public static class PolicyEngine
         }
         catch (Exception e)
         {
-            return new ExplainResult { Diagnostics = [Diagnostic.Create(DiagnosticDescriptors.InternalError, SourceLocation.None, e.GetType().Name, e.Message)] };
+            return new ExplainResult { Diagnostics = [InternalError(e)] };
         }
     }
+
+    /// <summary>The shortest attack paths over what a site's network permits (<c>zpol paths</c>).</summary>
+    public static PathsResult FindPaths(PathsRequest request)
+    {
+        try
+        {
+            return PathFinder.Find(request);
+        }
+        catch (Exception e)
+        {
+            var diagnostic = InternalError(e);
+            return new PathsResult { Request = request, Diagnostics = [diagnostic], Paths = [], InputInvalid = true };
+        }
+    }
+
+    /// <summary>What a change to a site opens, closes, introduces and fixes (<c>zpol diff</c>).</summary>
+    public static DiffResult Diff(DiffRequest request)
+    {
+        try
+        {
+            return SiteDiff.Compare(request);
+        }
+        catch (Exception e)
+        {
+            var diagnostic = InternalError(e);
+            return new DiffResult
+            {
+                Request = request,
+                Diagnostics = [diagnostic],
+                Entities = [],
+                Crossings = [],
+                Paths = [],
+                NewViolations = [],
+                FixedViolations = [],
+                WaivedViolations = [],
+                UnchangedViolations = 0,
+                Checked = false,
+                InputInvalid = true,
+            };
+        }
+    }
+
+    private static Diagnostic InternalError(Exception e) =>
+        Diagnostic.Create(DiagnosticDescriptors.InternalError, SourceLocation.None, e.GetType().Name, e.Message);
 
     /// <summary>
     /// Reads the inputs of a request, parses and binds its rules and reads its settings, as every command that
     /// evaluates rules needs them, with the C# functions of its packs loaded; <paramref name="texts"/>, when given,
-    /// receives each rule file's text.
+    /// receives each rule file's text. In a <paramref name="session"/>, unchanged rule files are not parsed again
+    /// and an unchanged program is not bound or compiled again (<see cref="PreparedRules.Compiled"/> is then the
+    /// program compiled before).
     /// </summary>
-    internal static PreparedRules Prepare(CheckRequest request, DiagnosticBag diagnostics, Dictionary<string, string>? texts = null)
+    internal static PreparedRules Prepare(CheckRequest request, DiagnosticBag diagnostics, Dictionary<string, string>? texts = null, CheckSession? session = null)
     {
         var inputs = new CheckInputs(request, diagnostics);
         var configs = AnalyzerConfigSet.Read(request.AnalyzerConfigFiles, inputs, diagnostics);
         var overrides = ParameterValues.Read(request.Parameters, request.SettingsLocation, diagnostics);
-        var loader = new RuleSourceLoader(diagnostics, inputs, texts);
+        var loader = new RuleSourceLoader(diagnostics, inputs, session?.Parses, texts);
         var modules = loader.Load(request);
-        var program = diagnostics.HasErrors ? null : ProgramBinder.Bind(modules, overrides, diagnostics);
+        var (program, compiled) = diagnostics.HasErrors ? (null, null) : Bind(modules, overrides, diagnostics, session);
         if (program is not null && !diagnostics.HasErrors)
         {
             var cache = request.ScriptCacheDirectory is { } folder ? new ScriptCache(folder) : ScriptCache.Default;
-            ScriptFunctionLoader.Load(program.ScriptFunctions, cache, inputs, diagnostics);
+            var scripts = ScriptFunctionLoader.Load(program.ScriptFunctions, cache, inputs, diagnostics);
+            session?.RunScripts(scripts);
         }
 
         var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
         var baseline = request.BaselineFile is { } baselineFile ? Baseline.Read(baselineFile, inputs, diagnostics) : null;
-        return new PreparedRules(inputs, configs, program, rules, baseline) { LockUpdate = loader.LockUpdate };
+        return new PreparedRules(inputs, configs, program, rules, baseline) { Compiled = compiled, LockUpdate = loader.LockUpdate };
+    }
+
+    private static (BoundProgram Program, CompiledProgram? Compiled) Bind(
+        IReadOnlyList<SourceModule> modules, IReadOnlyList<ParameterOverride> overrides, DiagnosticBag diagnostics, CheckSession? session)
+    {
+        if (session is null)
+        {
+            return (ProgramBinder.Bind(modules, overrides, diagnostics), null);
+        }
+
+        var (program, compiled, bindingDiagnostics) = session.Programs.Bind(modules, overrides);
+        diagnostics.AddRange(bindingDiagnostics);
+        return (program, compiled);
     }
 
     /// <summary>One check from inputs to sorted diagnostics.</summary>
-    private sealed class Checker(CheckRequest request)
+    private sealed class Checker(CheckRequest request, CheckSession? session)
     {
         private readonly DiagnosticBag diagnostics = new();
         private readonly List<Diagnostic> suppressed = [];
@@ -84,7 +147,7 @@ public static class PolicyEngine
 
         public CheckResult Run()
         {
-            var prepared = Prepare(request, diagnostics);
+            var prepared = Prepare(request, diagnostics, session: session);
             var (inputs, configs, program, rules, baseline) = prepared;
             lockUpdate = prepared.LockUpdate;
 
@@ -93,7 +156,7 @@ public static class PolicyEngine
                 return Finish(inputs, configs, rules, baseline, invalid: true);
             }
 
-            var compiled = CompiledProgram.Compile(program);
+            var compiled = prepared.Compiled ?? CompiledProgram.Compile(program);
             var today = request.Today ?? DateOnly.FromDateTime(DateTime.UtcNow);
             evaluationDate = today;
             foreach (var topology in request.TopologyFiles)
@@ -113,7 +176,7 @@ public static class PolicyEngine
                 return;
             }
 
-            var loaded = TopologyLoader.LoadBytes(file.Bytes, file.DisplayPath);
+            var loaded = session?.Sites.Load(file) ?? TopologyLoader.LoadBytes(file.Bytes, file.DisplayPath);
             diagnostics.AddRange(loaded.Diagnostics);
             if (loaded.Model is not { } site)
             {
@@ -121,21 +184,7 @@ public static class PolicyEngine
                 return;
             }
 
-            var context = program.CreateContext(site, today, request.EvaluationBudget);
-            var found = new List<(Violation, Diagnostic)>();
-            foreach (var rule in program.Rules)
-            {
-                try
-                {
-                    found.AddRange(rule.Evaluate(context).Select(v => (v, ViolationFindings.ToDiagnostic(v))));
-                }
-                catch (Exception e)
-                {
-                    diagnostics.Add(DiagnosticDescriptors.RuleEvaluationFailed, rule.Rule.Info.Location, rule.Rule.Id, topology, e.GetType().Name, e.Message);
-                }
-            }
-
-            diagnostics.AddRange(context.Monitor.Problems);
+            var found = session?.Sites.Violations(file, program, today) ?? Evaluate(program, site, file, today);
             var (inForce, waived, waiverDiagnostics, waiverStates) = WaiverMatcher.Apply(site.Waivers, found, today);
             violations.AddRange(inForce);
             diagnostics.AddRange(waiverDiagnostics);
@@ -144,6 +193,35 @@ public static class PolicyEngine
             {
                 sites.Add(SiteDescriber.Describe(site, waiverStates));
             }
+        }
+
+        private IReadOnlyList<(Violation, Diagnostic)> Evaluate(CompiledProgram program, SiteModel site, InputFile file, DateOnly today)
+        {
+            var context = program.CreateContext(site, today, request.EvaluationBudget);
+            var found = new List<(Violation, Diagnostic)>();
+            var failed = false;
+            foreach (var rule in program.Rules)
+            {
+                try
+                {
+                    found.AddRange(rule.Evaluate(context).Select(v => (v, ViolationFindings.ToDiagnostic(v))));
+                }
+                catch (Exception e)
+                {
+                    failed = true;
+                    diagnostics.Add(DiagnosticDescriptors.RuleEvaluationFailed, rule.Rule.Info.Location, rule.Rule.Id, file.DisplayPath, e.GetType().Name, e.Message);
+                }
+            }
+
+            diagnostics.AddRange(context.Monitor.Problems);
+
+            // A failure or an incomplete rule is reported by the check that met it; the next one evaluates again and reports it again.
+            if (!failed && context.Monitor.Problems.Count == 0)
+            {
+                session?.Sites.Remember(file, program, today, found);
+            }
+
+            return found;
         }
 
         private CheckResult Finish(CheckInputs inputs, AnalyzerConfigSet configs, IReadOnlyList<RuleInfo> rules, Baseline? baseline, bool invalid)
@@ -188,6 +266,9 @@ public static class PolicyEngine
 /// <summary>What every command that evaluates rules reads first: the inputs, the analyzer configs, the bound rules (null when they have errors), every rule's info, the baseline.</summary>
 internal sealed record PreparedRules(CheckInputs Inputs, AnalyzerConfigSet Configs, BoundProgram? Program, IReadOnlyList<RuleInfo> Rules, Baseline? Baseline)
 {
+    /// <summary>The program as a session compiled it before, or null when it is still to be compiled.</summary>
+    public CompiledProgram? Compiled { get; init; }
+
     /// <summary>The pack lock file a check writes once it has read every input, when resolving packs changed it.</summary>
     public PackLockUpdate? LockUpdate { get; init; }
 }

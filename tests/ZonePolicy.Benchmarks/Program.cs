@@ -13,6 +13,9 @@ switch (args.FirstOrDefault())
     case "--phases":
         PhaseTimes.Run(Sizes(args, [1_000, 10_000, 100_000]), Console.Out);
         return 0;
+    case "--connectivity":
+        ZonePolicy.Benchmarks.Connectivity.ConnectivityTimes.Run(Sizes(args, [10_000, 100_000]), Console.Out);
+        return 0;
     case "--peak":
         PeakMemory.Run(Sizes(args, [100_000])[0], Console.Out);
         return 0;

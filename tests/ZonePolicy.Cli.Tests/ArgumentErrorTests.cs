@@ -15,8 +15,8 @@ public sealed class ArgumentErrorTests : IDisposable
     [InlineData("frobnicate", "unknown command `frobnicate`")]
     [InlineData("--verison", "unknown option `--verison`; did you mean `--version`?")]
     [InlineData("chek site.json", "unknown command `chek`; did you mean `check`?\n<command-line>: error ZP0311: unknown command `site.json`")]
-    [InlineData("check site.json", "no rules to check against: give `--rules <file-or-dir>` or `--pack <name>`")]
-    [InlineData("check --rules rules.zpol", "missing `<topology.json>`; run `zpol check --help` for the usage")]
+    [InlineData("check site.json", "no rules to check against: give `--rules <file-or-dir>` or `--pack <name>`, or add a project file (zonepolicy.json) to the working folder or one above it")]
+    [InlineData("check --rules rules.zpol", "no topology to check: name topology files, or add a project file (zonepolicy.json) to the working folder or one above it")]
     [InlineData("check site.json --rules rules.zpol --frobnicate", "unknown option `--frobnicate`")]
     [InlineData("check site.json --rules rules.zpol --warnaserorr", "unknown option `--warnaserorr`; did you mean `--warnaserror`?")]
     [InlineData("check site.json --rules --pack meti", "`--rules` needs a value")]
@@ -41,8 +41,8 @@ public sealed class ArgumentErrorTests : IDisposable
     }
 
     [Theory]
-    [InlineData("check site.json", "no rules to check against: give `--rules <file-or-dir>` or `--pack <name>`")]
-    [InlineData("check --rules rules.zpol", "missing `<topology.json>`; run `zpol check --help` for the usage")]
+    [InlineData("check site.json", "no rules to check against: give `--rules <file-or-dir>` or `--pack <name>`, or add a project file (zonepolicy.json) to the working folder or one above it")]
+    [InlineData("check --rules rules.zpol", "no topology to check: name topology files, or add a project file (zonepolicy.json) to the working folder or one above it")]
     [InlineData("check site.json --rules rules.zpol --fromat", "unknown option `--fromat`; did you mean `--format`?")]
     [InlineData("check site.json --rules rules.zpol --today 2026-02-30", "`--today` takes a date as yyyy-MM-dd, not `2026-02-30`")]
     [InlineData("check site.json --rules rules.zpol --severity EX-EP", "`--severity` takes ID=level, not `EX-EP`")]

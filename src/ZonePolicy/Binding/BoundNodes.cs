@@ -35,6 +35,7 @@ internal enum PathMember
     Length,
     Assets,
     Flows,
+    Conduits,
 }
 
 internal sealed record BoundPathMember(BoundExpression Target, PathMember Member, ZpType Type, SourceLocation Location)
@@ -54,6 +55,11 @@ internal enum BuiltinFunction
     Has,
     Days,
     Level,
+    Permitted,
+    Denial,
+    PermitsCrossing,
+    UnusedAllows,
+    UnneededCrossings,
 }
 
 internal sealed record BoundBuiltinCall(BuiltinFunction Function, IReadOnlyList<BoundExpression> Arguments, ZpType Type, SourceLocation Location)
@@ -129,7 +135,11 @@ internal sealed record BoundPath(
     BoundExpression? Avoid,
     IReadOnlyList<VariableSymbol> AvoidDependsOn,
     int SiteId,
-    SourceLocation Location) : BoundExpression(IsReachable ? ZpType.Bool : ZpType.Path, Location);
+    SourceLocation Location) : BoundExpression(IsReachable ? ZpType.Bool : ZpType.Path, Location)
+{
+    /// <summary>True for <c>permittedPath</c> and <c>permittedReachable</c>: the search walks what the network permits.</summary>
+    public bool OverPermitted { get; init; }
+}
 
 /// <summary>A module-level constant; its value is computed once per site, in a frame of its own.</summary>
 internal sealed class ConstantSymbol(string name, SourceLocation location)

@@ -24,6 +24,11 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
         ["has"] = (BuiltinFunction.Has, 1),
         ["days"] = (BuiltinFunction.Days, 1),
         ["level"] = (BuiltinFunction.Level, 1),
+        ["permitted"] = (BuiltinFunction.Permitted, 1),
+        ["denial"] = (BuiltinFunction.Denial, 1),
+        ["permitsCrossing"] = (BuiltinFunction.PermitsCrossing, 3),
+        ["unusedAllows"] = (BuiltinFunction.UnusedAllows, 1),
+        ["unneededCrossings"] = (BuiltinFunction.UnneededCrossings, 1),
     };
 
     public BoundExpression Bind(Expression expression, Scope scope)
@@ -46,7 +51,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
 
     private BoundExpression BindNode(Expression expression, Scope scope) => expression switch
     {
-        LiteralExpression literal => new BoundLiteral(literal.Value, TypeOfValue(literal.Value), literal.Location),
+        LiteralExpression literal => new BoundLiteral(literal.Value, ValueTypes.Of(literal.Value), literal.Location),
         TodayExpression today => new BoundToday(today.Location),
         NameExpression name => BindName(name, scope),
         MemberExpression member => BindMember(member, scope),
@@ -72,18 +77,6 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
 
         return bound;
     }
-
-    public static ZpType TypeOfValue(object? value) => value switch
-    {
-        null => ZpType.Null,
-        bool => ZpType.Bool,
-        long or int => ZpType.Int,
-        decimal => ZpType.Decimal,
-        string => ZpType.String,
-        DateOnly => ZpType.Date,
-        IReadOnlyList<object?> list => ZpType.ListOf(list.Select(TypeOfValue).Aggregate(ZpType.Null as ZpType, (a, b) => Unify(a, b) ?? ZpType.Error)),
-        _ => ZpType.Any,
-    };
 
     /// <summary>True when a value of type <paramref name="actual"/> may stand where <paramref name="expected"/> is wanted.</summary>
     public static bool Fits(ZpType actual, ZpType expected) =>
@@ -171,7 +164,8 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
                     "length" => new BoundPathMember(target, PathMember.Length, ZpType.Int, member.Location),
                     "assets" => new BoundPathMember(target, PathMember.Assets, ZpType.ListOf(new EntityType(EntityKind.Asset)), member.Location),
                     "flows" => new BoundPathMember(target, PathMember.Flows, ZpType.ListOf(new EntityType(EntityKind.Flow)), member.Location),
-                    _ => Fail(member.Member.Location, DiagnosticDescriptors.UnknownPathAttribute, name, NameSuggestions.DidYouMean(name, ["length", "assets", "flows"])),
+                    "conduits" => new BoundPathMember(target, PathMember.Conduits, ZpType.ListOf(new EntityType(EntityKind.Conduit)), member.Location),
+                    _ => Fail(member.Member.Location, DiagnosticDescriptors.UnknownPathAttribute, name, NameSuggestions.DidYouMean(name, ["length", "assets", "flows", "conduits"])),
                 };
             case var t when t == ZpType.Error || t == ZpType.Null:
                 return Error(member.Location);
@@ -282,7 +276,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
             BuiltinFunction.Has => ZpType.Bool,
             BuiltinFunction.Days => Fits(args[0].Type, ZpType.Decimal) ? ZpType.Duration : null,
             BuiltinFunction.Level => Fits(args[0].Type, ZpType.String) ? ZpType.Int : null,
-            _ => null,
+            _ => ConnectivityBuiltins.ResultType(function, args.Select(a => a.Type).ToList()),
         };
 
         if (result is null)
@@ -293,7 +287,8 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
                 BuiltinFunction.Len => "a `string` or a list",
                 BuiltinFunction.Days => "a number",
                 BuiltinFunction.StartsWith or BuiltinFunction.EndsWith => "two `string` values",
-                _ => "a `string`",
+                BuiltinFunction.Level or BuiltinFunction.Lower or BuiltinFunction.Upper => "a `string`",
+                _ => ConnectivityBuiltins.Wanted(function),
             };
             return Fail(call.Location, DiagnosticDescriptors.WrongArgumentTypes, call.Function.Name, wanted, found);
         }
@@ -393,7 +388,8 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
                 return Mismatch(r is ListType ? DiagnosticDescriptors.OperatorMismatch : DiagnosticDescriptors.InNeedsList);
 
             case BinaryOperator.Contains:
-                if ((l is ListType contained && Unify(contained.Element, r) is not null)
+                if (l.IsWildcard
+                    || (l is ListType contained && Unify(contained.Element, r) is not null)
                     || (Fits(l, ZpType.String) && Fits(r, ZpType.String) && l is not ListType))
                 {
                     return Make(BoundOperator.Contains, ZpType.Bool);
@@ -639,7 +635,10 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
             dependsOn = FreeVariables.Of(avoid, avoidVariable);
         }
 
-        return new BoundPath(path.IsReachable, from, to, avoidVariable, avoid, dependsOn, context.Program.NextPathSite(), path.Location);
+        return new BoundPath(path.IsReachable, from, to, avoidVariable, avoid, dependsOn, context.Program.NextPathSite(), path.Location)
+        {
+            OverPermitted = path.Graph == PathGraph.Permitted,
+        };
     }
 
     private BoundExpression BindEndpoint(Expression expression, Scope scope)

@@ -15,6 +15,12 @@ internal sealed record ParameterOverride(string Name, object? Value, string Text
 /// </summary>
 internal static class ProgramBinder
 {
+    /// <summary>
+    /// The prefix of the engine's own ids. Severity settings and baselines name rules and engine diagnostics
+    /// alike, ignoring case, so a rule may not take an id that could be, or become, one of the engine's.
+    /// </summary>
+    private const string ReservedPrefix = "ZP";
+
     public static BoundProgram Bind(IReadOnlyList<SourceModule> modules, IReadOnlyList<ParameterOverride> overrides, DiagnosticBag diagnostics)
     {
         var program = new ProgramState();
@@ -47,6 +53,11 @@ internal static class ProgramBinder
                 {
                     diagnostics.Add(DiagnosticDescriptors.DuplicateRuleId, rule.Id.Location, rule.Id.Name, first.Id.Location);
                     continue;
+                }
+
+                if (rule.Id.Name.StartsWith(ReservedPrefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    diagnostics.Add(DiagnosticDescriptors.ReservedRuleId, rule.Id.Location, rule.Id.Name);
                 }
 
                 ruleIds.Add(rule.Id.Name, rule);
@@ -101,6 +112,7 @@ internal static class ProgramBinder
 
             foreach (var let in unit.Lets)
             {
+                ReportDuplicateParameters(let, diagnostics);
                 Declare(let.Name, let.Parameters is null
                     ? new ConstantDeclaration(let, program.AddConstant(let.Name.Name, let.Name.Location))
                     : new FunctionSymbol(let));
@@ -117,6 +129,18 @@ internal static class ProgramBinder
         return packs.SelectMany(pack => (pack.Manifest?.Functions ?? []).Select(declaration => program.ScriptFunction(pack, declaration)));
     }
 
+    private static void ReportDuplicateParameters(LetDeclaration let, DiagnosticBag diagnostics)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var parameter in let.Parameters ?? [])
+        {
+            if (!names.Add(parameter.Name))
+            {
+                diagnostics.Add(DiagnosticDescriptors.DuplicateParameter, parameter.Location, let.Name.Name, parameter.Name);
+            }
+        }
+    }
+
     private static ParamSymbol DeclareParam(ParamDeclaration param, DiagnosticBag diagnostics)
     {
         var value = ConstantValue(param.Value);
@@ -126,14 +150,24 @@ internal static class ProgramBinder
             return new ParamSymbol(param.Name.Name, ZpType.Error, null, param.Name.Location);
         }
 
-        var type = ExpressionBinder.TypeOfValue(value);
+        if (ValueTypes.FindMix(value) is { } mix)
+        {
+            diagnostics.Add(DiagnosticDescriptors.MixedList, ElementAt(param.Value, mix.Path).Location, mix.Found, mix.After);
+            return new ParamSymbol(param.Name.Name, ZpType.Error, null, param.Name.Location);
+        }
+
+        var type = ValueTypes.Of(value);
         if (type == ZpType.Null)
         {
             diagnostics.Add(DiagnosticDescriptors.ParamNull, param.Value.Location, param.Name.Name);
         }
 
-        return new ParamSymbol(param.Name.Name, type, value, param.Name.Location);
+        return new ParamSymbol(param.Name.Name, type, ValueTypes.Widen(value, type), param.Name.Location);
     }
+
+    /// <summary>The element of nested list literals that <paramref name="path"/> leads to.</summary>
+    private static Expression ElementAt(Expression list, IReadOnlyList<int> path) =>
+        path.Aggregate(list, (expression, index) => ((ListExpression)expression).Items[index]);
 
     private static IEnumerable<ParameterOverride> ApplyOverrides(ModuleSymbols symbols, IReadOnlyList<ParameterOverride> overrides, DiagnosticBag diagnostics)
     {
@@ -144,27 +178,26 @@ internal static class ProgramBinder
                 continue;
             }
 
-            var valueType = ExpressionBinder.TypeOfValue(parameterOverride.Value);
+            if (ValueTypes.FindMix(parameterOverride.Value) is { } mix)
+            {
+                diagnostics.Add(DiagnosticDescriptors.MixedParameterList, parameterOverride.Location, param.Name, parameterOverride.Text, mix.Found, mix.After);
+                yield return parameterOverride;
+                continue;
+            }
+
+            var valueType = ValueTypes.Of(parameterOverride.Value);
             if (valueType == ZpType.Null || !ExpressionBinder.Fits(valueType, param.Type) || valueType == ZpType.Error)
             {
                 diagnostics.Add(DiagnosticDescriptors.InvalidParameterValue, parameterOverride.Location, param.Name, param.Type, parameterOverride.Text, valueType);
             }
             else
             {
-                symbols.Replace(param.Name, param with { Value = Widen(parameterOverride.Value, param.Type) });
+                symbols.Replace(param.Name, param with { Value = ValueTypes.Widen(parameterOverride.Value, param.Type) });
             }
 
             yield return parameterOverride;
         }
     }
-
-    /// <summary>An int given where a decimal is declared becomes a decimal, so the run-time sees one type.</summary>
-    private static object? Widen(object? value, ZpType type) => (value, type) switch
-    {
-        (long l, PrimitiveType p) when p == ZpType.Decimal => (decimal)l,
-        (IReadOnlyList<object?> list, ListType listType) => list.Select(v => Widen(v, listType.Element)).ToArray(),
-        _ => value,
-    };
 
     private sealed class NotConstant
     {
@@ -184,14 +217,6 @@ internal static class ProgramBinder
     private static object ListValue(ListExpression list)
     {
         var values = list.Items.Select(ConstantValue).ToArray();
-        if (values.Any(v => v is NotConstant))
-        {
-            return NotConstant.Instance;
-        }
-
-        var type = ExpressionBinder.TypeOfValue(values);
-        return type is ListType { Element: var e } && e.IsNumeric && values.Any(v => v is decimal)
-            ? values.Select(v => v is long l ? (decimal)l : v).ToArray()
-            : values;
+        return values.Any(v => v is NotConstant) ? NotConstant.Instance : values;
     }
 }

@@ -13,9 +13,13 @@ namespace ZonePolicy.Binding;
 /// <c>import "pack:name/file.zpol"</c> (or <c>"pack:name"</c> for all its files), inside that pack's folder.
 /// Symbolic links are resolved before any of these checks: a rule file found in a folder must resolve inside
 /// it (ZP0320), and a folder is walked once however many links lead to it, so a link loop ends the walk.
+/// Files are read through <see cref="CheckInputs"/>, so an editor's unsaved text counts as the file (a new one
+/// in a rule folder too); a <see cref="ParseCache"/>, when given, keeps the trees of texts parsed before.
 /// </summary>
-internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs inputs, Dictionary<string, string>? texts = null)
+internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs inputs, ParseCache? parses = null, Dictionary<string, string>? texts = null)
 {
+    private readonly ParseCache? parseCache = parses;
+
     public const string PackImportPrefix = "pack:";
     private const string Extension = ".zpol";
 
@@ -38,7 +42,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs in
                 var owner = new Owner(real, source, null);
                 modules.Add(LoadRoot(owner, RuleFilesIn(owner), packs));
             }
-            else if (real is not null && File.Exists(real))
+            else if (real is not null && inputs.FileExists(real))
             {
                 modules.Add(LoadRoot(new Owner(Path.GetDirectoryName(real)!, DisplayFolderOf(source), null), [real], packs));
             }
@@ -109,6 +113,15 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs in
                 {
                     pending.Push(real);
                 }
+            }
+        }
+
+        // A new file the editor has not saved yet; one on disk was found above, its links resolved.
+        foreach (var document in inputs.DocumentsBelow(owner.Root, Extension))
+        {
+            if (!File.Exists(document) && !RealPath.IsWithin(document, Path.Combine(owner.Root, "tests")))
+            {
+                found.Add(document);
             }
         }
 
@@ -226,7 +239,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs in
             }
 
             texts?.TryAdd(display, file.Text);
-            var parsed = RuleParser.Parse(file.Text, display);
+            var parsed = loader.parseCache?.Parse(fullPath, display, file.Text) ?? RuleParser.Parse(file.Text, display);
             diagnostics.AddRange(parsed.Diagnostics);
             if (parsed.Unit is not { } unit)
             {
@@ -277,7 +290,7 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs in
             {
                 diagnostics.Add(DiagnosticDescriptors.ImportLinkLoop, import.Path.Location, import.Path.Value);
             }
-            else if (!File.Exists(target) && !Directory.Exists(target))
+            else if (!inputs.FileExists(target) && !Directory.Exists(target))
             {
                 diagnostics.Add(DiagnosticDescriptors.ImportNotFound, import.Path.Location, import.Path.Value);
             }

@@ -40,8 +40,21 @@ public sealed record RuleInfo(string Id, string Title, Severity DefaultSeverity,
     public string? Pack { get; init; }
 }
 
-/// <summary>One hop of a witness path: an asset or a flow, at its place in the topology.</summary>
-public sealed record PathStep(string EntityId, string Kind, SourceLocation Location);
+/// <summary>
+/// One step of a witness path, at its place in the topology: an asset, the flow that carries a declared hop,
+/// or the zone or conduit whose permission allows a permitted hop (at the allow rule that states it).
+/// </summary>
+public sealed record PathStep(string EntityId, string Kind, SourceLocation Location)
+{
+    /// <summary>What the step says in a code flow; null for an asset or a flow, which their kind and id describe.</summary>
+    public string? Message { get; init; }
+
+    /// <summary>For a hop a conduit's allow rule permits: the boundary device that carries the rule.</summary>
+    public string? Device { get; init; }
+
+    /// <summary>For a hop an allow rule permits: the rule's number in its zone's or conduit's <c>allow</c> list, from 1.</summary>
+    public int? Rule { get; init; }
+}
 
 /// <summary>The waiver that suppressed a violation.</summary>
 public sealed record WaiverInfo(string Reason, string ApprovedBy, DateOnly Expires, SourceLocation Location);

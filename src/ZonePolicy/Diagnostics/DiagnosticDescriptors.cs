@@ -127,6 +127,12 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidRegex = Register(DiagnosticIds.InvalidRegex, "Invalid regular expression", "invalid regular expression `{0}`: {1}");
 
+    public static readonly DiagnosticDescriptor ReservedRuleId = Register(DiagnosticIds.ReservedRuleId, "Rule id reserved for the engine",
+        "rule id `{0}` starts with `ZP`, which is reserved for the engine's own diagnostics; give the rule an id with its pack's prefix");
+
+    public static readonly DiagnosticDescriptor DuplicateParameter = Register(DiagnosticIds.DuplicateParameter, "Duplicate parameter name",
+        "helper function `{0}` already has a parameter `{1}`; give each parameter its own name");
+
     public static readonly DiagnosticDescriptor InvalidPackManifest = Register(DiagnosticIds.InvalidPackManifest, "Invalid pack manifest",
         "cannot read the pack manifest `{0}`: {1}");
     public static readonly DiagnosticDescriptor ManifestNotJson = InvalidPackManifest.WithMessage("{0}");
@@ -231,6 +237,34 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateId = Register(DiagnosticIds.DuplicateId, "Duplicate entity id",
         "duplicate id `{0}`: already used by the {1} on line {2}; ids must be unique across the file");
 
+    public static readonly DiagnosticDescriptor AllowRuleUnknownTarget = Register(DiagnosticIds.AllowRuleUnknownTarget, "Allow rule names an unknown zone, asset or asset type",
+        "{0}: `{1}` names `{2}`, but no zone or asset has that id{3}");
+    public static readonly DiagnosticDescriptor AllowRuleUnknownType = AllowRuleUnknownTarget.WithMessage("{0}: `{1}` names asset type `{2}`, which no asset has{3}");
+    public static readonly DiagnosticDescriptor AllowRuleNotZoneOrAsset = AllowRuleUnknownTarget.WithMessage("{0}: `{1}` names `{2}`, but that is a {3}, not a zone or an asset");
+    public static readonly DiagnosticDescriptor AllowRuleSelectorForm = AllowRuleUnknownTarget.WithMessage(
+        "{0}: `{1}`: {2}; an allow rule names a zone id, an asset id or `type:<asset type>`");
+
+    public static readonly DiagnosticDescriptor AllowRuleDeviceNotOnConduit = Register(DiagnosticIds.AllowRuleDeviceNotOnConduit, "Allow rule on a device that is not on its conduit",
+        "{0}: device `{1}` is not a boundary device of the conduit ({2}); add it to `boundary` or put the rule on one of them");
+
+    public static readonly DiagnosticDescriptor ConduitJoinsZoneToItself = Register(DiagnosticIds.ConduitJoinsZoneToItself, "Conduit joins a zone to itself",
+        "conduit `{0}` joins zone `{1}` to itself; a conduit connects two different zones (assets inside one zone reach one another unless it is `segmented`)");
+
+    public static readonly DiagnosticDescriptor InterfaceZoneUnknown = Register(DiagnosticIds.InterfaceZoneUnknown, "Interface in an unknown zone",
+        "{0}: `{1}` refers to unknown {2} `{3}`{4}");
+    public static readonly DiagnosticDescriptor InterfaceZoneWrongKind = InterfaceZoneUnknown.WithMessage("{0}: `{1}` refers to `{2}`, which is {3}, not {4}");
+
+    public static readonly DiagnosticDescriptor AllowRuleOutsideItsZones = Register(DiagnosticIds.AllowRuleOutsideItsZones,
+        "Allow rule names a zone or asset its conduit or zone does not hold", "{0}: `{1}` names {2} `{3}`, which is not {4} {5}");
+    public static readonly DiagnosticDescriptor AllowRuleTypeOutsideItsZones = AllowRuleOutsideItsZones.WithMessage(
+        "{0}: `{1}` names asset type `{2}`, but no asset of that type is in {3}");
+    public static readonly DiagnosticDescriptor AllowRuleOnOneSide = AllowRuleOutsideItsZones.WithMessage(
+        "{0}: `from` `{1}` and `to` `{2}` are both only in zone `{3}`; a conduit's allow rule starts on one of its zones and ends on the other");
+
+    /// <summary>The descriptors of a reference to an unknown id and to an entity of the wrong kind: ZP0203's, or an attribute's own.</summary>
+    public static (DiagnosticDescriptor Unknown, DiagnosticDescriptor WrongKind) ReferenceProblems(string? id) =>
+        id == DiagnosticIds.InterfaceZoneUnknown ? (InterfaceZoneUnknown, InterfaceZoneWrongKind) : (InvalidReference, WrongKindReference);
+
     // ZP03xx: waivers, baselines and configuration
 
     public static readonly DiagnosticDescriptor WaiverExpired = Register(DiagnosticIds.WaiverExpired, "Waiver expired",
@@ -247,6 +281,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidParameterValue = Register(DiagnosticIds.InvalidParameterValue, "Invalid parameter value",
         "parameter `{0}` is a `{1}`, but the override `{2}` is a `{3}`");
     public static readonly DiagnosticDescriptor InvalidParameterLiteral = InvalidParameterValue.WithMessage("parameter `{0}`: {1}");
+    public static readonly DiagnosticDescriptor MixedParameterList = InvalidParameterValue.WithMessage(
+        "parameter `{0}`: the list `{1}` holds `{2}` after `{3}`; a list holds one type");
     public static readonly DiagnosticDescriptor InvalidTodaySetting = InvalidParameterValue.WithMessage(
         "invalid `ZonePolicyToday` value `{0}`: use an ISO date such as `2026-03-31`");
     public static readonly DiagnosticDescriptor ParameterItemWithoutValue = InvalidParameterValue.WithMessage(
@@ -329,6 +365,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor GlobalConfigConflict = Register(DiagnosticIds.GlobalConfigConflict, "Global config files disagree",
         "`{0}` is set both here and in `{1}` at global level {2}, so neither applies; keep one, or give one file a higher `global_level`", Severity.Warning);
 
+    public static readonly DiagnosticDescriptor InvalidSelector = Register(DiagnosticIds.InvalidSelector, "Selector names nothing in the topology", "`{0} {1}`: {2}");
+
     public static readonly DiagnosticDescriptor InvalidPackRequest = InvalidArgument.WithMessage(
         "`{0}` does not name a rule pack: write `name` or `name@version-range`, with a name of lowercase words joined by `-` or `.`");
     public static readonly DiagnosticDescriptor InvalidPackRange = InvalidArgument.WithMessage(
@@ -390,6 +428,25 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownRule = Register(DiagnosticIds.UnknownRule, "Unknown rule", "no rule `{0}` in the rules given{1}");
 
     public static readonly DiagnosticDescriptor UnknownEntity = Register(DiagnosticIds.UnknownEntity, "Unknown entity", "`{0}` has no entity `{1}`{2}");
+
+    // ZP038x: the project file
+
+    public static readonly DiagnosticDescriptor InvalidProjectFile = Register(DiagnosticIds.InvalidProjectFile, "Invalid project file", "{0}");
+    public static readonly DiagnosticDescriptor ProjectFileNotObject = InvalidProjectFile.WithMessage("a project file is a JSON object of settings, found {0}");
+
+    public static readonly DiagnosticDescriptor UnknownProjectSetting = Register(DiagnosticIds.UnknownProjectSetting, "Unknown project setting",
+        "unknown project setting `{0}`: the settings are {1}{2}");
+
+    public static readonly DiagnosticDescriptor InvalidProjectSetting = Register(DiagnosticIds.InvalidProjectSetting, "Invalid project setting", "{0}, found {1}");
+    public static readonly DiagnosticDescriptor ProjectSettingTwice = InvalidProjectSetting.WithMessage("`{0}` is set twice; keep one");
+    public static readonly DiagnosticDescriptor ProjectTodayInvalid = InvalidProjectSetting.WithMessage("`today` is a date as yyyy-MM-dd, not `{0}`");
+    public static readonly DiagnosticDescriptor ProjectParameterInvalid = InvalidProjectSetting.WithMessage("parameter `{0}`: {1}");
+    public static readonly DiagnosticDescriptor ProjectSettingNameEmpty = InvalidProjectSetting.WithMessage("a setting's name may not be empty");
+
+    public static readonly DiagnosticDescriptor ProjectPathNotFound = Register(DiagnosticIds.ProjectPathNotFound, "Project path matches no file",
+        "{0} `{1}` does not exist (paths are relative to the project file's folder)");
+    public static readonly DiagnosticDescriptor ProjectPatternMatchesNothing = ProjectPathNotFound.WithMessage(
+        "no {0} matches `{1}` (paths are relative to the project file's folder)");
 
     // ZP04xx: evaluation
 

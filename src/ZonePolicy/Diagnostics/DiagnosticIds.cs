@@ -30,6 +30,8 @@ public static class DiagnosticIds
     public const string DuplicateRuleId = "ZP0110";
     public const string RecursiveFunction = "ZP0111";
     public const string InvalidRegex = "ZP0112";
+    public const string ReservedRuleId = "ZP0113";
+    public const string DuplicateParameter = "ZP0114";
 
     public const string InvalidPackManifest = "ZP0140";
     public const string PackHeaderMismatch = "ZP0141";
@@ -43,6 +45,12 @@ public static class DiagnosticIds
     public const string SchemaViolation = "ZP0202";
     public const string InvalidReference = "ZP0203";
     public const string DuplicateId = "ZP0204";
+
+    public const string AllowRuleUnknownTarget = "ZP0220";
+    public const string AllowRuleDeviceNotOnConduit = "ZP0221";
+    public const string ConduitJoinsZoneToItself = "ZP0222";
+    public const string InterfaceZoneUnknown = "ZP0223";
+    public const string AllowRuleOutsideItsZones = "ZP0224";
 
     public const string WaiverExpired = "ZP0301";
     public const string WaiverUnused = "ZP0302";
@@ -78,9 +86,15 @@ public static class DiagnosticIds
     public const string PackageNotFetched = "ZP0359";
     public const string PackNotPacked = "ZP0360";
 
+    public const string InvalidSelector = "ZP0330";
+
     public const string NotFormatted = "ZP0370";
     public const string UnknownRule = "ZP0371";
     public const string UnknownEntity = "ZP0372";
+    public const string InvalidProjectFile = "ZP0380";
+    public const string UnknownProjectSetting = "ZP0381";
+    public const string InvalidProjectSetting = "ZP0382";
+    public const string ProjectPathNotFound = "ZP0383";
 
     public const string RegexTimedOut = "ZP0401";
     public const string RuleOverBudget = "ZP0402";

@@ -18,22 +18,33 @@ internal sealed class Frame(int size, EvaluationContext context, int[]? bindingS
     public PathValue? LastPath { get; set; }
 }
 
-/// <summary>Everything one site's evaluation shares: the model, today, constants, the graph and its searches.</summary>
+/// <summary>Everything one site's evaluation shares: the model, today, constants, the two graphs and their searches.</summary>
 internal sealed class EvaluationContext(SiteModel site, DateOnly today, CompiledProgram program, long budget)
 {
-    private const int SearchCacheLimit = 256;
+    private const int CacheLimit = 256;
 
     private readonly object?[] constants = new object?[program.Constants.Count];
     private readonly bool[] constantReady = new bool[program.Constants.Count];
-    private readonly Dictionary<SearchKey, SiteGraph.SearchResult> searches = [];
-    private readonly Dictionary<AvoidKey, sbyte[]> avoided = [];
+    private readonly Dictionary<SearchKey, Reached> searches = [];
+    private readonly Dictionary<int, sbyte[]> avoidedBySite = [];
+    private readonly Dictionary<AvoidKey, Dictionary<int, bool>> avoidedByValues = [];
+    private AssetIndex? assets;
     private SiteGraph? graph;
+    private PermittedGraph? permitted;
 
     public SiteModel Site { get; } = site;
 
     public object Today { get; } = today;
 
-    public SiteGraph Graph => graph ??= new SiteGraph(Site);
+    public AssetIndex Assets => assets ??= new AssetIndex(Site);
+
+    /// <summary>The declared flows.</summary>
+    public SiteGraph Graph => graph ??= new SiteGraph(Site, Assets);
+
+    /// <summary>What the network permits.</summary>
+    public PermittedGraph Permitted => permitted ??= new PermittedGraph(new PermittedNetwork(Site, Assets));
+
+    public PermittedNetwork Network => Permitted.Network;
 
     public EvaluationMonitor Monitor { get; } = new(budget);
 
@@ -50,8 +61,8 @@ internal sealed class EvaluationContext(SiteModel site, DateOnly today, Compiled
     }
 
     /// <summary>
-    /// The shortest path for one <c>path</c> site: searches are shared by every evaluation with the same
-    /// source and the same values of the variables the avoid predicate reads.
+    /// The shortest path for one <c>path</c> site, on the graph the site names: searches are shared by every
+    /// evaluation with the same source and the same values of the variables the avoid predicate reads.
     /// </summary>
     public PathValue? FindPath(BoundPath site, Evaluator? avoid, Entity from, Entity to, Frame frame)
     {
@@ -59,20 +70,30 @@ internal sealed class EvaluationContext(SiteModel site, DateOnly today, Compiled
         var key = new SearchKey(site.SiteId, from, dependencies);
         if (!searches.TryGetValue(key, out var result))
         {
-            if (searches.Count >= SearchCacheLimit)
+            if (searches.Count >= CacheLimit)
             {
                 searches.Clear();
             }
 
-            Monitor.Spend(Graph.AssetCount);
-            var sources = AssetsOf(from).Select(a => Graph.TryNumber(a, out var n) ? n : -1).Where(n => n >= 0);
-            result = Graph.Search(sources, AvoidTest(site, avoid, dependencies, frame));
+            var avoided = AvoidTest(site, avoid, dependencies, frame);
+            result = site.OverPermitted
+                ? Permitted.Search(Assets.NumbersOf(from), avoided, ServiceFilter.Any)
+                : Graph.Search(Assets.NumbersOf(from), avoided);
+
+            // A search costs what it reaches, not the site's size: searches from every asset stay linear overall.
+            Monitor.Spend(result.Count);
             searches.Add(key, result);
         }
 
-        return result.PathTo(AssetsOf(to));
+        return site.OverPermitted
+            ? Permitted.PathTo(result, Assets.NumbersOf(to), ServiceFilter.Any)
+            : Graph.PathTo(result, Assets.NumbersOf(to));
     }
 
+    /// <summary>
+    /// Whether each asset is avoided, evaluated once per asset: for a predicate that reads no outer variable,
+    /// in one array per path site; otherwise only for the assets a search meets, per value of those variables.
+    /// </summary>
     private Func<int, bool> AvoidTest(BoundPath site, Evaluator? avoid, object?[] dependencies, Frame frame)
     {
         if (avoid is null || site.AvoidVariable is not { } variable)
@@ -80,32 +101,57 @@ internal sealed class EvaluationContext(SiteModel site, DateOnly today, Compiled
             return _ => false;
         }
 
-        var key = new AvoidKey(site.SiteId, dependencies);
-        if (!avoided.TryGetValue(key, out var states))
+        bool Evaluate(int number)
         {
-            states = new sbyte[Graph.AssetCount];
-            avoided.Add(key, states);
+            var saved = frame.Slots[variable.Slot];
+            frame.Slots[variable.Slot] = Assets[number];
+            var verdict = avoid(frame) is true;
+            frame.Slots[variable.Slot] = saved;
+            return verdict;
         }
 
-        var graph = Graph;
-        return number =>
+        if (dependencies.Length == 0)
         {
-            if (states[number] == 0)
+            if (!avoidedBySite.TryGetValue(site.SiteId, out var states))
             {
-                var saved = frame.Slots[variable.Slot];
-                frame.Slots[variable.Slot] = graph.AssetAt(number);
-                states[number] = avoid(frame) is true ? (sbyte)1 : (sbyte)-1;
-                frame.Slots[variable.Slot] = saved;
+                states = new sbyte[Assets.Count];
+                avoidedBySite.Add(site.SiteId, states);
             }
 
-            return states[number] > 0;
+            return number =>
+            {
+                if (states[number] == 0)
+                {
+                    states[number] = Evaluate(number) ? (sbyte)1 : (sbyte)-1;
+                }
+
+                return states[number] > 0;
+            };
+        }
+
+        var key = new AvoidKey(site.SiteId, dependencies);
+        if (!avoidedByValues.TryGetValue(key, out var known))
+        {
+            if (avoidedByValues.Count >= CacheLimit)
+            {
+                avoidedByValues.Clear();
+            }
+
+            known = [];
+            avoidedByValues.Add(key, known);
+        }
+
+        return number =>
+        {
+            if (!known.TryGetValue(number, out var verdict))
+            {
+                verdict = Evaluate(number);
+                known.Add(number, verdict);
+            }
+
+            return verdict;
         };
     }
-
-    private static IEnumerable<Entity> AssetsOf(Entity endpoint) =>
-        endpoint.Kind == EntityKind.Zone
-            ? endpoint["assets"] as IReadOnlyList<Entity> ?? []
-            : [endpoint];
 
     private readonly record struct SearchKey(int Site, Entity Source, object?[] Dependencies)
     {

@@ -93,6 +93,7 @@ internal static class ExpressionCompiler
         {
             PathMember.Length => frame => target(frame) is PathValue path ? path.Length : null,
             PathMember.Assets => frame => target(frame) is PathValue path ? path.Assets : null,
+            PathMember.Conduits => frame => target(frame) is PathValue path ? path.Conduits : null,
             _ => frame => target(frame) is PathValue path ? path.Flows : null,
         };
     }
@@ -126,7 +127,8 @@ internal static class ExpressionCompiler
                 decimal d when d is >= long.MinValue and <= long.MaxValue => new Duration((long)Math.Truncate(d)),
                 _ => null,
             },
-            _ => frame => Operations.Level(first(frame)),
+            BuiltinFunction.Level => frame => Operations.Level(first(frame)),
+            _ => ConnectivityFunctions.Compile(call.Function, args),
         };
     }
 
@@ -146,11 +148,14 @@ internal static class ExpressionCompiler
         };
     }
 
+    /// <summary>
+    /// A call of a pack's C# function. The function is looked up when the call runs: each check loads the scripts
+    /// afresh (a script may have changed), while a program compiled once may serve many checks.
+    /// </summary>
     private static Evaluator CompileScriptCall(BoundScriptCall call)
     {
         var args = call.Arguments.Select(Compile).ToArray();
-        var function = call.Function.Implementation
-            ?? throw new InvalidOperationException($"the C# function `{call.Function.Name}` was not loaded");
+        var symbol = call.Function;
         return frame =>
         {
             var values = new object?[args.Length];
@@ -159,6 +164,7 @@ internal static class ExpressionCompiler
                 values[i] = args[i](frame);
             }
 
+            var function = symbol.Implementation ?? throw new InvalidOperationException($"the C# function `{symbol.Name}` was not loaded");
             return function.Invoke(values);
         };
     }
@@ -315,9 +321,11 @@ internal static class ExpressionCompiler
         return frame => input(frame) is string text ? frame.Context.Monitor.Match(regex, text, location, frame) : null;
     }
 
+    /// <summary>A list literal; its ints are made decimals where it is a list of decimals (<c>[1, 2.5]</c>).</summary>
     private static Evaluator CompileList(BoundList list)
     {
-        var items = list.Items.Select(Compile).ToArray();
+        var element = ((ListType)list.Type).Element;
+        var items = list.Items.Select(item => Widened(Compile(item), item.Type, element)).ToArray();
         if (list.Items.All(i => i is BoundLiteral))
         {
             var values = items.Select(i => i(null!)).ToArray();
@@ -335,6 +343,9 @@ internal static class ExpressionCompiler
             return values;
         };
     }
+
+    private static Evaluator Widened(Evaluator value, ZpType from, ZpType to) =>
+        ValueTypes.Widens(from, to) ? frame => ValueTypes.Widen(value(frame), to) : value;
 
     private static Evaluator CompilePath(BoundPath path)
     {

@@ -12,20 +12,66 @@ internal readonly record struct Duration(long Days) : IComparable<Duration>
     public override string ToString() => Days == 1 || Days == -1 ? $"{Days} day" : $"{Days} days";
 }
 
-/// <summary>A shortest path between two assets: the assets in order, and the flow behind each hop.</summary>
-internal sealed class PathValue(IReadOnlyList<Entity> assets, IReadOnlyList<Entity> hopFlows)
+/// <summary>
+/// A shortest path between two assets, on the declared flows (the flow behind each hop) or on permitted
+/// connectivity (the permission behind each hop).
+/// </summary>
+internal sealed class PathValue
 {
-    public IReadOnlyList<Entity> Assets { get; } = assets;
+    private PathValue(IReadOnlyList<Entity> assets, IReadOnlyList<Entity> hopFlows, IReadOnlyList<PermittedHop> hops, bool isPermitted)
+    {
+        Assets = assets;
+        HopFlows = hopFlows;
+        Hops = hops;
+        IsPermitted = isPermitted;
+    }
 
-    /// <summary>The flow that carries each hop; a flow with <c>via</c> devices carries several hops.</summary>
-    public IReadOnlyList<Entity> HopFlows { get; } = hopFlows;
+    public IReadOnlyList<Entity> Assets { get; }
 
-    public long Length => HopFlows.Count;
+    /// <summary>The flow that carries each hop of a declared path; a flow with <c>via</c> devices carries several hops.</summary>
+    public IReadOnlyList<Entity> HopFlows { get; }
 
-    /// <summary>The distinct flows along the path, in order.</summary>
+    /// <summary>What permits each hop of a permitted path.</summary>
+    public IReadOnlyList<PermittedHop> Hops { get; }
+
+    /// <summary>True for a path over permitted connectivity, false for one over the declared flows.</summary>
+    public bool IsPermitted { get; }
+
+    public long Length => Assets.Count - 1;
+
+    /// <summary>The distinct flows along a declared path, in order; none for a permitted path.</summary>
     public IReadOnlyList<Entity> Flows => HopFlows.Distinct().ToArray();
 
-    public override string ToString() => string.Join(" -> ", Assets.Select(a => a.Id));
+    /// <summary>The distinct conduits the path crosses, in order: those its flows name, or those whose permissions it uses.</summary>
+    public IReadOnlyList<Entity> Conduits => (IsPermitted
+            ? Hops.Select(h => h.Permission.Conduit)
+            : HopFlows.Select(f => f["conduit"] as Entity))
+        .OfType<Entity>().Distinct().ToArray();
+
+    public static PathValue OfFlows(IReadOnlyList<Entity> assets, IReadOnlyList<Entity> hopFlows) => new(assets, hopFlows, [], isPermitted: false);
+
+    public static PathValue OfPermissions(Entity start, IReadOnlyList<PermittedHop> hops) =>
+        new([start, .. hops.Select(h => h.To)], [], hops, isPermitted: true);
+
+    /// <summary>
+    /// <c>a -> b -> c</c> for a declared path; a permitted path names what each hop is permitted by,
+    /// <c>a -[conduit]-> b -[zone]-> c</c>.
+    /// </summary>
+    public override string ToString()
+    {
+        if (!IsPermitted)
+        {
+            return string.Join(" -> ", Assets.Select(a => a.Id));
+        }
+
+        var text = new StringBuilder(Assets[0].Id);
+        foreach (var hop in Hops)
+        {
+            text.Append(" -[").Append(hop.Permission.Place.Id).Append("]-> ").Append(hop.To.Id);
+        }
+
+        return text.ToString();
+    }
 }
 
 /// <summary>Boxed booleans, allocated once.</summary>

@@ -14,7 +14,7 @@ internal static class ViolationFindings
         {
             Rule = violation.Rule.Info,
             Entities = violation.Bindings.Select(b => b.Id).ToList(),
-            Witness = violation.Witness is { } path ? WitnessSteps(path) : [],
+            Witness = violation.Witness is { } path ? WitnessStep.Of(path) : [],
         };
 
     /// <summary>
@@ -28,18 +28,4 @@ internal static class ViolationFindings
             ? adjusted with { Baselined = true }
             : adjusted;
     }
-
-    private static List<PathStep> WitnessSteps(PathValue path)
-    {
-        var steps = new List<PathStep> { Step(path.Assets[0]) };
-        for (var hop = 0; hop < path.HopFlows.Count; hop++)
-        {
-            steps.Add(Step(path.HopFlows[hop]));
-            steps.Add(Step(path.Assets[hop + 1]));
-        }
-
-        return steps;
-    }
-
-    private static PathStep Step(Entity entity) => new(entity.Id, entity.Kind.Keyword(), entity.Location);
 }

@@ -16,6 +16,7 @@ internal enum InputKind
     PackManifest,
     PackLock,
     Script,
+    ProjectFile,
 }
 
 /// <summary>A file as read: where it is, what it is called in diagnostics, its bytes and its identity.</summary>
@@ -56,7 +57,7 @@ internal static class InputReader
     public static long LimitOf(InputKind kind) => kind switch
     {
         InputKind.Topology or InputKind.Baseline => 512 * MiB,
-        InputKind.TestSettings or InputKind.PackManifest or InputKind.Script => 1 * MiB,
+        InputKind.TestSettings or InputKind.ProjectFile or InputKind.PackManifest or InputKind.Script => 1 * MiB,
         _ => 8 * MiB,
     };
 
@@ -70,6 +71,7 @@ internal static class InputReader
         InputKind.PackManifest => "pack manifest",
         InputKind.PackLock => "pack lock file",
         InputKind.Script => "C# script",
+        InputKind.ProjectFile => "project file",
         _ => "analyzer config file",
     };
 
@@ -124,6 +126,24 @@ internal static class InputReader
 
         var loneCarriageReturnLine = NormalizeLoneCarriageReturns(bytes);
         return new InputRead(new InputFile(fullPath, displayPath, bytes, status.Identity) { FirstLoneCarriageReturnLine = loneCarriageReturnLine }, null);
+    }
+
+    /// <summary>
+    /// A text that stands in for the file at <paramref name="fullPath"/> (an editor's unsaved buffer), held to the
+    /// same size limit as the file and with its line ends counted the same way.
+    /// </summary>
+    public static InputRead FromText(string fullPath, string displayPath, InputKind kind, string text, SourceLocation? reference = null)
+    {
+        var limit = LimitOf(kind);
+        var size = Encoding.UTF8.GetByteCount(text);
+        if (size > limit)
+        {
+            return TooLarge(reference ?? SourceLocation.InFile(displayPath), NameOf(kind), displayPath, size, limit);
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text);
+        NormalizeLoneCarriageReturns(bytes);
+        return new InputRead(new InputFile(fullPath, displayPath, bytes, null), null);
     }
 
     /// <summary>A size for a message: bytes, KiB or MiB.</summary>

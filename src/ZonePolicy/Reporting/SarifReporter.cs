@@ -184,7 +184,7 @@ internal static class SarifReporter
                 WritePhysicalLocation(writer, step.Location);
             }
 
-            WriteMessage(writer, "message", $"{step.Kind} `{step.EntityId}`");
+            WriteMessage(writer, "message", step.Message ?? $"{step.Kind} `{step.EntityId}`");
             writer.WriteEndObject();
             writer.WriteEndObject();
         }

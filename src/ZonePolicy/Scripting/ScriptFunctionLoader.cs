@@ -11,8 +11,10 @@ namespace ZonePolicy.Scripting;
 /// </summary>
 internal static class ScriptFunctionLoader
 {
-    public static void Load(IReadOnlyList<ScriptFunctionSymbol> functions, ScriptCache cache, CheckInputs inputs, DiagnosticBag diagnostics)
+    /// <summary>Loads the scripts of the trusted packs' functions; returns their content keys, which change when a script does.</summary>
+    public static string Load(IReadOnlyList<ScriptFunctionSymbol> functions, ScriptCache cache, CheckInputs inputs, DiagnosticBag diagnostics)
     {
+        var keys = new List<string>();
         var scripts = functions
             .Where(f => f.Pack.Trusted)
             .GroupBy(f => (f.Pack.Folder, f.Declaration.Script))
@@ -27,6 +29,7 @@ internal static class ScriptFunctionLoader
             }
 
             var key = source.Key(symbols);
+            keys.Add(key);
             var bytes = cache.TryRead(key);
             if (bytes is null)
             {
@@ -52,5 +55,7 @@ internal static class ScriptFunctionLoader
                 }
             }
         }
+
+        return string.Join(",", keys);
     }
 }

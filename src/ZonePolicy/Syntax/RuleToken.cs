@@ -59,6 +59,8 @@ internal enum RuleToken
     [Token(Category = "keyword", Example = "max")] Max,
     [Token(Category = "keyword", Example = "path")] Path,
     [Token(Category = "keyword", Example = "reachable")] Reachable,
+    [Token(Category = "keyword", Example = "permittedPath")] PermittedPath,
+    [Token(Category = "keyword", Example = "permittedReachable")] PermittedReachable,
     [Token(Category = "keyword", Example = "avoid")] Avoid,
     [Token(Category = "keyword", Example = "select")] Select,
     [Token(Category = "keyword", Example = "today")] Today,

@@ -149,16 +149,19 @@ internal static class RuleTokenParsers
          select new AvoidClause(variable, predicate, avoid.Through(predicate.Location)))
         .OrNone();
 
-    /// <summary><c>path(from, to [, avoid x where p])</c> and <c>reachable(...)</c>.</summary>
+    /// <summary><c>path(from, to [, avoid x where p])</c>, <c>reachable(...)</c> and their <c>permitted</c> forms.</summary>
     private static readonly TokenListParser<RuleToken, Expression> Path =
-        from keyword in Expect(RuleToken.Path).Or(Expect(RuleToken.Reachable))
+        from keyword in Expect(RuleToken.Path).Or(Expect(RuleToken.Reachable)).Or(Expect(RuleToken.PermittedPath)).Or(Expect(RuleToken.PermittedReachable))
         from open in Expect(RuleToken.LParen)
         from source in Nested
         from comma in Expect(RuleToken.Comma)
         from target in Nested
         from avoid in AvoidPart
         from close in Expect(RuleToken.RParen)
-        select (Expression)new PathExpression(keyword.Kind == RuleToken.Reachable, source, target, avoid, keyword.Through(close));
+        select (Expression)new PathExpression(keyword.Kind is RuleToken.Reachable or RuleToken.PermittedReachable, source, target, avoid, keyword.Through(close))
+        {
+            Graph = keyword.Kind is RuleToken.PermittedPath or RuleToken.PermittedReachable ? PathGraph.Permitted : PathGraph.Flows,
+        };
 
     private static readonly TokenListParser<RuleToken, Expression> Primary = ByFirstToken(
         (RuleToken.Number, NumberLiteral),
@@ -179,7 +182,9 @@ internal static class RuleTokenParsers
         (RuleToken.Min, Comprehension),
         (RuleToken.Max, Comprehension),
         (RuleToken.Path, Path),
-        (RuleToken.Reachable, Path));
+        (RuleToken.Reachable, Path),
+        (RuleToken.PermittedPath, Path),
+        (RuleToken.PermittedReachable, Path));
 
     // Operators, from the tightest binding to the loosest
 

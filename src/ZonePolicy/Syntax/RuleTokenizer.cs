@@ -48,6 +48,8 @@ internal sealed partial class RuleTokenizer : Tokenizer<RuleToken>
         ["max"] = RuleToken.Max,
         ["path"] = RuleToken.Path,
         ["reachable"] = RuleToken.Reachable,
+        ["permittedPath"] = RuleToken.PermittedPath,
+        ["permittedReachable"] = RuleToken.PermittedReachable,
         ["avoid"] = RuleToken.Avoid,
         ["select"] = RuleToken.Select,
         ["today"] = RuleToken.Today,

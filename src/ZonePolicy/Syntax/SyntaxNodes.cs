@@ -163,5 +163,18 @@ internal sealed record QuantifierExpression(
 /// <summary><c>avoid x where p</c> inside <c>path</c> or <c>reachable</c>.</summary>
 internal sealed record AvoidClause(Identifier Variable, Expression Predicate, SourceLocation Location) : SyntaxNode(Location);
 
-/// <summary><c>path(from, to [, avoid x where p])</c> or <c>reachable(...)</c>.</summary>
-internal sealed record PathExpression(bool IsReachable, Expression From, Expression To, AvoidClause? Avoid, SourceLocation Location) : Expression(Location);
+/// <summary>The graph a path is searched on.</summary>
+internal enum PathGraph
+{
+    /// <summary>The declared flows: <c>path</c>, <c>reachable</c>.</summary>
+    Flows,
+
+    /// <summary>What the network permits: <c>permittedPath</c>, <c>permittedReachable</c>.</summary>
+    Permitted,
+}
+
+/// <summary><c>path(from, to [, avoid x where p])</c> or <c>reachable(...)</c>, and their <c>permitted</c> forms.</summary>
+internal sealed record PathExpression(bool IsReachable, Expression From, Expression To, AvoidClause? Avoid, SourceLocation Location) : Expression(Location)
+{
+    public PathGraph Graph { get; init; }
+}

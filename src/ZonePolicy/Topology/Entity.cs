@@ -102,6 +102,9 @@ internal sealed class SiteModel
 
     public IReadOnlyList<Waiver> Waivers { get; }
 
+    /// <summary>What the ends of each allow rule name, resolved when the site was checked.</summary>
+    internal Dictionary<RecordValue, AllowRuleEnds> AllowRuleEnds { get; } = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>The entities of one kind, in the order of the file.</summary>
     public IReadOnlyList<Entity> OfKind(EntityKind kind) => tables.Entities(kind).Entities;
 
@@ -126,3 +129,9 @@ internal sealed class SiteModel
         return index.TryGetValue(id, out entity!);
     }
 }
+
+/// <summary>What one end of an allow rule names: a zone or an asset, or the assets of a type.</summary>
+internal readonly record struct ResolvedEnd(Entity? Entity, string? Type);
+
+/// <summary>The resolved <c>from</c> and <c>to</c> of an allow rule.</summary>
+internal readonly record struct AllowRuleEnds(ResolvedEnd From, ResolvedEnd To);

@@ -6,7 +6,8 @@ namespace ZonePolicy.Topology;
 /// Declares the computed attributes of a loaded site (TopologySchema marks them), each worked out from the
 /// references the entities hold the first time a rule reads it: zone.assets, conduits, flowsIn and
 /// flowsOut; asset.flowsIn, flowsOut and flows; conduit.flows; flow.crossesZones; data.storedOn and flows;
-/// operation.zones; party.assets. Every list holds its entities in file order, each once, and is empty
+/// operation.zones; party.assets (and, through <see cref="ConnectivityIndexer"/>, flow.passes and the
+/// connectivity of assets). Every list holds its entities in file order, each once, and is empty
 /// when there is nothing.
 /// </summary>
 internal static class ModelIndexer
@@ -39,6 +40,7 @@ internal static class ModelIndexer
         Compute(operations, "zones", () => GroupByTarget(zones, operations, "operations"));
         var parties = tables.Entities(EntityKind.Party);
         Compute(parties, "assets", () => GroupByTarget(assets, parties, "supplier", "maintainer"));
+        ConnectivityIndexer.Declare(tables);
     }
 
     // The values come as the array the computation makes (an Entity[][] for lists); the column gets an object?[] of its own.

@@ -10,7 +10,8 @@ internal sealed record LoadResult(SiteModel? Model, IReadOnlyList<Diagnostic> Di
 
 /// <summary>
 /// Loads a topology file: checks it is JSON (ZP0201), validates it against the schema (ZP0202),
-/// registers ids (ZP0204), resolves references (ZP0203) and indexes the model. A valid file is read once,
+/// registers ids (ZP0204), resolves references (ZP0203), indexes the model and checks what it says about
+/// permitted connectivity (ZP0220–ZP0224, <see cref="ConnectivityIndexer"/>). A valid file is read once,
 /// checked token by token as it is stored (<see cref="TopologyReader.TryRead"/>); any other goes through
 /// the steps one by one, so its diagnostics come from the scanner, JsonSchema.Net and the reporting read.
 /// Never throws on any input and never writes a file; every diagnostic carries <c>displayPath</c> and a
@@ -47,12 +48,10 @@ internal static class TopologyLoader
 
     private static SiteModel? LoadCore(SourceText text, List<Diagnostic> diagnostics)
     {
-        if (!JsonScanner.HasEncodingProblem(text) && TopologyReader.TryRead(text) is { } model)
-        {
-            return model;
-        }
-
-        return LoadStepByStep(text, diagnostics);
+        var model = !JsonScanner.HasEncodingProblem(text) && TopologyReader.TryRead(text) is { } read
+            ? read
+            : LoadStepByStep(text, diagnostics);
+        return model is not null && ConnectivityIndexer.Check(model, diagnostics) ? model : null;
     }
 
     /// <summary>

@@ -525,7 +525,8 @@ internal sealed class TopologyReader
         if (target.Table is not { } table || table.Kind != reader.Target)
         {
             var actual = target.Table is { } other ? WithArticle(other.Kind) : "a waiver";
-            Report(DiagnosticDescriptors.WrongKindReference, ValueSpan(ref json), Describe(owner), reader.Definition.Name, MessageText.Show(idTable[number]), actual, WithArticle(reader.Target));
+            var (_, wrongKind) = DiagnosticDescriptors.ReferenceProblems(reader.Definition.UnknownReferenceId);
+            Report(wrongKind, ValueSpan(ref json), Describe(owner), AttributePath(reader.Definition.Name), MessageText.Show(idTable[number]), actual, WithArticle(reader.Target));
             return -1;
         }
 
@@ -541,7 +542,8 @@ internal sealed class TopologyReader
             suggestion = NameSuggestions.DidYouMean(id, model.Entities(reader.Target).Ids());
         }
 
-        Report(DiagnosticDescriptors.InvalidReference, at, Describe(owner), reader.Definition.Name, Noun(reader.Target), MessageText.Show(id), suggestion);
+        var (unknown, _) = DiagnosticDescriptors.ReferenceProblems(reader.Definition.UnknownReferenceId);
+        Report(unknown, at, Describe(owner), AttributePath(reader.Definition.Name), Noun(reader.Target), MessageText.Show(id), suggestion);
     }
 
     // References a checking read met before their ids: each must name an entity of the kind it wants.
@@ -937,6 +939,18 @@ internal sealed class TopologyReader
         }
 
         return MessageText.OneLine(builder.ToString());
+    }
+
+    /// <summary>The attribute's path inside its entity: <c>zone</c>, or <c>interfaces/0/zone</c> inside a nested object.</summary>
+    private string AttributePath(string attribute)
+    {
+        if (path.Count <= 2)
+        {
+            return attribute;
+        }
+
+        var inner = path.Skip(2).Select(segment => segment.Name ?? segment.Index.ToString(CultureInfo.InvariantCulture));
+        return MessageText.OneLine(string.Join('/', inner.Append(attribute)));
     }
 
     private static string Prefix(string pointer) => pointer.Length == 0 ? string.Empty : pointer + ": ";

@@ -2,9 +2,10 @@ namespace ZonePolicy.Types;
 
 /// <summary>
 /// One attribute of an entity or nested object: its name in JSON and in the language, its type, and
-/// the slot that holds its value at run time. Computed attributes are filled by the model indexer.
+/// the slot that holds its value at run time. Computed attributes are filled by the model indexer. A
+/// reference may name the diagnostic id for an id it cannot resolve; otherwise that is ZP0203.
 /// </summary>
-internal sealed record AttributeDefinition(string Name, ZpType Type, int Slot, bool IsComputed, object? Default);
+internal sealed record AttributeDefinition(string Name, ZpType Type, int Slot, bool IsComputed, object? Default, string? UnknownReferenceId = null);
 
 /// <summary>The attributes of an entity kind or of a nested object, with slot numbers.</summary>
 internal abstract class Shape
@@ -24,9 +25,9 @@ internal abstract class Shape
 
     public AttributeDefinition this[string name] => byName[name];
 
-    internal void Add(string name, ZpType type, object? defaultValue = null, bool computed = false)
+    internal void Add(string name, ZpType type, object? defaultValue = null, bool computed = false, string? unknownReference = null)
     {
-        var attribute = new AttributeDefinition(name, type, attributes.Count, computed, defaultValue);
+        var attribute = new AttributeDefinition(name, type, attributes.Count, computed, defaultValue, unknownReference);
         attributes.Add(attribute);
         byName.Add(name, attribute);
     }

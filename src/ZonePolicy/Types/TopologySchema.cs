@@ -1,3 +1,5 @@
+using ZonePolicy.Diagnostics;
+
 namespace ZonePolicy.Types;
 
 /// <summary>
@@ -42,6 +44,7 @@ internal static class TopologySchema
         s.Add("enabled", ZpType.Bool, true);
         s.Add("required", ZpType.Bool, true);
         s.Add("justification", ZpType.String);
+        s.Add("remoteAccess", ZpType.Bool);
     });
 
     public static readonly RecordShape Vulnerability = Record("vulnerability", s =>
@@ -86,6 +89,25 @@ internal static class TopologySchema
         s.Add("continuity", ZpType.String);
     });
 
+    /// <summary>What a segmented zone permits between its own assets.</summary>
+    public static readonly RecordShape ZoneAllow = Record("zoneAllow", AllowRule);
+
+    /// <summary>What a conduit's boundary device permits across it.</summary>
+    public static readonly RecordShape ConduitAllow = Record("conduitAllow", s =>
+    {
+        s.Add("device", new EntityType(EntityKind.Asset));
+        AllowRule(s);
+    });
+
+    /// <summary>A network interface of an asset, beyond the one in its own zone.</summary>
+    public static readonly RecordShape Interface = Record("interface", s =>
+    {
+        s.Add("zone", new EntityType(EntityKind.Zone), unknownReference: DiagnosticIds.InterfaceZoneUnknown);
+        s.Add("medium", ZpType.String, "wired");
+        s.Add("address", ZpType.String);
+        s.Add("name", ZpType.String);
+    });
+
     public static readonly EntityShape Zone = new(EntityKind.Zone);
     public static readonly EntityShape Asset = new(EntityKind.Asset);
     public static readonly EntityShape Conduit = new(EntityKind.Conduit);
@@ -114,6 +136,8 @@ internal static class TopologySchema
         Zone.Add("operations", ZpType.ListOf(operation));
         Zone.Add("purdueLevel", ZpType.Decimal);
         Zone.Add("location", ZpType.String);
+        Zone.Add("segmented", ZpType.Bool);
+        Zone.Add("allow", ZpType.ListOf(new RecordType(ZoneAllow)));
         Zone.Add("assets", ZpType.ListOf(asset), computed: true);
         Zone.Add("conduits", ZpType.ListOf(conduit), computed: true);
         Zone.Add("flowsIn", ZpType.ListOf(flow), computed: true);
@@ -147,9 +171,13 @@ internal static class TopologySchema
         Asset.Add("supplier", party);
         Asset.Add("maintainer", party);
         Asset.Add("data", ZpType.ListOf(data));
+        Asset.Add("interfaces", ZpType.ListOf(new RecordType(Interface)));
         Asset.Add("flowsIn", ZpType.ListOf(flow), computed: true);
         Asset.Add("flowsOut", ZpType.ListOf(flow), computed: true);
         Asset.Add("flows", ZpType.ListOf(flow), computed: true);
+        Asset.Add("networks", ZpType.ListOf(zone), computed: true);
+        Asset.Add("bridges", ZpType.Bool, computed: true);
+        Asset.Add("entryPoints", ZpType.ListOf(ZpType.String), computed: true);
 
         Conduit.Add("zones", ZpType.ListOf(zone));
         Conduit.Add("boundary", ZpType.ListOf(asset));
@@ -157,6 +185,7 @@ internal static class TopologySchema
         Conduit.Add("denyByDefault", ZpType.Bool);
         Conduit.Add("monitored", ZpType.Bool);
         Conduit.Add("status", ZpType.String);
+        Conduit.Add("allow", ZpType.ListOf(new RecordType(ConduitAllow)));
         Conduit.Add("flows", ZpType.ListOf(flow), computed: true);
 
         Flow.Add("from", asset);
@@ -176,6 +205,7 @@ internal static class TopologySchema
         Flow.Add("via", ZpType.ListOf(asset));
         Flow.Add("conduit", conduit);
         Flow.Add("crossesZones", ZpType.Bool, computed: true);
+        Flow.Add("passes", ZpType.ListOf(asset), computed: true);
 
         Data.Add("category", ZpType.String);
         Data.Add("confidentiality", ZpType.String);
@@ -201,6 +231,17 @@ internal static class TopologySchema
     }
 
     public static EntityShape For(EntityKind kind) => ByKind[(int)kind];
+
+    /// <summary>The attributes every allow rule has: who may start what with whom.</summary>
+    private static void AllowRule(RecordShape s)
+    {
+        s.Add("from", ZpType.String);
+        s.Add("to", ZpType.String);
+        s.Add("protocol", ZpType.String);
+        s.Add("port", ZpType.Int);
+        s.Add("direction", ZpType.String, "oneway");
+        s.Add("name", ZpType.String);
+    }
 
     private static RecordShape Record(string name, Action<RecordShape> define)
     {

@@ -38,7 +38,7 @@ internal static class PhaseTimes
         var compile = clock.Elapsed;
 
         clock.Restart();
-        _ = new Evaluation.SiteGraph(site);
+        _ = new Evaluation.SiteGraph(site, new Evaluation.AssetIndex(site));
         var graph = clock.Elapsed;
 
         var context = program.CreateContext(site, BenchmarkFiles.Today);

@@ -1,3 +1,4 @@
+using ZonePolicy.Diagnostics;
 using ZonePolicy.Tests.Support;
 
 namespace ZonePolicy.Tests.Binding;
@@ -138,4 +139,85 @@ public sealed class BinderTests : IDisposable
         Assert.Equal(["ZP0307"], unknownPack.Ids());
         Assert.All(new[] { missingImport, missingFiles, empty, unknownPack }, r => Assert.Equal(2, r.ExitCode));
     }
+
+    [Theory]
+    [InlineData("ZP-NET-01")]
+    [InlineData("zp0106")]
+    [InlineData("Zp9")]
+    public void A_rule_id_with_the_engine_s_prefix_is_rejected_in_any_case(string id)
+    {
+        var result = workspace.Check($"rule {id} \"r\" {{ for zone z require true }}", Site);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(
+            ("ZP0113", 1, 6, $"rule id `{id}` starts with `ZP`, which is reserved for the engine's own diagnostics; give the rule an id with its pack's prefix"),
+            (diagnostic.Id, diagnostic.Location.Line, diagnostic.Location.Column, diagnostic.Message));
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    [Fact]
+    public void A_rule_id_that_only_contains_the_engine_s_prefix_is_accepted()
+    {
+        Assert.Empty(workspace.Check("rule NET-ZP-01 \"r\" { for zone z require true }", Site).Diagnostics);
+    }
+
+    [Fact]
+    public void A_helper_with_two_parameters_of_one_name_is_an_error_even_when_never_called()
+    {
+        var result = workspace.Check("""
+            let same(a, b, a, b) = a == b
+            rule R-1 "r" { for zone z require true }
+            """, Site);
+
+        Assert.Equal(
+        [
+            ("ZP0114", 1, 16, "helper function `same` already has a parameter `a`; give each parameter its own name"),
+            ("ZP0114", 1, 19, "helper function `same` already has a parameter `b`; give each parameter its own name"),
+        ], result.Diagnostics.Select(d => (d.Id, d.Location.Line, d.Location.Column, d.Message)));
+    }
+
+    [Theory]
+    [InlineData("param p = [1, \"a\"]", 1, 15, "a list holds one type: found `string` after `int`")]
+    [InlineData("param p = [-1, 2.5, true]", 1, 21, "a list holds one type: found `bool` after `decimal`")]
+    [InlineData("param p = [@2026-01-01, \"x\"]", 1, 25, "a list holds one type: found `string` after `date`")]
+    [InlineData("let c = [[1], [\"a\"]]", 1, 15, "a list holds one type: found `list<string>` after `list<int>`")]
+    [InlineData("let c = [1, 2] contains [\"a\", 1]", 1, 31, "a list holds one type: found `int` after `string`")]
+    public void A_list_in_a_parameter_or_an_expression_holds_one_type(string declaration, int line, int column, string message)
+    {
+        var result = workspace.Check($"{declaration}\nrule R-1 \"r\" {{ for zone z require true }}", Site);
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(("ZP0106", line, column, message), (diagnostic.Id, diagnostic.Location.Line, diagnostic.Location.Column, diagnostic.Message));
+    }
+
+    [Theory]
+    [InlineData("[1, \"a\"]", "parameter `p`: the list `[1, \"a\"]` holds `string` after `int`; a list holds one type")]
+    [InlineData("[@2026-01-01, 2]", "parameter `p`: the list `[@2026-01-01, 2]` holds `int` after `date`; a list holds one type")]
+    public void A_parameter_override_that_mixes_types_is_refused(string value, string message)
+    {
+        var result = workspace.Check("param p = [1.5]\nrule R-1 \"r\" { for zone z require true }", Site, b => b.Parameters.Add(new("p", value)));
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(("ZP0305", SourceLocation.CommandLine, message), (diagnostic.Id, diagnostic.Location, diagnostic.Message));
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    [Fact]
+    public void The_ints_of_a_list_of_decimals_are_decimals_at_run_time()
+    {
+        var harness = new ExpressionHarness(ExpressionHarness.SmallSite, "param p = [1, 2.5]");
+
+        Assert.Equal("[1m, 2.5m]", Typed(harness.Evaluate("[1, 2.5]").Value));
+        Assert.Equal("[1m, 2.5m]", Typed(harness.Evaluate("p").Value));
+        Assert.Equal("[[3m], [4.5m]]", Typed(harness.Evaluate("[[3], [4.5]]").Value));
+        Assert.Equal("1m", Typed(harness.Evaluate("min([2, 1.5, 1])").Value));
+    }
+
+    private static string Typed(object? value) => value switch
+    {
+        IReadOnlyList<object?> list => $"[{string.Join(", ", list.Select(Typed))}]",
+        decimal d => $"{d}m",
+        long l => $"{l}L",
+        _ => $"{value}",
+    };
 }

@@ -70,6 +70,28 @@ public sealed class ScriptFunctionTests
             result.Lines());
     }
 
+    [Fact]
+    public void In_a_session_the_program_compiled_once_runs_the_script_as_it_is_at_each_check()
+    {
+        using var pack = new ScriptPack(VersionFunctions, VersionScript, """
+            rule FW-01 "firmware is at least 2.4" {
+              severity error
+              for asset a where has(a.firmware)
+              require version_at_least(a.firmware.version, "2.4")
+              message "{a} runs firmware {a.firmware.version}"
+            }
+
+            """);
+        var session = new CheckSession();
+
+        var first = pack.Check(session);
+        File.WriteAllText(pack.Script, VersionScript.Replace("static bool version_at_least(string version, string minimum)", "static bool version_at_least(string version, string minimum) => false;\nstatic bool unused(string version, string minimum)", StringComparison.Ordinal));
+        var second = pack.Check(session);
+
+        Assert.Equal(["FW-01 3: plc-1 runs firmware 2.3.9"], first.Lines());
+        Assert.Equal(["FW-01 3: plc-1 runs firmware 2.3.9", "FW-01 4: plc-2 runs firmware 2.10"], second.Lines());
+    }
+
     [Theory]
     [InlineData("version_at_least(a.id)", "ZP0103", 4, 11, "`version_at_least` takes 2 arguments, found 1")]
     [InlineData("version_at_least(a.id, 2)", "ZP0106", 4, 11, "`version_at_least` takes `string`, `string`, found `string`, `int`")]

@@ -55,14 +55,19 @@ internal sealed class ScriptPack : IDisposable
 
     public string Write(string relativePath, string content) => workspace.Write(Path.Combine("acme-fw", relativePath), content);
 
-    public CheckResult Check(bool trusted = true) => PolicyEngine.Check(new CheckRequest
+    public CheckResult Check(bool trusted = true) => PolicyEngine.Check(Request(trusted));
+
+    /// <summary>A check in a session, as the language server runs one on every change.</summary>
+    public CheckResult Check(CheckSession session) => session.Check(Request(trusted: true));
+
+    private CheckRequest Request(bool trusted) => new()
     {
         TopologyFiles = [SiteFile],
         RuleSources = [Folder],
         TrustedPacks = trusted ? ["acme-fw"] : [],
         ScriptCacheDirectory = Cache,
         Today = new DateOnly(2026, 11, 25),
-    });
+    };
 
     public void Dispose() => workspace.Dispose();
 }

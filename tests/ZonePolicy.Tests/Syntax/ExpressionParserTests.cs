@@ -73,6 +73,9 @@ public class ExpressionParserTests
     [InlineData("reachable(a, b)", "(reachable a b)")]
     [InlineData("reachable(a.zone, b, avoid x where x.hardened)", "(reachable (. a zone) b :avoid x (. x hardened))")]
     [InlineData("path(a, b).length", "(. (path a b) length)")]
+    [InlineData("permittedPath(src, dst)", "(permitted-path src dst)")]
+    [InlineData("permittedPath(src, dst, avoid d where d.zone.kind == \"dmz\").conduits", "(. (permitted-path src dst :avoid d (== (. (. d zone) kind) \"dmz\")) conduits)")]
+    [InlineData("permittedReachable(a, b.zone)", "(permitted-reachable a (. b zone))")]
     public void Paths_and_reachability_take_two_ends_and_an_optional_avoid(string text, string expected) =>
         Assert.Equal(expected, Expression(text));
 

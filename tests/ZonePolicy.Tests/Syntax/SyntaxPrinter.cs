@@ -77,7 +77,7 @@ internal static class SyntaxPrinter
         QuantifierExpression q => q.Variable is null
             ? $"({q.Kind.ToString().ToLowerInvariant()} {Print(q.Source)})"
             : $"({q.Kind.ToString().ToLowerInvariant()} {q.Variable.Name} {Print(q.Source)}{Option("where", q.Where)}{Option("select", q.Select)})",
-        PathExpression p => $"({(p.IsReachable ? "reachable" : "path")} {Print(p.From)} {Print(p.To)}"
+        PathExpression p => $"({(p.Graph == PathGraph.Permitted ? "permitted-" : "")}{(p.IsReachable ? "reachable" : "path")} {Print(p.From)} {Print(p.To)}"
             + (p.Avoid is { } a ? $" :avoid {a.Variable.Name} {Print(a.Predicate)}" : "") + ")",
         _ => throw new ArgumentException($"unknown expression {expression.GetType().Name}"),
     };
