@@ -449,10 +449,11 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
             default:
                 if ((l.IsNumeric || l.IsWildcard) && (r.IsNumeric || r.IsWildcard))
                 {
-                    return op == BinaryOperator.Divide ? ZpType.Decimal
-                        : l == ZpType.Int && r == ZpType.Int ? ZpType.Int
-                        : l.IsWildcard && r.IsWildcard ? ZpType.Any
-                        : ZpType.Decimal;
+                    // A props value may be an int or a decimal: with an int its product is known only at run time.
+                    return op == BinaryOperator.Divide || l == ZpType.Decimal || r == ZpType.Decimal ? ZpType.Decimal
+                        : l == ZpType.Null && r == ZpType.Null ? ZpType.Null
+                        : l == ZpType.Any || r == ZpType.Any || (l.IsWildcard && r.IsWildcard) ? ZpType.Any
+                        : ZpType.Int;
                 }
 
                 return null;
@@ -485,11 +486,7 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
         var add = op == BinaryOperator.Add;
         if (l.IsWildcard || r.IsWildcard)
         {
-            var known = l.IsWildcard ? r : l;
-            return known.IsWildcard ? ZpType.Any
-                : known == ZpType.Date && !add && l == ZpType.Date ? ZpType.Any
-                : known is ListType or EntityType or RecordType || known == ZpType.Bool || known == ZpType.Path ? null
-                : known;
+            return WildcardArithmeticType(add, l, r);
         }
 
         if (l.IsNumeric && r.IsNumeric)
@@ -523,6 +520,28 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
         }
 
         return add && l == ZpType.String && r == ZpType.String ? ZpType.String : null;
+    }
+
+    /// <summary>
+    /// The type of <c>+</c> or <c>-</c> with an operand whose type is not known (<c>null</c>, a <c>props</c> value,
+    /// or a result of unknown type): the one result the known side allows, or <c>any</c> where it allows several
+    /// (<c>days(1) + x</c> is a date or a duration, <c>1 + x</c> an int or a decimal).
+    /// </summary>
+    private static ZpType? WildcardArithmeticType(bool add, ZpType l, ZpType r)
+    {
+        var known = l.IsWildcard ? r : l;
+        var unknown = l.IsWildcard ? l : r;
+        return known switch
+        {
+            _ when known.IsWildcard => l == ZpType.Null && r == ZpType.Null ? ZpType.Null : ZpType.Any,
+            ListType => add && unknown == ZpType.Null ? known : null,
+            _ when known == ZpType.Date => add ? ZpType.Date : l == ZpType.Date ? ZpType.Any : ZpType.Duration,
+            _ when known == ZpType.Duration => add || r == ZpType.Duration ? ZpType.Any : ZpType.Duration,
+            _ when known == ZpType.Int => unknown == ZpType.Any ? ZpType.Any : ZpType.Int,
+            _ when known == ZpType.Decimal => ZpType.Decimal,
+            _ when known == ZpType.String => add ? ZpType.String : null,
+            _ => null,
+        };
     }
 
     private BoundExpression BindMatches(BinaryExpression binary, BoundExpression left, BoundExpression right)

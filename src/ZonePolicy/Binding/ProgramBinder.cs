@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Packs;
 using ZonePolicy.Scripting;
@@ -144,12 +145,6 @@ internal static class ProgramBinder
     private static ParamSymbol DeclareParam(ParamDeclaration param, DiagnosticBag diagnostics)
     {
         var value = ConstantValue(param.Value);
-        if (value is NotConstant)
-        {
-            diagnostics.Add(DiagnosticDescriptors.ParamNotLiteral, param.Value.Location, param.Name.Name);
-            return new ParamSymbol(param.Name.Name, ZpType.Error, null, param.Name.Location);
-        }
-
         if (ValueTypes.FindMix(value) is { } mix)
         {
             diagnostics.Add(DiagnosticDescriptors.MixedList, ElementAt(param.Value, mix.Path).Location, mix.Found, mix.After);
@@ -157,11 +152,6 @@ internal static class ProgramBinder
         }
 
         var type = ValueTypes.Of(value);
-        if (type == ZpType.Null)
-        {
-            diagnostics.Add(DiagnosticDescriptors.ParamNull, param.Value.Location, param.Name.Name);
-        }
-
         return new ParamSymbol(param.Name.Name, type, ValueTypes.Widen(value, type), param.Name.Location);
     }
 
@@ -199,24 +189,13 @@ internal static class ProgramBinder
         }
     }
 
-    private sealed class NotConstant
-    {
-        public static readonly NotConstant Instance = new();
-    }
-
-    /// <summary>The value of a literal expression (including negative numbers and lists of literals).</summary>
+    /// <summary>The value of a literal or a list of literals: the parser gives a <c>param</c> no other value.</summary>
     private static object? ConstantValue(Expression expression) => expression switch
     {
         LiteralExpression literal => literal.Value,
-        UnaryExpression { Operator: UnaryOperator.Negate, Operand: LiteralExpression { Value: long l } } => -l,
-        UnaryExpression { Operator: UnaryOperator.Negate, Operand: LiteralExpression { Value: decimal d } } => -d,
         ListExpression list => ListValue(list),
-        _ => NotConstant.Instance,
+        _ => throw new UnreachableException($"a param's value is a {expression.GetType().Name}"),
     };
 
-    private static object ListValue(ListExpression list)
-    {
-        var values = list.Items.Select(ConstantValue).ToArray();
-        return values.Any(v => v is NotConstant) ? NotConstant.Instance : values;
-    }
+    private static object?[] ListValue(ListExpression list) => [.. list.Items.Select(ConstantValue)];
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Syntax;
 using ZonePolicy.Topology;
@@ -49,7 +50,7 @@ internal sealed class RuleBinder(BindingContext context)
                         "error" => Severity.Error,
                         "info" => Severity.Info,
                         "warning" => Severity.Warning,
-                        _ => Invalid(s, severity),
+                        _ => throw new UnreachableException($"the parser gives no severity `{s.Level.Name}`"),
                     };
                     break;
                 case CategoryClause c:
@@ -93,17 +94,12 @@ internal sealed class RuleBinder(BindingContext context)
             context.Error(DiagnosticDescriptors.NoForClause, rule.Id.Location, rule.Id.Name);
         }
 
-        if (boundCondition is null)
-        {
-            context.Error(DiagnosticDescriptors.NoCondition, rule.Id.Location, rule.Id.Name);
-        }
-
         var info = new RuleInfo(rule.Id.Name, rule.Title.Value, severity, category, refs, HelpUri(help, rule.Location.File), rule.Id.Location);
         return new BoundRule(
             info,
             steps,
             condition?.IsForbid ?? false,
-            boundCondition ?? new BoundLiteral(true, ZpType.Bool, rule.Location),
+            boundCondition ?? throw new UnreachableException("the parser gives every rule a `require` or `forbid`"),
             at,
             message ?? [new BoundMessageText(rule.Title.Value)],
             frame.Size);
@@ -160,12 +156,6 @@ internal sealed class RuleBinder(BindingContext context)
         }
 
         return frame.Allocate(name.Name, type);
-    }
-
-    private Severity Invalid(SeverityClause clause, Severity fallback)
-    {
-        context.Error(DiagnosticDescriptors.UnknownRuleSeverity, clause.Level.Location, clause.Level.Name);
-        return fallback;
     }
 
     private static string ClauseKeyword(RuleClause clause) => clause switch

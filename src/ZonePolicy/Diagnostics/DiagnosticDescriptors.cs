@@ -101,16 +101,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor PathEndpoint = TypeMismatch.WithMessage("a path runs between assets or zones, found `{0}`");
     public static readonly DiagnosticDescriptor ForSourceType = TypeMismatch.WithMessage("`for {0} {1} in ...` needs a `list<{0}>`, found `{2}`");
     public static readonly DiagnosticDescriptor AtTarget = TypeMismatch.WithMessage("`at` names the entity where a violation is reported, found `{0}`");
-    public static readonly DiagnosticDescriptor ParamNotLiteral = TypeMismatch.WithMessage(
-        "the value of parameter `{0}` must be a literal: a number, string, date, boolean, or a list of them");
-    public static readonly DiagnosticDescriptor ParamNull = TypeMismatch.WithMessage("parameter `{0}` needs a value that gives it a type, not `null`");
 
     public static readonly DiagnosticDescriptor InvalidRuleStructure = Register(DiagnosticIds.InvalidRuleStructure, "Invalid rule structure",
         "rule `{0}` has more than one `{1}` clause");
     public static readonly DiagnosticDescriptor ClauseAfterCondition = InvalidRuleStructure.WithMessage("`{0}` must come before the rule's `{1}`");
     public static readonly DiagnosticDescriptor NoForClause = InvalidRuleStructure.WithMessage("rule `{0}` has no `for` clause: say what it ranges over, as in `for asset a`");
-    public static readonly DiagnosticDescriptor NoCondition = InvalidRuleStructure.WithMessage("rule `{0}` has no `require` or `forbid` clause");
-    public static readonly DiagnosticDescriptor UnknownRuleSeverity = InvalidRuleStructure.WithMessage("unknown severity `{0}`: use `error`, `warning` or `info`");
 
     public static readonly DiagnosticDescriptor ImportNotFound = Register(DiagnosticIds.ImportNotFound, "Imported file not found", "imported file `{0}` does not exist");
 

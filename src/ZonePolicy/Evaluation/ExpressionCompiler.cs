@@ -124,7 +124,7 @@ internal static class ExpressionCompiler
             BuiltinFunction.Days => frame => first(frame) switch
             {
                 long n => new Duration(n),
-                decimal d when d is >= long.MinValue and <= long.MaxValue => new Duration((long)Math.Truncate(d)),
+                decimal d when Math.Truncate(d) is >= long.MinValue and <= long.MaxValue => new Duration((long)Math.Truncate(d)),
                 _ => null,
             },
             BuiltinFunction.Level => frame => Operations.Level(first(frame)),
@@ -227,8 +227,9 @@ internal static class ExpressionCompiler
     /// </summary>
     private static Evaluator CompileChain(BoundChain chain)
     {
-        var first = Compile(chain.First);
-        var operands = chain.Links.Select(l => Compile(l.Operand)).ToArray();
+        // A concatenation of a list of ints and a list of decimals is a list of decimals.
+        var first = Widened(Compile(chain.First), chain.First.Type, chain.Type);
+        var operands = chain.Links.Select(l => Widened(Compile(l.Operand), l.Operand.Type, chain.Type)).ToArray();
         switch (chain.Links[0].Operator)
         {
             case BoundOperator.And:
