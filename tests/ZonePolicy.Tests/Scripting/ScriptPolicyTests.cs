@@ -112,6 +112,17 @@ public sealed class ScriptPolicyTests
     }
 
     [Fact]
+    public void A_function_named_like_a_built_in_is_ZP0109_at_its_declaration()
+    {
+        using var pack = new ScriptPack(ScriptPack.Function("len", "int", "id: string"), "static long len(string id) => 1;\n", "rule FW-01 \"x\" { severity error for asset a require true message \"{a}\" }\n");
+
+        var diagnostic = Assert.Single(pack.Check().Diagnostics);
+
+        Assert.Equal((DiagnosticIds.DuplicateDeclaration, pack.Folder + "/pack.json", 10), (diagnostic.Id, diagnostic.Location.File, diagnostic.Location.Line));
+        Assert.Equal("`len` is a built-in function; give the C# function another name", diagnostic.Message);
+    }
+
+    [Fact]
     public void A_script_that_leaves_the_pack_through_a_link_is_not_read()
     {
         using var pack = new ScriptPack(Functions, "static long f(string id) => 1;\n", Rules);
