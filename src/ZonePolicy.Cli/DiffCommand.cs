@@ -33,6 +33,8 @@ internal sealed class DiffCommand : Command
     {
         this.context = context;
         output = ReportTarget.CreateOutputOption(context.WorkingDirectory);
+        inputs.Rules.Description = "Rules to check both versions against, to list the violations the change introduces and fixes; repeat for more.";
+        inputs.Packs.Description = "A rule pack checked on both versions, from --pack-dir or the packs beside zpol (never a feed); repeat for more.";
         Add(before);
         Add(after);
         Add(inputs.Rules);

@@ -138,37 +138,61 @@ internal sealed class ProgramCache
     }
 }
 
-/// <summary>Each topology's load result by path and content, and its violations under the program and date they were found with.</summary>
+/// <summary>
+/// Each topology's load result by path and content, and what each rule found in it under the program and date it
+/// was checked with. After an edit of the topology, the rules whose reads did not change (<see cref="RuleReads"/>,
+/// <see cref="ModelChanges"/>) keep what they found in the load before, moved over to the new model.
+/// </summary>
 internal sealed class SiteCache
 {
     private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private (CompiledProgram Program, RuleReads[] Reads)? reads;
 
     /// <summary>The model of a topology as read, reused while its bytes are the same.</summary>
     public LoadResult Load(InputFile file)
     {
-        if (entries.TryGetValue(file.FullPath, out var entry) && entry.DisplayPath == file.DisplayPath && entry.Bytes.AsSpan().SequenceEqual(file.Bytes))
+        entries.TryGetValue(file.FullPath, out var entry);
+        if (entry is not null && entry.DisplayPath == file.DisplayPath && entry.Bytes.AsSpan().SequenceEqual(file.Bytes))
         {
             entry.Used = true;
             return entry.Loaded;
         }
 
         var loaded = TopologyLoader.LoadBytes(file.Bytes, file.DisplayPath);
-        entries[file.FullPath] = new Entry(file.DisplayPath, file.Bytes, loaded) { Used = true };
+        var before = entry?.Loaded.Model is { } model && entry.Found is { } found ? new Evaluated(model, found) : entry?.Before;
+        entries[file.FullPath] = new Entry(file.DisplayPath, file.Bytes, loaded) { Used = true, Before = before };
         return loaded;
     }
 
-    /// <summary>The violations found before for this site, program and date, or null.</summary>
-    public IReadOnlyList<(Violation Violation, Diagnostic Diagnostic)>? Violations(InputFile file, CompiledProgram program, DateOnly today) =>
-        entries.TryGetValue(file.FullPath, out var entry) && entry.Evaluated is { } evaluated
-            && ReferenceEquals(evaluated.Program, program) && evaluated.Today == today
-            ? evaluated.Found
-            : null;
+    /// <summary>What can be kept of the findings in this topology for this program and date: all of them, some, or nothing (null).</summary>
+    public SiteReuse? Reuse(InputFile file, CompiledProgram program, DateOnly today)
+    {
+        if (!entries.TryGetValue(file.FullPath, out var entry) || entry.Loaded.Model is not { } model)
+        {
+            return null;
+        }
 
-    public void Remember(InputFile file, CompiledProgram program, DateOnly today, IReadOnlyList<(Violation, Diagnostic)> found)
+        if (entry.Found is { } found && found.Program == program && found.Today == today)
+        {
+            return new SiteReuse(found.ByRule, model, Changes: null, Reads: null);
+        }
+
+        if (entry.Before is { } before && before.Found.Program == program && before.Found.Today == today
+            && ModelChanges.Between(before.Model, model) is { } changes)
+        {
+            return new SiteReuse(before.Found.ByRule, model, changes, ReadsOf(program));
+        }
+
+        return null;
+    }
+
+    /// <summary>Keeps what each rule found in the topology as read last.</summary>
+    public void Remember(InputFile file, CompiledProgram program, DateOnly today, IReadOnlyList<Violation>[] byRule)
     {
         if (entries.TryGetValue(file.FullPath, out var entry))
         {
-            entry.Evaluated = (program, today, found);
+            entry.Found = new Findings(program, today, byRule);
+            entry.Before = null;
         }
     }
 
@@ -193,6 +217,22 @@ internal sealed class SiteCache
         }
     }
 
+    private RuleReads[] ReadsOf(CompiledProgram program)
+    {
+        if (reads is not { } known || known.Program != program)
+        {
+            known = (program, [.. program.Rules.Select(rule => RuleReads.Of(rule.Rule))]);
+            reads = known;
+        }
+
+        return known.Reads;
+    }
+
+    private sealed record Findings(CompiledProgram Program, DateOnly Today, IReadOnlyList<Violation>[] ByRule);
+
+    /// <summary>A model and what the rules found in it: the base an edit is compared with.</summary>
+    private sealed record Evaluated(SiteModel Model, Findings Found);
+
     private sealed class Entry(string displayPath, byte[] bytes, LoadResult loaded)
     {
         public string DisplayPath { get; } = displayPath;
@@ -203,6 +243,40 @@ internal sealed class SiteCache
 
         public bool Used { get; set; }
 
-        public (CompiledProgram Program, DateOnly Today, IReadOnlyList<(Violation, Diagnostic)> Found)? Evaluated { get; set; }
+        public Findings? Found { get; set; }
+
+        /// <summary>The last load that was evaluated, while this one is not yet.</summary>
+        public Evaluated? Before { get; set; }
+    }
+}
+
+/// <summary>The findings of a previous check of a topology, by rule, and which of them hold in the model checked now.</summary>
+internal sealed record SiteReuse(IReadOnlyList<Violation>[] ByRule, SiteModel Model, ModelChanges? Changes, RuleReads[]? Reads)
+{
+    /// <summary>What rule <paramref name="index"/> finds in <see cref="Model"/>, when it is known without evaluating it.</summary>
+    public IReadOnlyList<Violation>? For(int index)
+    {
+        if (Changes is null)
+        {
+            return ByRule[index];
+        }
+
+        if (!Reads![index].Unaffected(Changes))
+        {
+            return null;
+        }
+
+        var moved = new Violation[ByRule[index].Count];
+        for (var i = 0; i < moved.Length; i++)
+        {
+            if (ByRule[index][i].In(Model) is not { } violation)
+            {
+                return null;
+            }
+
+            moved[i] = violation;
+        }
+
+        return moved;
     }
 }

@@ -184,7 +184,7 @@ public static class PolicyEngine
                 return;
             }
 
-            var found = session?.Sites.Violations(file, program, today) ?? Evaluate(program, site, file, today);
+            var found = Evaluate(program, site, file, today);
             var (inForce, waived, waiverDiagnostics, waiverStates) = WaiverMatcher.Apply(site.Waivers, found, today);
             violations.AddRange(inForce);
             diagnostics.AddRange(waiverDiagnostics);
@@ -195,33 +195,47 @@ public static class PolicyEngine
             }
         }
 
-        private IReadOnlyList<(Violation, Diagnostic)> Evaluate(CompiledProgram program, SiteModel site, InputFile file, DateOnly today)
+        /// <summary>
+        /// Every rule over the site, except those whose findings the session already knows for this program and date
+        /// (it keeps them until the site changes in something they read).
+        /// </summary>
+        private List<(Violation, Diagnostic)> Evaluate(CompiledProgram program, SiteModel site, InputFile file, DateOnly today)
         {
-            var context = program.CreateContext(site, today, request.EvaluationBudget);
-            var found = new List<(Violation, Diagnostic)>();
+            var reuse = session?.Sites.Reuse(file, program, today);
+            EvaluationContext? context = null;
+            var byRule = new IReadOnlyList<Violation>[program.Rules.Count];
             var failed = false;
-            foreach (var rule in program.Rules)
+            for (var index = 0; index < byRule.Length; index++)
             {
+                if (reuse?.For(index) is { } known)
+                {
+                    byRule[index] = known;
+                    continue;
+                }
+
+                var rule = program.Rules[index];
                 try
                 {
-                    found.AddRange(rule.Evaluate(context).Select(v => (v, ViolationFindings.ToDiagnostic(v))));
+                    byRule[index] = rule.Evaluate(context ??= program.CreateContext(site, today, request.EvaluationBudget));
                 }
                 catch (Exception e)
                 {
                     failed = true;
+                    byRule[index] = [];
                     diagnostics.Add(DiagnosticDescriptors.RuleEvaluationFailed, rule.Rule.Info.Location, rule.Rule.Id, file.DisplayPath, e.GetType().Name, e.Message);
                 }
             }
 
-            diagnostics.AddRange(context.Monitor.Problems);
+            var problems = context?.Monitor.Problems ?? [];
+            diagnostics.AddRange(problems);
 
             // A failure or an incomplete rule is reported by the check that met it; the next one evaluates again and reports it again.
-            if (!failed && context.Monitor.Problems.Count == 0)
+            if (!failed && problems.Count == 0)
             {
-                session?.Sites.Remember(file, program, today, found);
+                session?.Sites.Remember(file, program, today, byRule);
             }
 
-            return found;
+            return [.. byRule.SelectMany(violations => violations.Select(v => (v, ViolationFindings.ToDiagnostic(v))))];
         }
 
         private CheckResult Finish(CheckInputs inputs, AnalyzerConfigSet configs, IReadOnlyList<RuleInfo> rules, Baseline? baseline, bool invalid)

@@ -24,6 +24,9 @@ switch (args.FirstOrDefault())
         return 0;
     case "--once":
         return SingleRun.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), Console.Out);
+    case "--editing":
+        EditTimes.Run(Option(args, "--rounds", 20), Console.Out);
+        return 0;
     case "--start":
         StartTimes.Run(Option(args, "--rounds", 10), Console.Out);
         return 0;

@@ -29,6 +29,21 @@ public sealed class HelpTests
     }
 
     [Fact]
+    public void Diff_help_lists_the_rule_options_it_takes_and_says_its_packs_come_from_folders()
+    {
+        var outcome = Cli.Run(Engines.Unreachable, Path.GetTempPath(), "diff", "--help");
+
+        Assert.Equal(0, outcome.ExitCode);
+        foreach (var option in new[] { "<before.json>", "<after.json>", "--rules <file-or-dir>", "--pack <name[@versions]>", "--pack-dir <dir>", "--param <name=value>", "--severity <ID=level>", "--today <yyyy-MM-dd>", "--output <file>", "never a feed" })
+        {
+            Assert.Contains(option, outcome.Out);
+        }
+
+        Assert.DoesNotContain("--no-feeds", outcome.Out);
+        Assert.DoesNotContain("NuGet feeds", outcome.Out);
+    }
+
+    [Fact]
     public void Version_prints_the_version()
     {
         var outcome = Cli.Run(Engines.Unreachable, Path.GetTempPath(), "--version");

@@ -7,7 +7,19 @@ using ZonePolicy.Types;
 namespace ZonePolicy.Evaluation;
 
 /// <summary>One rule violation: the rule, its bound entities in <c>for</c> order, where it is reported, its message.</summary>
-internal sealed record Violation(BoundRule Rule, IReadOnlyList<Entity> Bindings, Entity At, string Message, PathValue? Witness);
+internal sealed record Violation(BoundRule Rule, IReadOnlyList<Entity> Bindings, Entity At, string Message, PathValue? Witness)
+{
+    /// <summary>
+    /// The same violation in another load of its site whose entities sit in the same places (see <see cref="ModelChanges"/>),
+    /// or null when its witness is a permitted path, whose permissions are not carried over.
+    /// </summary>
+    public Violation? In(SiteModel site) => Witness is { IsPermitted: true } ? null : this with
+    {
+        Bindings = [.. Bindings.Select(site.Counterpart)],
+        At = site.Counterpart(At),
+        Witness = Witness is { } path ? PathValue.OfFlows([.. path.Assets.Select(site.Counterpart)], [.. path.HopFlows.Select(site.Counterpart)]) : null,
+    };
+}
 
 /// <summary>A module constant compiled to run once per site.</summary>
 internal sealed record CompiledConstant(int FrameSize, Evaluator Evaluate);

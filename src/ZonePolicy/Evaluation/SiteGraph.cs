@@ -18,6 +18,12 @@ internal sealed class SiteGraph
     private readonly Entity[] edgeFlow;
     private readonly SearchScratch scratch;
 
+    /// <summary>Every attribute the graph is built from; a change to none of them leaves every path as it was.</summary>
+    public static readonly IReadOnlyList<(EntityKind Kind, string Attribute)> Reads =
+    [
+        (EntityKind.Flow, "from"), (EntityKind.Flow, "to"), (EntityKind.Flow, "passes"), (EntityKind.Flow, "direction"),
+    ];
+
     public SiteGraph(SiteModel site, AssetIndex assets)
     {
         this.assets = assets;

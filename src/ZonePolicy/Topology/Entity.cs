@@ -110,6 +110,12 @@ internal sealed class SiteModel
 
     internal EntityTable TableOf(EntityKind kind) => tables.Entities(kind);
 
+    /// <summary>The entity at the place <paramref name="entity"/> has in another load of this site.</summary>
+    internal Entity Counterpart(Entity entity) => TableOf(entity.Kind)[entity.Ordinal];
+
+    /// <summary>The nested objects of a shape, or null when the site has none.</summary>
+    internal RecordTable? RecordTable(RecordShape shape) => tables.Find(shape);
+
     /// <summary>The entity with an id; the index is built on the first call, as few callers need it.</summary>
     public bool TryGet(string id, out Entity entity)
     {

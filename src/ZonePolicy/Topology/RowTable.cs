@@ -184,6 +184,9 @@ internal sealed class ModelTables
         return table;
     }
 
+    /// <summary>The table of a shape of nested object, or null when no row of it was added.</summary>
+    public RecordTable? Find(RecordShape shape) => records.GetValueOrDefault(shape);
+
     public void Seal(SourceText text)
     {
         foreach (var table in EntityTables)

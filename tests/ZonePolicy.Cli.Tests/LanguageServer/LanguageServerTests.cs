@@ -81,7 +81,7 @@ public sealed class LanguageServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Diagnostics_as_you_type_follow_each_change_with_the_ids_and_messages_of_check()
+    public async Task Diagnostics_as_you_type_follow_each_change_with_the_ids_and_messages_of_check_and_closing_returns_to_the_saved_file()
     {
         var typo = Zones.Replace("require z.securityLevel >= min_sl", "require z.securityLevl >= min_sl");
         await client.OpenAsync("policy/zones.zpol", typo);
@@ -92,7 +92,11 @@ public sealed class LanguageServerTests : IAsyncLifetime
         await client.WaitForDiagnosticsAsync("policy/zones.zpol");
         await client.WaitForDiagnosticsAsync("site.topology.json", SiteDiagnostic);
 
+        await client.ChangeAsync("policy/zones.zpol", typo, 3);
+        await client.WaitForDiagnosticsAsync("policy/zones.zpol", "4:12-4:24 1 ZP0101 zone has no attribute `securityLevl`; did you mean `securityLevel`?");
         await client.CloseAsync("policy/zones.zpol");
+        await client.WaitForDiagnosticsAsync("policy/zones.zpol");
+        await client.WaitForDiagnosticsAsync("site.topology.json", SiteDiagnostic);
     }
 
     [Fact]
