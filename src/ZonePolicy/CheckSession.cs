@@ -200,7 +200,8 @@ internal sealed class SiteCache
     {
         foreach (var entry in entries.Values)
         {
-            entry.Evaluated = null;
+            entry.Found = null;
+            entry.Before = null;
         }
     }
 
