@@ -136,6 +136,8 @@ internal sealed class ExplanationJsonWriter(Explanation explanation)
             writer.WriteNumber("length", path.Length);
             WriteIds(writer, "assets", path.Assets.Select(a => a.Id));
             WriteIds(writer, "flows", path.Flows.Select(f => f.Id));
+            if (path.IsPermitted)
+                WritePermittedHops(writer, path);
             writer.WriteEndObject();
         }
 
@@ -223,6 +225,31 @@ internal sealed class ExplanationJsonWriter(Explanation explanation)
         writer.WriteNumber("line", waiver.Location.Line);
         writer.WriteNumber("column", waiver.Location.Column);
         writer.WriteEndObject();
+    }
+
+    /// <summary>What permits each hop of a path over permitted connectivity: its zone or conduit, at the allow rule that does.</summary>
+    private static void WritePermittedHops(Utf8JsonWriter writer, PathValue path)
+    {
+        writer.WriteStartArray("hops");
+        foreach (var (hop, step) in path.Hops.Select(hop => (hop, WitnessStep.Of(hop))))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("from", hop.From.Id);
+            writer.WriteString("to", hop.To.Id);
+            writer.WriteString("kind", step.Kind);
+            writer.WriteString("id", step.EntityId);
+            if (step.Device is { } device)
+                writer.WriteString("device", device);
+            if (step.Rule is { } rule)
+                writer.WriteNumber("rule", rule);
+            writer.WriteString("file", step.Location.File);
+            writer.WriteNumber("line", step.Location.Line);
+            writer.WriteNumber("column", step.Location.Column);
+            writer.WriteString("message", step.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteIds(Utf8JsonWriter writer, string? name, IEnumerable<string> ids)

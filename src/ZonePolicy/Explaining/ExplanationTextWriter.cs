@@ -159,8 +159,14 @@ internal sealed class ExplanationTextWriter
 
     private void Children(ExpressionTrace trace, int depth)
     {
-        if (trace.Path is { } path)
-            Line(depth, $"path: {path} ({Hops(path.Length)}; flows {string.Join(", ", path.Flows.Select(f => f.Id))})");
+        if (trace.Path is { IsPermitted: false } declared)
+            Line(depth, $"path: {declared} ({Hops(declared.Length)}; flows {string.Join(", ", declared.Flows.Select(f => f.Id))})");
+        if (trace.Path is { IsPermitted: true } permitted)
+        {
+            Line(depth, $"path: {permitted} ({Hops(permitted.Length)}), each hop at what permits it");
+            foreach (var hop in permitted.Hops.Select(WitnessStep.Of))
+                Line(depth + 1, $"{hop.Location}: {hop.Message}");
+        }
 
         foreach (var child in trace.Children)
             Expression(child, trace, depth);
