@@ -78,7 +78,7 @@ internal sealed class CheckCommand : Command
             return ReportWriter.Write(CliDiagnostics.Result(DiagnosticOrder.Sort([.. combined.ProjectDiagnostics]), inputInvalid: true), target, context);
         }
 
-        var result = CheckSafely(request with { AnalyzerConfigFiles = RuleInputOptions.AnalyzerConfigsFor(request.TopologyFiles, context.WorkingDirectory) });
+        var result = context.CheckSafely(request with { AnalyzerConfigFiles = RuleInputOptions.AnalyzerConfigsFor(request.TopologyFiles, context.WorkingDirectory) });
         if (parse.GetValue(writeBaseline) is { } baselineFile && !result.InputInvalid)
         {
             var replaceable = parse.GetValue(inputs.Baseline) is { } read ? Path.GetFullPath(read, context.WorkingDirectory) : null;
@@ -88,18 +88,6 @@ internal sealed class CheckCommand : Command
         }
 
         return ReportWriter.Write(result, target, context);
-    }
-
-    private CheckResult CheckSafely(CheckRequest request)
-    {
-        try
-        {
-            return context.Check(request);
-        }
-        catch (Exception exception)
-        {
-            return CliDiagnostics.Result([CliDiagnostics.InternalError(exception)], inputInvalid: false);
-        }
     }
 
     /// <summary>

@@ -15,6 +15,7 @@ internal static class Program
         LspCommand.Create(),
         PackCommand.Create(context),
         new ExplainCommand(context),
+        new ComplianceCommand(context),
         new PathsCommand(context),
         new DiffCommand(context),
     ];

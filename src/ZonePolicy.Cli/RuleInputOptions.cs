@@ -100,7 +100,7 @@ internal sealed class RuleInputOptions
     /// The one place a command line becomes an engine request for <paramref name="topologyFiles"/>; relative
     /// paths stay as given and resolve against <paramref name="workingDirectory"/>.
     /// </summary>
-    public CheckRequest Request(ParseResult parse, IReadOnlyList<string> topologyFiles, string workingDirectory, bool describeSites = false)
+    public CheckRequest Request(ParseResult parse, IReadOnlyList<string> topologyFiles, string workingDirectory, bool describeSites = false, bool compliance = false)
     {
         return new CheckRequest
         {
@@ -121,6 +121,7 @@ internal sealed class RuleInputOptions
             BaselineFile = parse.GetValue(Baseline),
             WarningsAsErrors = parse.GetValue(WarningsAsErrors),
             DescribeSites = describeSites,
+            Compliance = compliance,
         };
     }
 

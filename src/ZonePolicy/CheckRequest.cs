@@ -84,6 +84,9 @@ public sealed record CheckRequest
     /// <summary>Describes each loaded site in <see cref="CheckResult.Sites"/>, for reports that draw it.</summary>
     public bool DescribeSites { get; init; }
 
+    /// <summary>Works out each site's compliance matrix in <see cref="CheckResult.Compliance"/>: every clause of the catalogues of the packs checked.</summary>
+    public bool Compliance { get; init; }
+
     /// <summary>
     /// Texts that stand in for rule and topology files, by path: an editor's unsaved buffers. Each wins over
     /// the file on disk, and counts as a file even where the disk has none (a new file in a rule folder).

@@ -1,3 +1,4 @@
+using ZonePolicy.Compliance;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Inputs;
 
@@ -20,6 +21,12 @@ public sealed class CheckResult
     /// them: what a report draws the findings on.
     /// </summary>
     public IReadOnlyList<SiteSummary> Sites { get; init; } = [];
+
+    /// <summary>
+    /// Each loaded site's compliance matrix, in the order given, when <see cref="CheckRequest.Compliance"/> asked for
+    /// it: how every clause of the checked packs' catalogues stands.
+    /// </summary>
+    public IReadOnlyList<SiteCompliance> Compliance { get; init; } = [];
 
     /// <summary>The evaluation date the rules and waivers saw, when the check got as far as the topologies.</summary>
     public DateOnly? Today { get; init; }

@@ -1,4 +1,5 @@
 using ZonePolicy.Binding;
+using ZonePolicy.Compliance;
 using ZonePolicy.Configuration;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Evaluation;
@@ -141,6 +142,8 @@ public static class PolicyEngine
         // Violations are distinct by their bindings already: two with the same place and message are both kept.
         private readonly List<Diagnostic> violations = [];
         private readonly List<SiteSummary> sites = [];
+        private readonly List<SiteFacts> compliance = [];
+        private IReadOnlyList<BoundCatalogue> catalogues = [];
         private DateOnly? evaluationDate;
         private bool inputInvalid;
         private PackLockUpdate? lockUpdate;
@@ -150,6 +153,7 @@ public static class PolicyEngine
             var prepared = Prepare(request, diagnostics, session: session);
             var (inputs, configs, program, rules, baseline) = prepared;
             lockUpdate = prepared.LockUpdate;
+            catalogues = program is null || diagnostics.HasErrors ? [] : CatalogueBinder.Bind(program, inputs, diagnostics);
 
             if (program is null || diagnostics.HasErrors)
             {
@@ -184,11 +188,23 @@ public static class PolicyEngine
                 return;
             }
 
-            var found = Evaluate(program, site, file, today);
-            var (inForce, waived, waiverDiagnostics, waiverStates) = WaiverMatcher.Apply(site.Waivers, found, today);
+            var bindings = new Dictionary<string, int>(StringComparer.Ordinal);
+            var (found, context) = Evaluate(program, site, file, today, bindings);
+            var (inForce, waived, waiverDiagnostics, waiverStates) = WaiverMatcher.Apply(site.Waivers, SharedFindings.Merge(found), today);
             violations.AddRange(inForce);
             diagnostics.AddRange(waiverDiagnostics);
             suppressed.AddRange(waived);
+            if (catalogues.Count > 0)
+            {
+                var (clauses, attestationDiagnostics) = ClauseFactFinder.Gather(
+                    catalogues, site, context ?? program.CreateContext(site, today, request.EvaluationBudget), bindings, today);
+                diagnostics.AddRange(attestationDiagnostics);
+                if (request.Compliance)
+                {
+                    compliance.Add(new SiteFacts(site, clauses, inForce, waived));
+                }
+            }
+
             if (request.DescribeSites)
             {
                 sites.Add(SiteDescriber.Describe(site, waiverStates));
@@ -197,11 +213,14 @@ public static class PolicyEngine
 
         /// <summary>
         /// Every rule over the site, except those whose findings the session already knows for this program and date
-        /// (it keeps them until the site changes in something they read).
+        /// (it keeps them until the site changes in something they read), with the context the rules ran in (null when
+        /// none ran). A check with clause catalogues runs every rule: the matrix needs the bindings each rule checked,
+        /// which <paramref name="bindings"/> receives.
         /// </summary>
-        private List<(Violation, Diagnostic)> Evaluate(CompiledProgram program, SiteModel site, InputFile file, DateOnly today)
+        private (List<(Violation, Diagnostic)> Found, EvaluationContext? Context) Evaluate(
+            CompiledProgram program, SiteModel site, InputFile file, DateOnly today, Dictionary<string, int> bindings)
         {
-            var reuse = session?.Sites.Reuse(file, program, today);
+            var reuse = catalogues.Count == 0 ? session?.Sites.Reuse(file, program, today) : null;
             EvaluationContext? context = null;
             var byRule = new IReadOnlyList<Violation>[program.Rules.Count];
             var failed = false;
@@ -216,7 +235,8 @@ public static class PolicyEngine
                 var rule = program.Rules[index];
                 try
                 {
-                    byRule[index] = rule.Evaluate(context ??= program.CreateContext(site, today, request.EvaluationBudget));
+                    byRule[index] = rule.Evaluate(context ??= program.CreateContext(site, today, request.EvaluationBudget), out var checkedBindings);
+                    bindings[rule.Rule.Id] = checkedBindings;
                 }
                 catch (Exception e)
                 {
@@ -235,7 +255,7 @@ public static class PolicyEngine
                 session?.Sites.Remember(file, program, today, byRule);
             }
 
-            return [.. byRule.SelectMany(violations => violations.Select(v => (v, ViolationFindings.ToDiagnostic(v))))];
+            return ([.. byRule.SelectMany(violations => violations.Select(v => (v, ViolationFindings.ToDiagnostic(v))))], context);
         }
 
         private CheckResult Finish(CheckInputs inputs, AnalyzerConfigSet configs, IReadOnlyList<RuleInfo> rules, Baseline? baseline, bool invalid)
@@ -261,9 +281,10 @@ public static class PolicyEngine
                 }
             }
 
-            quiet.AddRange(suppressed.Select(severities.Apply).OfType<Diagnostic>());
+            quiet.AddRange(suppressed.Select(d => SharedFindings.Adjust(d, severities.Apply)).OfType<Diagnostic>());
             return new CheckResult
             {
+                Compliance = compliance.Select(site => ComplianceBuilder.Build(site, d => baseline is not null && d.PerRule.Any(baseline.Contains))).ToList(),
                 Diagnostics = inForce,
                 Suppressed = quiet,
                 Rules = rules,

@@ -101,6 +101,16 @@ test("a hole in a message is an expression: its member is a property", async () 
   assert.deepEqual(zone.scopes, ["source.zpol", "string.quoted.double.message.zpol", "meta.interpolation.zpol", "variable.other.property.zpol"]);
 });
 
+test("a string inside a hole escapes its quotes and ends with the hole, not the message", async () => {
+  const grammar = await registry.loadGrammar("source.zpol");
+  const line = '  message "{a} belongs to {a.props[\\"team\\"]} today"';
+  const tokens = grammar.tokenizeLine(line, textmate.INITIAL).tokens;
+  const team = tokens.find(t => line.slice(t.startIndex, t.endIndex) === '\\"team\\"');
+  assert.deepEqual(team.scopes, ["source.zpol", "string.quoted.double.message.zpol", "meta.interpolation.zpol", "string.quoted.double.zpol"]);
+  const today = tokens.find(t => line.slice(t.startIndex, t.endIndex).includes("today"));
+  assert.deepEqual(today.scopes, ["source.zpol", "string.quoted.double.message.zpol"]);
+});
+
 test("every shipped rule file tokenizes without an unterminated string leaking past its line", async () => {
   const grammar = await registry.loadGrammar("source.zpol");
   const rules = path.join(__dirname, "..", "..", "..", "rules");

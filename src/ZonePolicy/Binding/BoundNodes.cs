@@ -184,11 +184,25 @@ internal sealed record BoundRule(
     public string Id => Info.Id;
 
     public IEnumerable<BoundFor> Fors => Steps.OfType<BoundFor>();
+
+    /// <summary>The rule ids its <c>sameAs</c> clause names, where they are written.</summary>
+    public IReadOnlyList<StringLiteral> SameAs { get; init; } = [];
+
+    /// <summary>The clauses its <c>refs</c> clause names, where they are written.</summary>
+    public IReadOnlyList<StringLiteral> Refs { get; init; } = [];
 }
 
-/// <summary>Everything the evaluator needs: the rules and the constants they read.</summary>
+/// <summary>Everything the evaluator needs: the rules and the constants they read, and the compilations they came from.</summary>
 internal sealed record BoundProgram(IReadOnlyList<BoundRule> Rules, IReadOnlyList<ConstantSymbol> Constants, int PathSiteCount)
 {
+    public IReadOnlyList<BoundModule> Modules { get; init; } = [];
+
     /// <summary>The C# functions of the program's packs, which must be compiled or taken from the cache before it runs.</summary>
     public IReadOnlyList<ScriptFunctionSymbol> ScriptFunctions { get; init; } = [];
 }
+
+/// <summary>
+/// One compilation root after binding: its folder (a pack's, or a <c>--rules</c> folder), the pack it declares,
+/// its module-level names and the ids of its rules. A pack's clause catalogue sits at its root.
+/// </summary>
+internal sealed record BoundModule(SourceModule Source, string? Pack, ModuleSymbols Symbols, IReadOnlyList<string> RuleIds);

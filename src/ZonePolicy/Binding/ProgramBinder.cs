@@ -28,6 +28,7 @@ internal static class ProgramBinder
         var rules = new List<BoundRule>();
         var ruleIds = new Dictionary<string, RuleDeclaration>(StringComparer.Ordinal);
         var usedOverrides = new HashSet<ParameterOverride>();
+        var bound = new List<BoundModule>();
 
         foreach (var module in modules)
         {
@@ -48,6 +49,7 @@ internal static class ProgramBinder
 
             var ruleBinder = new RuleBinder(context);
             var pack = module.Units.Select(u => u.Pack?.Name.Name).FirstOrDefault(name => name is not null) ?? module.Pack?.Manifest?.HeaderName;
+            var moduleRules = new List<string>();
             foreach (var rule in module.Units.SelectMany(u => u.Rules))
             {
                 if (ruleIds.TryGetValue(rule.Id.Name, out var first))
@@ -62,9 +64,12 @@ internal static class ProgramBinder
                 }
 
                 ruleIds.Add(rule.Id.Name, rule);
-                var bound = ruleBinder.Bind(rule);
-                rules.Add(bound with { Info = bound.Info with { Pack = pack } });
+                var boundRule = ruleBinder.Bind(rule);
+                rules.Add(boundRule with { Info = boundRule.Info with { Pack = pack } });
+                moduleRules.Add(rule.Id.Name);
             }
+
+            bound.Add(new BoundModule(module, pack, symbols, moduleRules));
         }
 
         foreach (var unknown in overrides.Where(o => !usedOverrides.Contains(o)))
@@ -73,7 +78,7 @@ internal static class ProgramBinder
             diagnostics.Add(DiagnosticDescriptors.UnknownParameter, unknown.Location, unknown.Name, NameSuggestions.DidYouMean(unknown.Name, known));
         }
 
-        return new BoundProgram(rules, program.Constants, program.PathSites) { ScriptFunctions = program.ScriptFunctions };
+        return new BoundProgram(RuleEquivalences.Link(rules, diagnostics), program.Constants, program.PathSites) { Modules = bound, ScriptFunctions = program.ScriptFunctions };
     }
 
     private static ModuleSymbols DeclareModule(SourceModule module, ProgramState program, DiagnosticBag diagnostics)

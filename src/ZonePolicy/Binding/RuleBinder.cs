@@ -21,7 +21,8 @@ internal sealed class RuleBinder(BindingContext context)
         var severity = Severity.Warning;
         string? category = null;
         string? help = null;
-        var refs = new List<string>();
+        var refs = new List<StringLiteral>();
+        var sameAs = new List<StringLiteral>();
         ConditionClause? condition = null;
         BoundExpression? boundCondition = null;
         BoundExpression? at = null;
@@ -57,10 +58,13 @@ internal sealed class RuleBinder(BindingContext context)
                     category = c.Category.Value;
                     break;
                 case RefsClause r:
-                    refs.AddRange(r.Refs.Select(x => x.Value));
+                    refs.AddRange(r.Refs);
                     break;
                 case HelpClause h:
                     help = h.Help.Value;
+                    break;
+                case SameAsClause same:
+                    sameAs.AddRange(same.Rules.Where(other => IsSameAsTarget(rule, other)));
                     break;
                 case ForClause f:
                     scope = BindFor(f, binder, scope, steps, ruleVariables, frame);
@@ -94,7 +98,10 @@ internal sealed class RuleBinder(BindingContext context)
             context.Error(DiagnosticDescriptors.NoForClause, rule.Id.Location, rule.Id.Name);
         }
 
-        var info = new RuleInfo(rule.Id.Name, rule.Title.Value, severity, category, refs, HelpUri(help, rule.Location.File), rule.Id.Location);
+        var info = new RuleInfo(rule.Id.Name, rule.Title.Value, severity, category, refs.Select(r => r.Value).ToList(), HelpUri(help, rule.Location.File), rule.Id.Location)
+        {
+            SameAs = sameAs.Select(s => s.Value).ToList(),
+        };
         return new BoundRule(
             info,
             steps,
@@ -102,7 +109,29 @@ internal sealed class RuleBinder(BindingContext context)
             boundCondition ?? throw new UnreachableException("the parser gives every rule a `require` or `forbid`"),
             at,
             message ?? [new BoundMessageText(rule.Title.Value)],
-            frame.Size);
+            frame.Size)
+        {
+            SameAs = sameAs,
+            Refs = refs,
+        };
+    }
+
+    /// <summary>A <c>sameAs</c> entry is a well-formed rule id other than the rule's own (ZP0345 otherwise).</summary>
+    private bool IsSameAsTarget(RuleDeclaration rule, StringLiteral other)
+    {
+        if (!RuleIds.IsWellFormed(other.Value))
+        {
+            context.Error(DiagnosticDescriptors.SameAsNotARuleId, other.Location, other.Value);
+            return false;
+        }
+
+        if (string.Equals(other.Value, rule.Id.Name, StringComparison.Ordinal))
+        {
+            context.Error(DiagnosticDescriptors.SameAsItself, other.Location, rule.Id.Name);
+            return false;
+        }
+
+        return true;
     }
 
     private Scope BindFor(ForClause f, ExpressionBinder binder, Scope scope, List<BoundStep> steps, List<VariableSymbol> ruleVariables, FrameLayout frame)
@@ -164,6 +193,7 @@ internal sealed class RuleBinder(BindingContext context)
         CategoryClause => "category",
         RefsClause => "refs",
         HelpClause => "help",
+        SameAsClause => "sameAs",
         ForClause => "for",
         LetClause => "let",
         ConditionClause => "require` or `forbid",

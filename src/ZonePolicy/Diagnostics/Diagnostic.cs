@@ -20,6 +20,15 @@ public sealed record Diagnostic(string Id, Severity Severity, string Message, So
     /// <summary>True when a baseline file accepts this violation: it is suppressed, not in force.</summary>
     public bool Baselined { get; init; }
 
+    /// <summary>
+    /// When rules of several packs report this one finding (they are declared the same with <c>sameAs</c>):
+    /// each rule's own diagnostic, the one this finding shows first. Empty for a finding of one rule.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> SharedBy { get; init; } = [];
+
+    /// <summary>Each rule's own diagnostic for this finding: itself, or every rule that shares it.</summary>
+    public IReadOnlyList<Diagnostic> PerRule => SharedBy.Count == 0 ? [this] : SharedBy;
+
     public string HelpUri => Rule?.HelpUri ?? DiagnosticDescriptor.HelpUri(Id);
 
     /// <summary>An engine diagnostic at its descriptor's default severity, its message formatted from <paramref name="arguments"/>.</summary>
@@ -38,6 +47,15 @@ public sealed record RuleInfo(string Id, string Title, Severity DefaultSeverity,
 {
     /// <summary>The name the rule's pack declares (<c>pack meti.factory</c>); null for rules outside a pack.</summary>
     public string? Pack { get; init; }
+
+    /// <summary>The rule ids its <c>sameAs</c> clause names: rules of other packs that check the same requirement.</summary>
+    public IReadOnlyList<string> SameAs { get; init; } = [];
+
+    /// <summary>
+    /// The rules of this check that are the same as this one, directly or through others (<c>sameAs</c> is
+    /// symmetric and transitive), ordered by id; a finding they share is reported once.
+    /// </summary>
+    public IReadOnlyList<string> Equivalents { get; init; } = [];
 }
 
 /// <summary>

@@ -232,6 +232,24 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateId = Register(DiagnosticIds.DuplicateId, "Duplicate entity id",
         "duplicate id `{0}`: already used by the {1} on line {2}; ids must be unique across the file");
 
+    public static readonly DiagnosticDescriptor AttestationMissing = Register(DiagnosticIds.AttestationMissing, "Attestation missing",
+        "{0} of `{1}` {2} an attestation and {3} none: {4}; record the evidence in `attestations`", Severity.Warning);
+
+    public static readonly DiagnosticDescriptor AttestationExpired = Register(DiagnosticIds.AttestationExpired, "Attestation expired",
+        "the attestation of `{0}` expired on {1:yyyy-MM-dd}; renew it with current evidence");
+
+    public static readonly DiagnosticDescriptor AttestationExpiringSoon = Register(DiagnosticIds.AttestationExpiringSoon, "Attestation expires soon",
+        "the attestation of `{0}` expires on {1:yyyy-MM-dd}, in {2} {3}; renew it with current evidence", Severity.Warning);
+
+    public static readonly DiagnosticDescriptor AttestationUnknownClause = Register(DiagnosticIds.AttestationUnknownClause, "Attestation names an unknown clause",
+        "the attestation names `{0}`, which no loaded catalogue has{1}", Severity.Warning);
+
+    public static readonly DiagnosticDescriptor SecurityLevelVectorMismatch = Register(DiagnosticIds.SecurityLevelVectorMismatch, "Security level and vector disagree",
+        "{0} `{1}` states `{2}` {3}, but the highest level of its `{4}` is {5}; the scalar level is the vector's highest: correct one of them or leave the scalar out");
+
+    public static readonly DiagnosticDescriptor AttestationDatedAfterExpiry = Register(DiagnosticIds.AttestationDatedAfterExpiry, "Attestation dated after its expiry",
+        "the attestation of `{0}` is dated {1:yyyy-MM-dd}, after it expires on {2:yyyy-MM-dd}; correct `date` or `expires`");
+
     public static readonly DiagnosticDescriptor AllowRuleUnknownTarget = Register(DiagnosticIds.AllowRuleUnknownTarget, "Allow rule names an unknown zone, asset or asset type",
         "{0}: `{1}` names `{2}`, but no zone or asset has that id{3}");
     public static readonly DiagnosticDescriptor AllowRuleUnknownType = AllowRuleUnknownTarget.WithMessage("{0}: `{1}` names asset type `{2}`, which no asset has{3}");
@@ -310,14 +328,15 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidTestExpectation = Register(DiagnosticIds.InvalidTestExpectation, "Invalid rule test expectation", "`{0}` takes no value; remove `{1}`");
     public static readonly DiagnosticDescriptor CoverageOutsideSettings = InvalidTestExpectation.WithMessage("`require-coverage` applies to the whole pack; move it to tests/{0}");
-    public static readonly DiagnosticDescriptor UnknownTestSetting = InvalidTestExpectation.WithMessage("unknown setting `{0}`; expected `today`, `param` or `require-coverage`");
+    public static readonly DiagnosticDescriptor UnknownTestSetting = InvalidTestExpectation.WithMessage("unknown setting `{0}`; expected `today`, `param`, `severity` or `require-coverage`");
     public static readonly DiagnosticDescriptor InvalidTestDate = InvalidTestExpectation.WithMessage("`{0}` is not a date; write `today yyyy-MM-dd`");
     public static readonly DiagnosticDescriptor TodaySetTwice = InvalidTestExpectation.WithMessage("`today` is set twice; keep one `today` line");
     public static readonly DiagnosticDescriptor InvalidTestParameter = InvalidTestExpectation.WithMessage("`{0}` is not a parameter override; write `param name=value`");
+    public static readonly DiagnosticDescriptor InvalidTestSeverity = InvalidTestExpectation.WithMessage("`{0}` is not a severity setting; write `severity ID=level`");
     public static readonly DiagnosticDescriptor OnlyGivenTwice = InvalidTestExpectation.WithMessage("`only` is given twice; list every rule on one `only` line");
     public static readonly DiagnosticDescriptor NotARuleId = InvalidTestExpectation.WithMessage("`{0}` is not a rule id");
     public static readonly DiagnosticDescriptor EmptyOnly = InvalidTestExpectation.WithMessage("`only` needs at least one rule id");
-    public static readonly DiagnosticDescriptor UnknownExpectationLine = InvalidTestExpectation.WithMessage("`{0}` is not a rule id; expected `RULE-ID entity[,entity...]`, `only`, `today` or `param`");
+    public static readonly DiagnosticDescriptor UnknownExpectationLine = InvalidTestExpectation.WithMessage("`{0}` is not a rule id; expected `RULE-ID entity[,entity...]`, `only`, `today`, `param` or `severity`");
     public static readonly DiagnosticDescriptor EmptyEntityId = InvalidTestExpectation.WithMessage("`{0}` has an empty entity id; separate entity ids with single commas");
     public static readonly DiagnosticDescriptor ExpectedTwice = InvalidTestExpectation.WithMessage("`{0}` is expected twice; remove one line");
     public static readonly DiagnosticDescriptor ExpectedRuleNotInScope = InvalidTestExpectation.WithMessage(
@@ -356,9 +375,40 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor RuleFileOutsideRoot = Register(DiagnosticIds.RuleFileOutsideRoot, "Rule file outside the rules root",
         "`{0}` is a symbolic link to `{1}`, outside the rules root `{2}`; rule files are read only from inside it");
+    public static readonly DiagnosticDescriptor CatalogueOutsidePack = RuleFileOutsideRoot.WithMessage(
+        "`{0}` is a symbolic link to `{1}`, outside the pack's folder `{2}`; a pack's catalogue is read only from inside it");
 
     public static readonly DiagnosticDescriptor GlobalConfigConflict = Register(DiagnosticIds.GlobalConfigConflict, "Global config files disagree",
         "`{0}` is set both here and in `{1}` at global level {2}, so neither applies; keep one, or give one file a higher `global_level`", Severity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidCatalogue = Register(DiagnosticIds.InvalidCatalogue, "Invalid clause catalogue", "invalid clause catalogue: {0}");
+    public static readonly DiagnosticDescriptor CatalogueNotAnObject = InvalidCatalogue.WithMessage("a clause catalogue is a JSON object with `clauses`, a list of clauses");
+    public static readonly DiagnosticDescriptor CatalogueWrongType = InvalidCatalogue.WithMessage("`{0}` must be {1}");
+    public static readonly DiagnosticDescriptor CatalogueMissingKey = InvalidCatalogue.WithMessage("{0} has no `{1}`");
+    public static readonly DiagnosticDescriptor UnknownCatalogueKey = InvalidCatalogue.WithMessage("unknown key `{0}` in {1}{2}");
+    public static readonly DiagnosticDescriptor DuplicateClause = InvalidCatalogue.WithMessage("clause `{0}` is listed twice; the first is on line {1}");
+    public static readonly DiagnosticDescriptor ClauseBothAttestedAndNotApplicable = InvalidCatalogue.WithMessage(
+        "clause `{0}` both asks for an attestation and is not applicable; keep one of `attestation` and `notApplicable`");
+
+    public static readonly DiagnosticDescriptor RefNotInCatalogue = Register(DiagnosticIds.RefNotInCatalogue, "Reference names no clause of the catalogue",
+        "`{0}` in the `refs` of `{1}` names no clause of {2}{3}", Severity.Warning);
+
+    public static readonly DiagnosticDescriptor ClauseNotAccountedFor = Register(DiagnosticIds.ClauseNotAccountedFor, "Clause not accounted for",
+        "clause `{0}` is not accounted for: no rule of the pack names it in `refs`, and it has no `attestation` or `notApplicable`", Severity.Warning);
+    public static readonly DiagnosticDescriptor NotApplicableClauseAutomated = ClauseNotAccountedFor.WithMessage(
+        "clause `{0}` is marked not applicable but rule `{1}` names it in `refs`; remove `notApplicable` or the reference");
+
+    public static readonly DiagnosticDescriptor UnknownClauseConstant = Register(DiagnosticIds.InvalidClauseCondition, "Invalid clause condition",
+        "`appliesWhen` of clause `{0}` names `{1}`, which is not a `let` constant of the pack's rules{2}");
+    public static readonly DiagnosticDescriptor ClauseConstantNotBool = UnknownClauseConstant.WithMessage(
+        "`appliesWhen` of clause `{0}` names `{1}`, a `{2}`; it must be a `bool` constant");
+
+    public static readonly DiagnosticDescriptor SameAsBindingsDiffer = Register(DiagnosticIds.SameAsBindingsDiffer, "Rules declared the same bind different entities",
+        "`{0}` binds {1} but `{2}` binds {3}; rules declared the same with `sameAs` report one finding for the same entities, so they bind the same kinds in the same order");
+
+    public static readonly DiagnosticDescriptor SameAsNotARuleId = Register(DiagnosticIds.InvalidSameAs, "Invalid sameAs entry",
+        "`{0}` in `sameAs` is not a rule id; write ids such as `IEC-AC-02`");
+    public static readonly DiagnosticDescriptor SameAsItself = SameAsNotARuleId.WithMessage("rule `{0}` names itself in `sameAs`; name the rules of other packs that check the same");
 
     public static readonly DiagnosticDescriptor InvalidSelector = Register(DiagnosticIds.InvalidSelector, "Selector names nothing in the topology", "`{0} {1}`: {2}");
 

@@ -46,6 +46,12 @@ public static class DiagnosticIds
     public const string InvalidReference = "ZP0203";
     public const string DuplicateId = "ZP0204";
 
+    public const string AttestationMissing = "ZP0240";
+    public const string AttestationExpired = "ZP0241";
+    public const string AttestationExpiringSoon = "ZP0242";
+    public const string AttestationUnknownClause = "ZP0243";
+    public const string AttestationDatedAfterExpiry = "ZP0244";
+    public const string SecurityLevelVectorMismatch = "ZP0245";
     public const string AllowRuleUnknownTarget = "ZP0220";
     public const string AllowRuleDeviceNotOnConduit = "ZP0221";
     public const string ConduitJoinsZoneToItself = "ZP0222";
@@ -73,6 +79,13 @@ public static class DiagnosticIds
     public const string OutputNotWritable = "ZP0319";
     public const string RuleFileOutsideRoot = "ZP0320";
     public const string GlobalConfigConflict = "ZP0321";
+
+    public const string InvalidCatalogue = "ZP0340";
+    public const string RefNotInCatalogue = "ZP0341";
+    public const string ClauseNotAccountedFor = "ZP0342";
+    public const string InvalidClauseCondition = "ZP0343";
+    public const string SameAsBindingsDiffer = "ZP0344";
+    public const string InvalidSameAs = "ZP0345";
 
     public const string PackVersionNotFound = "ZP0350";
     public const string PackVersionConflict = "ZP0351";

@@ -82,6 +82,7 @@ internal sealed class CompiledRule
 
         Action<Frame, RuleRun> next = (frame, run) =>
         {
+            run.Checked++;
             if (Verdicts.IsViolated(isForbid, condition(frame)) && run.Report(frame, forSlots, at, lastFor, message, pathLets) is { } violation)
             {
                 tracer?.Reported(violation);
@@ -106,7 +107,12 @@ internal sealed class CompiledRule
     /// The rule's violations on the context's site. A rule that spends its budget stops there: what it found
     /// so far is returned, and the monitor reports that its findings are incomplete.
     /// </summary>
-    public IReadOnlyList<Violation> Evaluate(EvaluationContext context)
+    public IReadOnlyList<Violation> Evaluate(EvaluationContext context) => Evaluate(context, out _);
+
+    /// <inheritdoc cref="Evaluate(EvaluationContext)"/>
+    /// <param name="context">The site and date to evaluate on.</param>
+    /// <param name="bindings">How many bindings passed the rule's filters and were checked.</param>
+    public IReadOnlyList<Violation> Evaluate(EvaluationContext context, out int bindings)
     {
         var run = new RuleRun(Rule);
         context.Monitor.BeginRule(Rule.Id);
@@ -124,6 +130,7 @@ internal sealed class CompiledRule
             context.Monitor.Problems.Add(context.Monitor.OverBudget(Rule.Info.Location, context.Site.File));
         }
 
+        bindings = run.Checked;
         return run.Violations;
     }
 
@@ -259,6 +266,9 @@ internal sealed class CompiledRule
         public Dictionary<int, Entity[]> Prefiltered { get; } = [];
 
         public List<Violation> Violations { get; } = [];
+
+        /// <summary>The bindings the condition was tested on.</summary>
+        public int Checked { get; set; }
 
         /// <summary>Records a violation for the current bindings; null when these bindings already have one.</summary>
         public Violation? Report(Frame frame, int[] forSlots, Evaluator? at, int lastFor, Func<Frame, string>[] message, int[] pathLets)

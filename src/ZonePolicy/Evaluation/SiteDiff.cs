@@ -77,10 +77,10 @@ internal static class SiteDiff
                     continue;
                 }
 
-                var differing = entity.Shape.Attributes
+                var differing = SecurityLevelVectors.WithoutVectorsOfChangedScalars(kind, entity.Shape.Attributes
                     .Where(a => !a.IsComputed && a.Slot != EntityShape.IdSlot && !SameValue(old[a.Slot], entity[a.Slot]))
                     .Select(a => a.Name)
-                    .ToList();
+                    .ToList());
                 if (differing.Count > 0)
                 {
                     changes.Add(new EntityChange(ChangeKind.Changed, kind.Keyword(), entity.Id, entity.Location, differing));

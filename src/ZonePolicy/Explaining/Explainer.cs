@@ -95,7 +95,7 @@ internal static class Explainer
         SiteModel site, IReadOnlyList<Violation> violations, IReadOnlySet<Violation> shown, DateOnly today, Severities severities, Baseline? baseline)
     {
         var found = violations.Select(v => (Violation: v, Diagnostic: ViolationFindings.ToDiagnostic(v))).ToList();
-        var (notWaived, waived, _, _) = WaiverMatcher.Apply(site.Waivers, found, today);
+        var (notWaived, waived, _, _) = WaiverMatcher.Apply(site.Waivers, [.. found.Select(f => ((IReadOnlyList<Violation>)[f.Violation], f.Diagnostic))], today);
         var outcomes = new Dictionary<Violation, ViolationOutcome>(ReferenceEqualityComparer.Instance);
         var inForce = new List<Diagnostic>();
         var suppressed = new List<Diagnostic>();

@@ -51,6 +51,7 @@ internal sealed class Baseline
     public static void Write(CheckResult result, Stream output)
     {
         var identities = result.Diagnostics.Concat(result.Suppressed)
+            .SelectMany(d => d.PerRule)
             .Where(d => d.Rule is not null)
             .Select(ViolationIdentity.Of)
             .Distinct()

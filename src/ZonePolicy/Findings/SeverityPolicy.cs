@@ -17,7 +17,7 @@ namespace ZonePolicy.Findings;
 /// </summary>
 internal sealed class SeverityPolicy
 {
-    /// <summary>Engine ids a setting may change: warnings about waivers, configuration and pack feeds, never invalid input.</summary>
+    /// <summary>Engine ids a setting may change: warnings about waivers, attestations, catalogues, configuration and pack feeds, never invalid input.</summary>
     public static readonly IReadOnlySet<string> AdjustableEngineIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         DiagnosticIds.WaiverUnused,
@@ -25,6 +25,11 @@ internal sealed class SeverityPolicy
         DiagnosticIds.UnknownSeverityId,
         DiagnosticIds.GlobalConfigConflict,
         DiagnosticIds.PackFeedUnavailable,
+        DiagnosticIds.AttestationMissing,
+        DiagnosticIds.AttestationExpiringSoon,
+        DiagnosticIds.AttestationUnknownClause,
+        DiagnosticIds.RefNotInCatalogue,
+        DiagnosticIds.ClauseNotAccountedFor,
     };
 
     private readonly Dictionary<string, Severity?> explicitLevels;
@@ -78,9 +83,19 @@ internal sealed class SeverityPolicy
         return new SeverityPolicy(explicitLevels, configs, fullPathOf, warningsAsErrors);
     }
 
+    /// <summary>
+    /// Engine ids that report a lapse of the site's own records, an expired waiver or attestation: errors no
+    /// setting can silence, but findings about the site (exit code 1), not invalid input.
+    /// </summary>
+    private static readonly IReadOnlySet<string> ExpiredRecordIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        DiagnosticIds.WaiverExpired,
+        DiagnosticIds.AttestationExpired,
+    };
+
     /// <summary>The engine ids whose diagnostics mean the input is invalid (exit code 2), whatever their severity.</summary>
     public static bool IsInvalidInput(string id) =>
-        DiagnosticDescriptors.IsEngineId(id) && !AdjustableEngineIds.Contains(id) && id != DiagnosticIds.WaiverExpired;
+        DiagnosticDescriptors.IsEngineId(id) && !AdjustableEngineIds.Contains(id) && !ExpiredRecordIds.Contains(id);
 
     /// <summary>The diagnostic at the severity in force, or null when that is <c>none</c>.</summary>
     public Diagnostic? Apply(Diagnostic diagnostic)

@@ -19,12 +19,12 @@ internal static class ViolationFindings
 
     /// <summary>
     /// A finding as the settings leave it: at its severity in force (null when that is <c>none</c>), and kept quiet
-    /// (<see cref="Diagnostic.Baselined"/>) when the baseline accepts it.
+    /// (<see cref="Diagnostic.Baselined"/>) when the baseline accepts it, or accepts the report of any rule that shares it.
     /// </summary>
     public static Diagnostic? Settle(Diagnostic finding, SeverityPolicy severities, Baseline? baseline)
     {
-        var adjusted = severities.Apply(finding);
-        return adjusted is not null && baseline is not null && adjusted.Rule is not null && baseline.Contains(adjusted)
+        var adjusted = SharedFindings.Adjust(finding, severities.Apply);
+        return adjusted is not null && baseline is not null && adjusted.Rule is not null && adjusted.PerRule.Any(baseline.Contains)
             ? adjusted with { Baselined = true }
             : adjusted;
     }

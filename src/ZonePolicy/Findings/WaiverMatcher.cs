@@ -8,14 +8,15 @@ namespace ZonePolicy.Findings;
 /// Applies a site's waivers to its violations. A waiver matches a violation of its rule whose bound entities
 /// are its targets (in <c>for</c> order), or whose reported entity is its single target. An expired waiver
 /// suppresses nothing and is an error (ZP0301); one expiring within 30 days still suppresses and warns
-/// (ZP0303); one that matches nothing warns (ZP0302).
+/// (ZP0303); one that matches nothing warns (ZP0302). A finding that several rules share is waived by a
+/// waiver of any of them.
 /// </summary>
 internal static class WaiverMatcher
 {
     public const int ExpiryWarningDays = 30;
 
     public static (List<Diagnostic> InForce, List<Diagnostic> Suppressed, List<Diagnostic> WaiverDiagnostics, List<(Waiver Waiver, WaiverState State, int Suppressed)> States) Apply(
-        IReadOnlyList<Waiver> waivers, IReadOnlyList<(Violation Violation, Diagnostic Diagnostic)> violations, DateOnly today)
+        IReadOnlyList<Waiver> waivers, IReadOnlyList<(IReadOnlyList<Violation> Violations, Diagnostic Diagnostic)> findings, DateOnly today)
     {
         var inForce = new List<Diagnostic>();
         var suppressed = new List<Diagnostic>();
@@ -24,9 +25,9 @@ internal static class WaiverMatcher
         var used = new Dictionary<Waiver, int>();
         var index = IndexInForce(waivers, today);
 
-        foreach (var (violation, diagnostic) in violations)
+        foreach (var (violations, diagnostic) in findings)
         {
-            var waiver = FirstMatch(index, waivers, violation);
+            var waiver = FirstMatch(index, waivers, violations);
             if (waiver is null)
             {
                 inForce.Add(diagnostic);
@@ -94,10 +95,10 @@ internal static class WaiverMatcher
     }
 
     /// <summary>
-    /// The first waiver in file order that matches: one filed under the violation's identity (its bound entities)
-    /// or under its reported entity alone.
+    /// The first waiver in file order that matches one of the finding's violations: one filed under a violation's
+    /// identity (its bound entities) or under its reported entity alone.
     /// </summary>
-    private static Waiver? FirstMatch(Dictionary<ViolationIdentity, List<int>> index, IReadOnlyList<Waiver> waivers, Violation violation)
+    private static Waiver? FirstMatch(Dictionary<ViolationIdentity, List<int>> index, IReadOnlyList<Waiver> waivers, IReadOnlyList<Violation> violations)
     {
         if (index.Count == 0)
         {
@@ -105,13 +106,16 @@ internal static class WaiverMatcher
         }
 
         var first = int.MaxValue;
-        var bound = new ViolationIdentity(violation.Rule.Id, violation.Bindings.Select(b => b.Id));
-        var reported = new ViolationIdentity(violation.Rule.Id, [violation.At.Id]);
-        foreach (var key in new[] { bound, reported })
+        foreach (var violation in violations)
         {
-            foreach (var position in index.GetValueOrDefault(key) ?? [])
+            var bound = new ViolationIdentity(violation.Rule.Id, violation.Bindings.Select(b => b.Id));
+            var reported = new ViolationIdentity(violation.Rule.Id, [violation.At.Id]);
+            foreach (var key in new[] { bound, reported })
             {
-                first = Math.Min(first, position);
+                foreach (var position in index.GetValueOrDefault(key) ?? [])
+                {
+                    first = Math.Min(first, position);
+                }
             }
         }
 

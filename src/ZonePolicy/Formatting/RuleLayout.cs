@@ -124,6 +124,7 @@ internal sealed class RuleLayout
     {
         SeverityClause or CategoryClause or HelpClause or MessageClause => Words(2),
         RefsClause refs => Doc.Concat(Token(), Doc.Space, Doc.Group(Doc.Align("refs ".Length, Separated(refs.Refs.Count, _ => Token())))),
+        SameAsClause same => Doc.Concat(Token(), Doc.Space, Doc.Group(Doc.Align("sameAs ".Length, Separated(same.Rules.Count, _ => Token())))),
         ForClause f => For(f),
         LetClause let => Let(null, let.Value),
         ConditionClause condition => Doc.Concat(Token(), Doc.Space, Expr(condition.Condition)),

@@ -16,6 +16,7 @@ internal enum InputKind
     PackManifest,
     PackLock,
     Script,
+    Catalogue,
     ProjectFile,
 }
 
@@ -71,6 +72,7 @@ internal static class InputReader
         InputKind.PackManifest => "pack manifest",
         InputKind.PackLock => "pack lock file",
         InputKind.Script => "C# script",
+        InputKind.Catalogue => "clause catalogue",
         InputKind.ProjectFile => "project file",
         _ => "analyzer config file",
     };

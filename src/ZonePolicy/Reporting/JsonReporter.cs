@@ -8,7 +8,8 @@ namespace ZonePolicy.Reporting;
 /// <c>{ "diagnostics": [...], "suppressed": [...], "summary": {...} }</c>: each diagnostic with id,
 /// severity, message, file, line and column (a null file and line and column 0 for the command line or
 /// an internal error, which are in no file), and for violations the rule and the bound entities; a
-/// waived one also carries its waiver.
+/// waived one also carries its waiver, and a finding several packs' rules share lists each rule's own
+/// report of it in <c>sharedBy</c> (id, severity, message, pack and refs).
 /// </summary>
 internal static class JsonReporter
 {
@@ -65,6 +66,33 @@ internal static class JsonReporter
             foreach (var entity in diagnostic.Entities)
             {
                 writer.WriteStringValue(entity);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (diagnostic.SharedBy.Count > 0)
+        {
+            writer.WriteStartArray("sharedBy");
+            foreach (var one in diagnostic.SharedBy)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("rule", one.Id);
+                writer.WriteString("severity", one.Severity.Name());
+                writer.WriteString("message", one.Message);
+                if (one.Rule?.Pack is { } pack)
+                {
+                    writer.WriteString("pack", pack);
+                }
+
+                writer.WriteStartArray("refs");
+                foreach (var reference in one.Rule?.Refs ?? [])
+                {
+                    writer.WriteStringValue(reference);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
             }
 
             writer.WriteEndArray();

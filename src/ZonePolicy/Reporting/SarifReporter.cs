@@ -137,14 +137,19 @@ internal static class SarifReporter
             writer.WriteEndArray();
         }
 
-        if (diagnostic.Rule is { } rule && rule.Location.IsInFile)
+        var declaredRules = diagnostic.PerRule.Select(d => d.Rule).OfType<RuleInfo>().Where(r => r.Location.IsInFile).ToList();
+        if (declaredRules.Count > 0)
         {
             writer.WriteStartArray("relatedLocations");
-            writer.WriteStartObject();
-            writer.WriteNumber("id", 1);
-            WritePhysicalLocation(writer, rule.Location);
-            WriteMessage(writer, "message", $"rule `{rule.Id}` is declared here");
-            writer.WriteEndObject();
+            for (var i = 0; i < declaredRules.Count; i++)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("id", i + 1);
+                WritePhysicalLocation(writer, declaredRules[i].Location);
+                WriteMessage(writer, "message", i == 0 ? $"rule `{declaredRules[i].Id}` is declared here" : $"rule `{declaredRules[i].Id}` reports the same finding");
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndArray();
         }
 
@@ -163,6 +168,19 @@ internal static class SarifReporter
         if (suppressed)
         {
             WriteSuppression(writer, diagnostic.Waiver);
+        }
+
+        if (diagnostic.SharedBy.Count > 0)
+        {
+            writer.WriteStartObject("properties");
+            writer.WriteStartArray("sharedBy");
+            foreach (var one in diagnostic.SharedBy)
+            {
+                writer.WriteStringValue(one.Id);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
         }
 
         writer.WriteEndObject();

@@ -37,6 +37,7 @@ internal enum RuleToken
     [Token(Category = "keyword", Example = "category")] Category,
     [Token(Category = "keyword", Example = "refs")] Refs,
     [Token(Category = "keyword", Example = "help")] Help,
+    [Token(Category = "keyword", Example = "sameAs")] SameAs,
     [Token(Category = "keyword", Example = "for")] For,
     [Token(Category = "keyword", Example = "in")] In,
     [Token(Category = "keyword", Example = "where")] Where,

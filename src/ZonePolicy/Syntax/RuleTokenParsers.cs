@@ -317,6 +317,11 @@ internal static class RuleTokenParsers
         from refs in TextList
         select (RuleClause)new RefsClause(refs, keyword.Through(refs[^1].Location));
 
+    private static readonly TokenListParser<RuleToken, RuleClause> SameAs =
+        from keyword in Expect(RuleToken.SameAs)
+        from rules in TextList
+        select (RuleClause)new SameAsClause(rules, keyword.Through(rules[^1].Location));
+
     private static readonly TokenListParser<RuleToken, RuleClause> Help =
         from keyword in Expect(RuleToken.Help)
         from help in Text
@@ -366,6 +371,7 @@ internal static class RuleTokenParsers
         (RuleToken.Category, Category),
         (RuleToken.Refs, Refs),
         (RuleToken.Help, Help),
+        (RuleToken.SameAs, SameAs),
         (RuleToken.For, For),
         (RuleToken.Let, LetBinding),
         (RuleToken.Require, Condition),
@@ -379,7 +385,7 @@ internal static class RuleTokenParsers
     [
         .. new[]
         {
-            RuleToken.Severity, RuleToken.Category, RuleToken.Refs, RuleToken.Help, RuleToken.For,
+            RuleToken.Severity, RuleToken.Category, RuleToken.Refs, RuleToken.Help, RuleToken.SameAs, RuleToken.For,
             RuleToken.Let, RuleToken.Require, RuleToken.Forbid, RuleToken.At, RuleToken.Message,
         }.Select(SyntaxErrors.Expectation),
     ];

@@ -26,6 +26,7 @@ internal sealed partial class RuleTokenizer : Tokenizer<RuleToken>
         ["category"] = RuleToken.Category,
         ["refs"] = RuleToken.Refs,
         ["help"] = RuleToken.Help,
+        ["sameAs"] = RuleToken.SameAs,
         ["for"] = RuleToken.For,
         ["in"] = RuleToken.In,
         ["where"] = RuleToken.Where,

@@ -44,6 +44,9 @@ internal sealed record CategoryClause(StringLiteral Category, SourceLocation Loc
 
 internal sealed record RefsClause(IReadOnlyList<StringLiteral> Refs, SourceLocation Location) : RuleClause(Location);
 
+/// <summary><c>sameAs "OTHER-ID", ...</c>: rules of other packs that check the same requirement.</summary>
+internal sealed record SameAsClause(IReadOnlyList<StringLiteral> Rules, SourceLocation Location) : RuleClause(Location);
+
 internal sealed record HelpClause(StringLiteral Help, SourceLocation Location) : RuleClause(Location);
 
 /// <summary><c>for &lt;kind&gt; &lt;var&gt; [in &lt;expr&gt;] [where &lt;expr&gt;]</c>.</summary>

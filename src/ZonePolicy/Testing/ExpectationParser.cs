@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Syntax;
 
 namespace ZonePolicy.Testing;
 
@@ -13,7 +14,7 @@ internal enum DirectiveFile
 
 /// <summary>
 /// Reads the line format shared by <c>.expect</c> files and <c>tests/settings</c>: one statement a line,
-/// <c>#</c> comments, directives (<c>today</c>, <c>param</c>, <c>only</c>, <c>require-coverage</c>) and
+/// <c>#</c> comments, directives (<c>today</c>, <c>param</c>, <c>severity</c>, <c>only</c>, <c>require-coverage</c>) and
 /// expected diagnostics (<c>RULE-ID entity[,entity...]</c>). Every mistake is a located ZP0312.
 /// </summary>
 internal static partial class ExpectationParser
@@ -38,6 +39,9 @@ internal static partial class ExpectationParser
                     break;
                 case "param":
                     ParseParam(line, directives);
+                    break;
+                case "severity":
+                    ParseSeverity(line, directives);
                     break;
                 case "only" when kind == DirectiveFile.Expectation:
                     ParseOnly(line, directives);
@@ -99,6 +103,22 @@ internal static partial class ExpectationParser
         directives.Parameters.Add(new(name, value));
     }
 
+    /// <summary><c>severity ID=level</c>, as on the command line: the check reports the level and a mistake in the value.</summary>
+    private static void ParseSeverity(Line line, TestDirectives directives)
+    {
+        var equals = line.Argument.IndexOf('=', StringComparison.Ordinal);
+        var id = equals < 0 ? line.Argument : line.Argument[..equals].Trim();
+        var level = equals < 0 ? "" : line.Argument[(equals + 1)..].Trim();
+        if (!RuleIds.IsWellFormed(id) || level.Length == 0)
+        {
+            line.Report(line.ArgumentColumn, DiagnosticDescriptors.InvalidTestSeverity, line.Argument);
+            return;
+        }
+
+        directives.Severities.RemoveAll(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase));
+        directives.Severities.Add(new SeveritySetting(id, level, line.At(line.ArgumentColumn, line.Argument.Length)));
+    }
+
     private static void ParseOnly(Line line, TestDirectives directives)
     {
         if (directives.Only is not null)
@@ -110,7 +130,7 @@ internal static partial class ExpectationParser
         var rules = new List<ScopedRule>();
         foreach (var (token, column) in line.ArgumentTokens())
         {
-            if (!RuleIdPattern().IsMatch(token))
+            if (!RuleIds.IsWellFormed(token))
             {
                 line.Report(column, DiagnosticDescriptors.NotARuleId, token);
                 continue;
@@ -129,7 +149,7 @@ internal static partial class ExpectationParser
 
     private static void ParseExpected(Line line, TestDirectives directives, HashSet<string> seen)
     {
-        if (!RuleIdPattern().IsMatch(line.Keyword))
+        if (!RuleIds.IsWellFormed(line.Keyword))
         {
             line.Report(line.KeywordColumn, DiagnosticDescriptors.UnknownExpectationLine, line.Keyword);
             return;
@@ -180,9 +200,6 @@ internal static partial class ExpectationParser
 
         return line;
     }
-
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)*$")]
-    internal static partial Regex RuleIdPattern();
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex IdentifierPattern();

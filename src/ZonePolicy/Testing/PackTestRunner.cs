@@ -64,6 +64,10 @@ internal sealed class PackTestRunner(Func<CheckRequest, CheckResult> check)
             .Where(p => !fixture.Directives.Parameters.Exists(f => f.Key == p.Key))
             .Concat(fixture.Directives.Parameters)
             .ToList();
+        var severities = suite.Settings.Severities
+            .Where(s => !fixture.Directives.Severities.Exists(f => string.Equals(f.Id, s.Id, StringComparison.OrdinalIgnoreCase)))
+            .Concat(fixture.Directives.Severities)
+            .ToList();
         // The pack under test is the author's own code: its C# runs. Its dependencies are looked up in the
         // given folders, then beside it (a repository of packs), then where the packs of ZonePolicy ship.
         var beside = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(suite.Folder)));
@@ -72,6 +76,7 @@ internal sealed class PackTestRunner(Func<CheckRequest, CheckResult> check)
             TopologyFiles = [fixture.TopologyFile],
             RuleSources = [suite.Folder],
             Parameters = parameters,
+            Severities = severities,
             Today = options.Today ?? fixture.Directives.Today ?? suite.Settings.Today,
             PackDirectories = [.. options.PackDirectories, .. beside is null ? [] : new[] { beside }],
             ShippedPackDirectories = options.ShippedPackDirectories,
@@ -116,6 +121,7 @@ internal sealed class PackTestRunner(Func<CheckRequest, CheckResult> check)
         }
 
         var actual = run.Result.Diagnostics
+            .SelectMany(d => d.PerRule)
             .Where(d => d.Rule is not null ? fixture.Directives.InScope(d.Id) : IsIn(d, fixture))
             .DistinctBy(ViolationKey.Of)
             .ToList();
@@ -176,14 +182,14 @@ internal sealed class PackTestRunner(Func<CheckRequest, CheckResult> check)
                 continue;
             }
 
-            var fired = run.Result.Diagnostics.Concat(run.Result.Suppressed).Where(d => d.Rule is not null).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+            var fired = run.Result.Diagnostics.Concat(run.Result.Suppressed).SelectMany(d => d.PerRule).Where(d => d.Rule is not null).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
             foreach (var rule in rules.Where(r => result.Fixture.Directives.InScope(r)))
             {
                 if (!fired.Contains(rule))
                 {
                     passed.Add(rule);
                 }
-                else if (run.Result.Diagnostics.Any(d => d.Id == rule && d.Rule is not null))
+                else if (run.Result.Diagnostics.SelectMany(d => d.PerRule).Any(d => d.Id == rule && d.Rule is not null))
                 {
                     violated.Add(rule);
                 }

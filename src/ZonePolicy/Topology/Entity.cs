@@ -80,7 +80,34 @@ internal sealed record Waiver(
     DateOnly Expires,
     SourceLocation Location);
 
-/// <summary>A loaded, validated and indexed site: every entity by kind and by id, and the waivers.</summary>
+/// <summary>
+/// Evidence for a clause of a pack's catalogue that no topology attribute holds (a contract, a procedure, a
+/// configuration): who vouches for it, when, and until when.
+/// </summary>
+internal sealed record Attestation(
+    string? Id,
+    string Clause,
+    AttestationStatus Status,
+    string Evidence,
+    string Owner,
+    DateOnly Date,
+    DateOnly Expires,
+    SourceLocation Location);
+
+/// <summary>What an attestation says about its clause.</summary>
+internal enum AttestationStatus
+{
+    /// <summary>The site meets the clause.</summary>
+    Met,
+
+    /// <summary>The site does not meet the clause: a known gap.</summary>
+    NotMet,
+
+    /// <summary>The clause does not apply to the site, for the reason its evidence gives.</summary>
+    NotApplicable,
+}
+
+/// <summary>A loaded, validated and indexed site: every entity by kind and by id, the waivers and the attestations.</summary>
 internal sealed class SiteModel
 {
     private readonly ModelTables tables;
@@ -102,6 +129,10 @@ internal sealed class SiteModel
 
     public IReadOnlyList<Waiver> Waivers { get; }
 
+    public IReadOnlyList<Attestation> Attestations { get; init; } = [];
+
+    /// <summary>Where the <c>attestations</c> array starts, or the file's start when it has none: where missing evidence is reported.</summary>
+    public SourceLocation AttestationsLocation { get; init; }
     /// <summary>What the ends of each allow rule name, resolved when the site was checked.</summary>
     internal Dictionary<RecordValue, AllowRuleEnds> AllowRuleEnds { get; } = new(ReferenceEqualityComparer.Instance);
 

@@ -86,6 +86,9 @@ internal abstract class RowTable
         Array.Resize(ref rows, Count);
     }
 
+    /// <summary>Where the JSON object of a row starts, as a byte offset.</summary>
+    public int OffsetOf(int row) => starts[row];
+
     /// <summary>Adds a row whose JSON object starts at <paramref name="offset"/>; returns its ordinal.</summary>
     public int Add(int offset)
     {

@@ -8,13 +8,14 @@ internal enum TopLevelKey
     Other,
     Entities,
     Waivers,
+    Attestations,
     Site,
 }
 
 /// <summary>
 /// How the reader walks a topology, built once from the schema and the shapes: the compiled schema of the
 /// top-level object, and for each of its keys what it holds, with the layout of the entities of each
-/// collection (<c>zones</c>, <c>assets</c>, ...) and the schema of a waiver.
+/// collection (<c>zones</c>, <c>assets</c>, ...) and the schemas of a waiver and of an attestation.
 /// </summary>
 internal sealed class TopologyLayout
 {
@@ -30,6 +31,7 @@ internal sealed class TopologyLayout
         Kinds = new EntityKind[count];
         Entities = new ObjectLayout?[count];
         Waivers = schema.ItemSchemaFor("waivers")?.Matcher;
+        Attestations = schema.ItemSchemaFor("attestations")?.Matcher;
         for (var index = 0; index < count; index++)
         {
             var name = Root.PropertyNames[index];
@@ -46,6 +48,7 @@ internal sealed class TopologyLayout
                 Keys[index] = name switch
                 {
                     "waivers" => TopLevelKey.Waivers,
+                    "attestations" => TopLevelKey.Attestations,
                     "site" => TopLevelKey.Site,
                     _ => TopLevelKey.Other,
                 };
@@ -69,6 +72,9 @@ internal sealed class TopologyLayout
 
     /// <summary>The schema of one waiver.</summary>
     public SchemaMatcher? Waivers { get; }
+
+    /// <summary>The schema of one attestation.</summary>
+    public SchemaMatcher? Attestations { get; }
 
     /// <summary>The shapes of nested objects, by the number of their table.</summary>
     public IReadOnlyList<RecordShape> RecordShapes => recordShapes;

@@ -36,6 +36,8 @@ internal sealed class TopologyReader
     private readonly List<Registered> registered;
     private readonly List<PendingReference> pending = [];
     private readonly List<Waiver> waivers = [];
+    private readonly List<Attestation> attestations = [];
+    private int? attestationsStart;
     private readonly List<PathSegment> path = [];
     private readonly ScratchLists<Entity?> entityLists = new();
     private readonly ScratchLists<(int Index, string Id)> deferredLists = new();
@@ -104,14 +106,25 @@ internal sealed class TopologyReader
         return diagnostics.Count > before ? null : reader.Finish();
     }
 
-    private SiteModel Finish()
+    private SiteModel? Finish()
     {
+        if (!SecurityLevelVectors.Complete(model, (descriptor, offset, arguments) => Report(descriptor, text.Point(offset), arguments)))
+        {
+            return null;
+        }
+
         model.Seal(text);
         ModelIndexer.Index(model);
-        return new SiteModel(text.File, model, waivers) { SiteId = siteId, SiteName = siteName };
+        return new SiteModel(text.File, model, waivers)
+        {
+            Attestations = attestations,
+            AttestationsLocation = attestationsStart is { } start ? text.Point(start) : SourceLocation.At(text.File, 1, 1),
+            SiteId = siteId,
+            SiteName = siteName,
+        };
     }
 
-    // The first pass of a reporting read: every entity's row and id, and every waiver's id, in file order.
+    // The first pass of a reporting read: every entity's row and id, and every waiver's and attestation's id, in file order.
     private void RegisterAll(ref Utf8JsonReader json)
     {
         json.Read();
@@ -119,14 +132,15 @@ internal sealed class TopologyReader
         {
             var index = layout.Root.PropertyNames.IndexOf(ref json, nameBuffer);
             json.Read();
-            if (index >= 0 && json.TokenType == JsonTokenType.StartArray && layout.Keys[index] is TopLevelKey.Entities or TopLevelKey.Waivers)
+            if (index >= 0 && json.TokenType == JsonTokenType.StartArray && layout.Keys[index] is TopLevelKey.Entities or TopLevelKey.Waivers or TopLevelKey.Attestations)
             {
                 var kind = layout.Keys[index] == TopLevelKey.Entities ? layout.Kinds[index] : (EntityKind?)null;
+                var record = layout.Keys[index] == TopLevelKey.Attestations ? RecordKind.Attestation : RecordKind.Waiver;
                 while (json.Read() && json.TokenType != JsonTokenType.EndArray)
                 {
                     var table = kind is { } entityKind ? model.Entities(entityKind) : null;
                     var row = table?.Add((int)json.TokenStartIndex) ?? -1;
-                    RegisterFirstId(ref json, table, row);
+                    RegisterFirstId(ref json, table, row, record);
                 }
             }
             else
@@ -137,7 +151,7 @@ internal sealed class TopologyReader
     }
 
     // Registers the value of an object's first `id` key; the reader ends on the object's last token.
-    private void RegisterFirstId(ref Utf8JsonReader json, EntityTable? table, int row)
+    private void RegisterFirstId(ref Utf8JsonReader json, EntityTable? table, int row, RecordKind record)
     {
         var found = false;
         var depth = json.CurrentDepth;
@@ -153,7 +167,7 @@ internal sealed class TopologyReader
             if (isId && json.TokenType == JsonTokenType.String)
             {
                 found = true;
-                Register(ref json, table, row);
+                Register(ref json, table, row, record);
             }
             else
             {
@@ -162,8 +176,8 @@ internal sealed class TopologyReader
         }
     }
 
-    // Registers the id the reader is on for an entity (or, without a table, a waiver); a duplicate is ZP0204.
-    private void Register(ref Utf8JsonReader json, EntityTable? table, int row)
+    // Registers the id the reader is on for an entity (or, without a table, a waiver or attestation); a duplicate is ZP0204.
+    private void Register(ref Utf8JsonReader json, EntityTable? table, int row, RecordKind record = RecordKind.Waiver)
     {
         var bytes = ValueBytes(ref json);
         var hash = Utf8StringTable.Hash(bytes);
@@ -172,7 +186,7 @@ internal sealed class TopologyReader
         {
             var id = Encoding.UTF8.GetString(bytes);
             idTable.Add(id, hash);
-            registered.Add(new Registered(table, row, (int)json.TokenStartIndex));
+            registered.Add(new Registered(table, row, (int)json.TokenStartIndex, record));
             table?.Set(EntityShape.IdSlot, row, id);
             return;
         }
@@ -180,7 +194,7 @@ internal sealed class TopologyReader
         var duplicate = idTable[first];
         table?.Set(EntityShape.IdSlot, row, duplicate);
         var firstUse = registered[first];
-        var what = firstUse.Table is { } firstTable ? firstTable.Kind.Keyword() : "waiver";
+        var what = firstUse.Table is { } firstTable ? firstTable.Kind.Keyword() : (firstUse.Record == RecordKind.Attestation ? "attestation" : "waiver");
         Report(DiagnosticDescriptors.DuplicateId, ValueSpan(ref json), MessageText.Show(duplicate), what, text.LineOf(firstUse.Start));
     }
 
@@ -246,7 +260,11 @@ internal sealed class TopologyReader
                 ReadEntities(ref json, layout.Kinds[index], layout.Root.Property(index), layout.Entities[index]!);
                 break;
             case TopLevelKey.Waivers:
-                ReadWaivers(ref json, layout.Root.Property(index));
+                ReadRecords(ref json, layout.Root.Property(index), "waivers", layout.Waivers, ReadWaiver, waivers);
+                break;
+            case TopLevelKey.Attestations:
+                attestationsStart = (int)json.TokenStartIndex;
+                ReadRecords(ref json, layout.Root.Property(index), "attestations", layout.Attestations, ReadAttestation, attestations);
                 break;
             case TopLevelKey.Site:
                 ReadSite(ref json, layout.Root.Property(index));
@@ -524,7 +542,7 @@ internal sealed class TopologyReader
         var target = registered[number];
         if (target.Table is not { } table || table.Kind != reader.Target)
         {
-            var actual = target.Table is { } other ? WithArticle(other.Kind) : "a waiver";
+            var actual = target.Table is { } other ? WithArticle(other.Kind) : target.Record == RecordKind.Attestation ? "an attestation" : "a waiver";
             var (_, wrongKind) = DiagnosticDescriptors.ReferenceProblems(reader.Definition.UnknownReferenceId);
             Report(wrongKind, ValueSpan(ref json), Describe(owner), AttributePath(reader.Definition.Name), MessageText.Show(idTable[number]), actual, WithArticle(reader.Target));
             return -1;
@@ -716,7 +734,11 @@ internal sealed class TopologyReader
         }
     }
 
-    private void ReadWaivers(ref Utf8JsonReader json, SchemaMatcher arraySchema)
+    private delegate T? RecordReader<T>(ref Utf8JsonReader json);
+
+    /// <summary>Reads a top-level array of waivers or attestations into <paramref name="into"/>, each complete one.</summary>
+    private void ReadRecords<T>(ref Utf8JsonReader json, SchemaMatcher arraySchema, string collection, SchemaMatcher? itemSchema, RecordReader<T> read, List<T> into)
+        where T : class
     {
         if (!Accepts(arraySchema, ref json) || json.TokenType != JsonTokenType.StartArray)
         {
@@ -725,21 +747,21 @@ internal sealed class TopologyReader
             return;
         }
 
-        path.Add(new PathSegment("waivers", -1));
+        path.Add(new PathSegment(collection, -1));
         var index = 0;
         while (!stopped && json.Read() && json.TokenType != JsonTokenType.EndArray)
         {
             var probe = json;
-            if (Checking && (layout.Waivers is not { } schema || !schema.Accepts(ref probe)))
+            if (Checking && (itemSchema is not { } schema || !schema.Accepts(ref probe)))
             {
                 Stop();
                 break;
             }
 
             path.Add(new PathSegment(null, index++));
-            if (ReadWaiver(ref json) is { } waiver)
+            if (read(ref json) is { } record)
             {
-                waivers.Add(waiver);
+                into.Add(record);
             }
 
             path.RemoveAt(path.Count - 1);
@@ -799,6 +821,71 @@ internal sealed class TopologyReader
         return rule is null || targets is null || reason is null || approvedBy is null || expires is not DateOnly expiry
             ? null
             : new Waiver(id, rule, targets, reason, approvedBy, expiry, text.Point(start));
+    }
+
+    private Attestation? ReadAttestation(ref Utf8JsonReader json)
+    {
+        if (json.TokenType != JsonTokenType.StartObject)
+        {
+            json.Skip();
+            return null;
+        }
+
+        var start = (int)json.TokenStartIndex;
+        string? id = null, clause = null, status = null, evidence = null, owner = null;
+        object? date = null, expires = null;
+        var dateSpan = default(TokenSpan);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (!stopped && json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = TokenSpan.Of(ref json);
+            var name = json.GetString()!;
+            json.Read();
+            if (!seen.Add(name))
+            {
+                DuplicateKey(key, name);
+                json.Skip();
+                continue;
+            }
+
+            switch (name)
+            {
+                case "id":
+                    id = json.GetString();
+                    if (Checking)
+                    {
+                        Register(ref json, null, -1, RecordKind.Attestation);
+                    }
+
+                    break;
+                case "clause": clause = json.GetString(); break;
+                case "status": status = json.GetString(); break;
+                case "evidence": evidence = json.GetString(); break;
+                case "owner": owner = json.GetString(); break;
+                case "date" when json.TokenType == JsonTokenType.String: dateSpan = TokenSpan.Of(ref json); date = pool[ReadDate(ref json, "date")]; break;
+                case "expires" when json.TokenType == JsonTokenType.String: expires = pool[ReadDate(ref json, "expires")]; break;
+                default: json.Skip(); break;
+            }
+        }
+
+        if (clause is null || evidence is null || owner is null || date is not DateOnly from || expires is not DateOnly until)
+        {
+            return null;
+        }
+
+        if (from > until)
+        {
+            Report(DiagnosticDescriptors.AttestationDatedAfterExpiry, text.Span(dateSpan.Start, dateSpan.End), MessageText.Show(clause), from, until);
+            return null;
+        }
+
+        var state = status switch
+        {
+            "not-met" => AttestationStatus.NotMet,
+            "not-applicable" => AttestationStatus.NotApplicable,
+            _ => AttestationStatus.Met,
+        };
+        return new Attestation(id, clause, state, evidence, owner, from, until, text.Point(start));
     }
 
     // The `site` object names the site but holds no entity; of a key given twice, the last counts.
@@ -962,8 +1049,8 @@ internal sealed class TopologyReader
     private static string WithArticle(EntityKind kind) =>
         (kind is EntityKind.Asset or EntityKind.Operation ? "an " : "a ") + Noun(kind);
 
-    /// <summary>An id's first use: the entity's table and row (no table for a waiver) and where its id starts.</summary>
-    private readonly record struct Registered(EntityTable? Table, int Row, int Start);
+    /// <summary>An id's first use: the entity's table and row (no table for a waiver or an attestation, which <see cref="Record"/> tells apart) and where its id starts.</summary>
+    private readonly record struct Registered(EntityTable? Table, int Row, int Start, RecordKind Record);
 
     /// <summary>Lists to collect an array's elements in, reused from one array to the next (and nested arrays).</summary>
     private sealed class ScratchLists<T>
@@ -1002,5 +1089,12 @@ internal sealed class TopologyReader
             var quotes = json.TokenType is JsonTokenType.String or JsonTokenType.PropertyName ? 2 : 0;
             return new TokenSpan(start, start + json.ValueSpan.Length + quotes);
         }
+    }
+
+    /// <summary>What a top-level array other than the entities holds: waivers or attestations.</summary>
+    private enum RecordKind
+    {
+        Waiver,
+        Attestation,
     }
 }

@@ -60,6 +60,7 @@ internal static class TopologySchema
         s.Add("method", ZpType.String);
         s.Add("defaultCredentials", ZpType.Bool);
         s.Add("sharedAccounts", ZpType.Bool);
+        s.Add("directory", ZpType.String);
     });
 
     public static readonly RecordShape Scan = Record("scan", s =>
@@ -70,6 +71,22 @@ internal static class TopologySchema
         s.Add("clean", ZpType.Bool);
         s.Add("openCritical", ZpType.Int);
         s.Add("openHigh", ZpType.Int);
+    });
+
+    public static readonly RecordShape ServiceEvent = Record("serviceEvent", s =>
+    {
+        s.Add("event", ZpType.String);
+        s.Add("date", ZpType.Date);
+        s.Add("by", ZpType.String);
+    });
+
+    /// <summary>A security level per IEC 62443-3-3 foundational requirement (FR 1 to FR 7), each 0 to 4.</summary>
+    public static readonly RecordShape SecurityLevelVector = Record("securityLevels", s =>
+    {
+        foreach (var fr in FoundationalRequirements.Keys)
+        {
+            s.Add(fr, ZpType.Int);
+        }
     });
 
     public static readonly RecordShape Contract = Record("contract", s =>
@@ -136,6 +153,9 @@ internal static class TopologySchema
         Zone.Add("operations", ZpType.ListOf(operation));
         Zone.Add("purdueLevel", ZpType.Decimal);
         Zone.Add("location", ZpType.String);
+        Zone.Add("securityLevels", new RecordType(SecurityLevelVector));
+        Zone.Add("changedBy", ZpType.String);
+        Zone.Add("reviewedBy", ZpType.String);
         Zone.Add("segmented", ZpType.Bool);
         Zone.Add("allow", ZpType.ListOf(new RecordType(ZoneAllow)));
         Zone.Add("assets", ZpType.ListOf(asset), computed: true);
@@ -171,6 +191,10 @@ internal static class TopologySchema
         Asset.Add("supplier", party);
         Asset.Add("maintainer", party);
         Asset.Add("data", ZpType.ListOf(data));
+        Asset.Add("securityLevelCapabilities", new RecordType(SecurityLevelVector));
+        Asset.Add("serviceEvents", ZpType.ListOf(new RecordType(ServiceEvent)));
+        Asset.Add("changedBy", ZpType.String);
+        Asset.Add("reviewedBy", ZpType.String);
         Asset.Add("interfaces", ZpType.ListOf(new RecordType(Interface)));
         Asset.Add("flowsIn", ZpType.ListOf(flow), computed: true);
         Asset.Add("flowsOut", ZpType.ListOf(flow), computed: true);
@@ -185,6 +209,9 @@ internal static class TopologySchema
         Conduit.Add("denyByDefault", ZpType.Bool);
         Conduit.Add("monitored", ZpType.Bool);
         Conduit.Add("status", ZpType.String);
+        Conduit.Add("securityLevels", new RecordType(SecurityLevelVector));
+        Conduit.Add("changedBy", ZpType.String);
+        Conduit.Add("reviewedBy", ZpType.String);
         Conduit.Add("allow", ZpType.ListOf(new RecordType(ConduitAllow)));
         Conduit.Add("flows", ZpType.ListOf(flow), computed: true);
 
@@ -204,6 +231,8 @@ internal static class TopologySchema
         Flow.Add("network", ZpType.String);
         Flow.Add("via", ZpType.ListOf(asset));
         Flow.Add("conduit", conduit);
+        Flow.Add("humanApproval", ZpType.Bool);
+        Flow.Add("changedBy", ZpType.String);
         Flow.Add("crossesZones", ZpType.Bool, computed: true);
         Flow.Add("passes", ZpType.ListOf(asset), computed: true);
 
@@ -212,6 +241,8 @@ internal static class TopologySchema
         Data.Add("integrity", ZpType.String);
         Data.Add("availability", ZpType.String);
         Data.Add("owner", party);
+        Data.Add("permittedUse", ZpType.String);
+        Data.Add("backupOn", ZpType.ListOf(asset));
         Data.Add("storedOn", ZpType.ListOf(asset), computed: true);
         Data.Add("flows", ZpType.ListOf(flow), computed: true);
 

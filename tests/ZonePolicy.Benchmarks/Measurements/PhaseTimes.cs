@@ -105,7 +105,11 @@ internal static class PhaseTimes
         phases.Add(("to diagnostics", clock.Elapsed));
 
         clock.Restart();
-        var (inForce, _, notes, _) = Findings.WaiverMatcher.Apply(site.Waivers, diagnosed, BenchmarkFiles.Today);
+        var findings = Evaluation.SharedFindings.Merge(diagnosed);
+        phases.Add(("merge shared findings", clock.Elapsed));
+
+        clock.Restart();
+        var (inForce, _, notes, _) = Findings.WaiverMatcher.Apply(site.Waivers, findings, BenchmarkFiles.Today);
         phases.Add(("match waivers", clock.Elapsed));
 
         clock.Restart();

@@ -69,6 +69,8 @@ public sealed class CheckRequestBuilder
 
     public bool WarningsAsErrors { get; set; }
 
+    public bool Compliance { get; set; }
+
     public SourceLocation SettingsLocation { get; set; } = SourceLocation.CommandLine;
 
     public long EvaluationBudget { get; set; } = ZonePolicy.Evaluation.EvaluationMonitor.DefaultBudget;
@@ -85,6 +87,7 @@ public sealed class CheckRequestBuilder
         Today = Today,
         BaselineFile = Baseline,
         WarningsAsErrors = WarningsAsErrors,
+        Compliance = Compliance,
         SettingsLocation = SettingsLocation,
         EvaluationBudget = EvaluationBudget,
     };

@@ -57,6 +57,7 @@ public class DeclarationParserTests
               category "patching"
               refs "SEMI E187 6.1", "IEC 62443-3-3 SR 3.4"
               help "docs/E187-OS-01.md"
+              sameAs "IEC-OS-01", "METI-SW-04"
               for asset a where has(a.os)
               for flow f in a.flowsIn
               let limit = today + days(90)
@@ -72,6 +73,7 @@ public class DeclarationParserTests
               (category "patching")
               (refs "SEMI E187 6.1" "IEC 62443-3-3 SR 3.4")
               (help "docs/E187-OS-01.md")
+              (sameAs "IEC-OS-01" "METI-SW-04")
               (for asset a :where (call has (. a os)))
               (for flow f :in (. a flowsIn))
               (let limit (+ today (call days 90)))

@@ -8,8 +8,8 @@ public class SyntaxErrorTests
     [Theory]
     [InlineData("rule A \"x\" { severity error }", "(1,29): ZP0001: unexpected \"}\", expected \"require\" or \"forbid\"")]
     [InlineData("rule A \"x\" { }", "(1,14): ZP0001: unexpected \"}\", expected \"require\" or \"forbid\"")]
-    [InlineData("rule A \"x\" { requre a }", "(1,14): ZP0001: unexpected identifier \"requre\", expected \"severity\", \"category\", \"refs\", \"help\", \"for\", \"let\", \"require\", \"forbid\", \"at\" or \"message\"; did you mean \"require\"?")]
-    [InlineData("rule A \"x\" { require a mesage \"m\" }", "(1,24): ZP0001: unexpected identifier \"mesage\", expected \"severity\", \"category\", \"refs\", \"help\", \"for\", \"let\", \"require\", \"forbid\", \"at\", \"message\" or \"}\"; did you mean \"message\"?")]
+    [InlineData("rule A \"x\" { requre a }", "(1,14): ZP0001: unexpected identifier \"requre\", expected \"severity\", \"category\", \"refs\", \"help\", \"sameAs\", \"for\", \"let\", \"require\", \"forbid\", \"at\" or \"message\"; did you mean \"require\"?")]
+    [InlineData("rule A \"x\" { require a mesage \"m\" }", "(1,24): ZP0001: unexpected identifier \"mesage\", expected \"severity\", \"category\", \"refs\", \"help\", \"sameAs\", \"for\", \"let\", \"require\", \"forbid\", \"at\", \"message\" or \"}\"; did you mean \"message\"?")]
     [InlineData("rule \"title\" { require x }", "(1,6): ZP0001: unexpected string \"title\", expected rule id")]
     [InlineData("rule A { require x }", "(1,8): ZP0001: unexpected \"{\", expected rule title")]
     [InlineData("rule A \"t\" require x }", "(1,12): ZP0001: unexpected keyword \"require\", expected \"{\"")]
@@ -76,7 +76,7 @@ public class SyntaxErrorTests
     public void A_rule_missing_its_closing_brace_is_reported_at_the_next_rule()
     {
         Assert.Equal(
-            "(2,1): ZP0001: unexpected keyword \"rule\", expected \"severity\", \"category\", \"refs\", \"help\", \"for\", \"let\", \"require\", \"forbid\", \"at\", \"message\" or \"}\"",
+            "(2,1): ZP0001: unexpected keyword \"rule\", expected \"severity\", \"category\", \"refs\", \"help\", \"sameAs\", \"for\", \"let\", \"require\", \"forbid\", \"at\", \"message\" or \"}\"",
             Error("rule A \"t\" { require x\nrule B \"t\" { require y }"));
     }
 
@@ -84,7 +84,7 @@ public class SyntaxErrorTests
     public void The_end_of_the_file_is_reported_just_after_the_last_token()
     {
         Assert.Equal(
-            "(2,12): ZP0001: unexpected end of file, expected \"severity\", \"category\", \"refs\", \"help\", \"for\", \"let\", \"require\", \"forbid\", \"at\", \"message\" or \"}\"",
+            "(2,12): ZP0001: unexpected end of file, expected \"severity\", \"category\", \"refs\", \"help\", \"sameAs\", \"for\", \"let\", \"require\", \"forbid\", \"at\", \"message\" or \"}\"",
             Error("rule A \"t\" {\n  require x\n\n"));
     }
 

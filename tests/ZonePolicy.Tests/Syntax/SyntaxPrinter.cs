@@ -41,6 +41,7 @@ internal static class SyntaxPrinter
         CategoryClause c => $"(category {Quote(c.Category.Value)})",
         RefsClause r => $"(refs {string.Join(" ", r.Refs.Select(x => Quote(x.Value)))})",
         HelpClause h => $"(help {Quote(h.Help.Value)})",
+        SameAsClause same => $"(sameAs {string.Join(" ", same.Rules.Select(x => Quote(x.Value)))})",
         ForClause f => $"(for {f.Kind.Name} {f.Variable.Name}{Option("in", f.Source)}{Option("where", f.Where)})",
         LetClause l => $"(let {l.Name.Name} {Print(l.Value)})",
         ConditionClause c => $"({(c.IsForbid ? "forbid" : "require")} {Print(c.Condition)})",

@@ -19,8 +19,8 @@ public class TokenizerTests
             "Pack:pack Version:version Title:title Import:import Param:param Let:let Severity:severity Rule:rule",
             Tokens("pack version title import param let severity rule"));
         Assert.Equal(
-            "Category:category Refs:refs Help:help For:for In:in Where:where Require:require Forbid:forbid At:at Message:message",
-            Tokens("category refs help for in where require forbid at message"));
+            "Category:category Refs:refs Help:help SameAs:sameAs For:for In:in Where:where Require:require Forbid:forbid At:at Message:message",
+            Tokens("category refs help sameAs for in where require forbid at message"));
         Assert.Equal(
             "And:and Or:or Not:not True:true False:false Null:null Any:any All:all None:none Count:count Sum:sum Min:min Max:max",
             Tokens("and or not true false null any all none count sum min max"));

@@ -46,6 +46,16 @@ public class ExpectationParserTests
     }
 
     [Fact]
+    public void Severity_settings_are_kept_with_where_they_are_written_and_a_later_one_replaces_an_earlier()
+    {
+        var (directives, diagnostics) = Parse("severity ZP0240=none\nseverity A-1 = info\nseverity zp0240=warning\n");
+
+        Assert.Empty(diagnostics);
+        Assert.Equal([("A-1", "info"), ("zp0240", "warning")], directives.Severities.Select(s => (s.Id, s.Level)));
+        Assert.Equal((3, 10), (directives.Severities[1].Location.Line, directives.Severities[1].Location.Column));
+    }
+
+    [Fact]
     public void Without_only_every_rule_is_in_scope()
     {
         var (directives, _) = Parse("A-1 x\n");
@@ -65,7 +75,7 @@ public class ExpectationParserTests
 
     [Theory]
     [InlineData("today 2026-13-01\n", 1, 7, "`2026-13-01` is not a date; write `today yyyy-MM-dd`")]
-    [InlineData("A-1 x\n  9bad x\n", 2, 3, "`9bad` is not a rule id; expected `RULE-ID entity[,entity...]`, `only`, `today` or `param`")]
+    [InlineData("A-1 x\n  9bad x\n", 2, 3, "`9bad` is not a rule id; expected `RULE-ID entity[,entity...]`, `only`, `today`, `param` or `severity`")]
     [InlineData("A-1 x,,y\n", 1, 5, "`x,,y` has an empty entity id; separate entity ids with single commas")]
     [InlineData("A-1 x\nA-1 x\n", 2, 1, "`A-1 x` is expected twice; remove one line")]
     [InlineData("only A-1\nonly B-2\n", 2, 1, "`only` is given twice; list every rule on one `only` line")]
@@ -75,6 +85,9 @@ public class ExpectationParserTests
     [InlineData("param x=\n", 1, 7, "`x=` is not a parameter override; write `param name=value`")]
     [InlineData("today 2026-01-01\ntoday 2026-01-02\n", 2, 1, "`today` is set twice; keep one `today` line")]
     [InlineData("require-coverage\n", 1, 1, "`require-coverage` applies to the whole pack; move it to tests/settings")]
+    [InlineData("severity ZP0240\n", 1, 10, "`ZP0240` is not a severity setting; write `severity ID=level`")]
+    [InlineData("severity 9x=none\n", 1, 10, "`9x=none` is not a severity setting; write `severity ID=level`")]
+    [InlineData("severity A-1=\n", 1, 10, "`A-1=` is not a severity setting; write `severity ID=level`")]
     public void Mistakes_in_an_expectation_file_are_reported_at_their_line_and_column(string text, int line, int column, string message)
     {
         var (_, diagnostics) = Parse(text);
@@ -86,8 +99,8 @@ public class ExpectationParserTests
     }
 
     [Theory]
-    [InlineData("only A-1\n", 1, 1, "unknown setting `only`; expected `today`, `param` or `require-coverage`")]
-    [InlineData("A-1 x\n", 1, 1, "unknown setting `A-1`; expected `today`, `param` or `require-coverage`")]
+    [InlineData("only A-1\n", 1, 1, "unknown setting `only`; expected `today`, `param`, `severity` or `require-coverage`")]
+    [InlineData("A-1 x\n", 1, 1, "unknown setting `A-1`; expected `today`, `param`, `severity` or `require-coverage`")]
     [InlineData("require-coverage yes\n", 1, 18, "`require-coverage` takes no value; remove `yes`")]
     public void Mistakes_in_the_settings_file_are_reported_at_their_line_and_column(string text, int line, int column, string message)
     {

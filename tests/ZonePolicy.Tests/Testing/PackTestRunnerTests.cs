@@ -167,6 +167,21 @@ public class PackTestRunnerTests
     }
 
     [Fact]
+    public void A_fixture_s_severity_setting_replaces_the_settings_one_for_the_same_id_and_keeps_the_others()
+    {
+        using var pack = new TempPack();
+        pack.Write("tests/settings", "severity ZP0240=none\nseverity A-1=warning\n");
+        pack.Fixture("evidence", "severity zp0240=warning\n");
+        var engine = new FakeEngine("A-1");
+
+        Run(pack, engine);
+
+        var severities = Assert.Single(engine.Requests).Severities;
+        Assert.Equal([("A-1", "warning"), ("zp0240", "warning")], severities.Select(s => (s.Id, s.Level)));
+        Assert.EndsWith("evidence.expect", severities[1].Location.File, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Coverage_names_the_rules_no_fixture_violated_and_no_fixture_passed()
     {
         using var pack = new TempPack();

@@ -34,6 +34,22 @@ public sealed partial class ShippedPackLayoutTests
         Assert.Equal(rules.Select(r => r.Id).Order(StringComparer.Ordinal), pages.Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(PackNames))]
+    public void Every_rule_page_shows_the_rule_as_the_pack_has_it(string pack)
+    {
+        var folder = PackFolder(pack);
+        var text = File.ReadAllText(Path.Combine(folder, pack + ".zpol")).ReplaceLineEndings("\n");
+
+        foreach (Match rule in RuleTextPattern().Matches(text))
+        {
+            var page = File.ReadAllText(Path.Combine(folder, "docs", rule.Groups["id"].Value + ".md")).ReplaceLineEndings("\n");
+            var shown = PageRulePattern().Match(page);
+            Assert.True(shown.Success, $"the page of {rule.Groups["id"].Value} has no `## The rule` section");
+            Assert.Equal(rule.Value, shown.Groups["rule"].Value);
+        }
+    }
+
     public static TheoryData<string> PackNames => new() { "meti-factory-guidelines", "iec62443-zones", "semi-e187-baseline" };
 
     [Theory]
@@ -65,6 +81,12 @@ public sealed partial class ShippedPackLayoutTests
 
     [GeneratedRegex("(?ms)^rule (?<id>\\S+) \"[^\"]*\" \\{.*?^\\s*help \"(?<help>[^\"]+)\".*?^\\}")]
     private static partial Regex RulePattern();
+
+    [GeneratedRegex("(?ms)^rule (?<id>\\S+) \"[^\"]*\" \\{\n.*?^\\}")]
+    private static partial Regex RuleTextPattern();
+
+    [GeneratedRegex("(?ms)^## The rule\n\n```zpol\n(?<rule>.*?)\n```")]
+    private static partial Regex PageRulePattern();
 
     [GeneratedRegex("(?m)^param (?<name>\\w+) =")]
     private static partial Regex ParamPattern();

@@ -49,6 +49,8 @@ public class TopologyJsonSchemaTests
     [InlineData("scan")]
     [InlineData("contract")]
     [InlineData("impact")]
+    [InlineData("serviceEvent")]
+    [InlineData("securityLevels")]
     public void Nested_object_keys_match_the_model(string record)
     {
         var shape = TopologySchema.For(EntityKind.Asset).Attributes

@@ -16,6 +16,7 @@ internal static class HtmlReporter
     [
         new DiagramSection(),
         new FindingsSection(),
+        new ComplianceSection(),
         new SuppressedSection(),
         new WaiversSection(),
         new RulesSection(),

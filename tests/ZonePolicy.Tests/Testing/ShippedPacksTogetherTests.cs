@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using ZonePolicy.Diagnostics;
+using ZonePolicy.Tests.Topology;
+
+namespace ZonePolicy.Tests.Testing;
+
+/// <summary>
+/// The three shipped packs checked together on the Annex A sample, as a user runs them: a finding the packs share
+/// (their rules are declared <c>sameAs</c>) is reported once with every pack's own report, and none is lost.
+/// </summary>
+public sealed partial class ShippedPacksTogetherTests
+{
+    private static readonly string[] PackNames = ["meti-factory-guidelines", "iec62443-zones", "semi-e187-baseline"];
+
+    public static TheoryData<string> Samples => new(SampleFiles);
+
+    private static IEnumerable<string> SampleFiles =>
+        Directory.GetFiles(TopologyTestSupport.RepositoryFile("samples/annex-a-factory"), "*.topology.json", SearchOption.AllDirectories)
+            .Select(file => Path.GetRelativePath(TopologyTestSupport.RepositoryFile("samples/annex-a-factory"), file).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Each_finding_of_each_pack_is_reported_once_however_many_packs_share_it(string sample)
+    {
+        var together = Findings(sample, PackNames);
+        var alone = PackNames.SelectMany(pack => Findings(sample, [pack])).ToList();
+
+        Assert.Equal(alone.Select(Key).Order(StringComparer.Ordinal), together.SelectMany(f => f.PerRule).Select(Key).Order(StringComparer.Ordinal));
+        var same = SameAsGroups();
+        var twice = together
+            .GroupBy(f => $"{same.GetValueOrDefault(f.Id, f.Id)} {string.Join(",", f.Entities)}", StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => string.Join(" and ", g.Select(f => $"{f.Id} on {string.Join(",", f.Entities)}")));
+        Assert.Empty(twice);
+        Assert.All(together.Where(f => f.SharedBy.Count > 0), f => Assert.True(
+            f.SharedBy.Select(s => s.Rule!.Pack).Distinct().Count() == f.SharedBy.Count,
+            $"{f.Id} on {string.Join(",", f.Entities)} is shared by rules of one pack"));
+    }
+
+    [Fact]
+    public void The_sample_has_findings_the_packs_share_so_the_check_above_is_not_empty()
+    {
+        var shared = SampleFiles.SelectMany(sample => Findings(sample, PackNames)).Where(f => f.SharedBy.Count > 1).ToList();
+
+        Assert.NotEmpty(shared);
+        Assert.All(shared, f => Assert.All(f.SharedBy, s => Assert.NotEmpty(s.Rule!.Refs)));
+    }
+
+    private static List<Diagnostic> Findings(string sample, IReadOnlyList<string> packs) =>
+        [.. PolicyEngine.Check(new CheckRequest
+        {
+            TopologyFiles = [TopologyTestSupport.RepositoryFile("samples/annex-a-factory/" + sample)],
+            RuleSources = [.. packs.Select(ShippedPackLayoutTests.PackFolder)],
+
+            // The shipped packs' C# functions run, as they do beside zpol.
+            TrustedPacks = packs,
+            Today = new DateOnly(2026, 6, 1),
+        }).Diagnostics.Where(d => d.Rule is not null)];
+
+    private static string Key(Diagnostic finding) => $"{finding.Id} {string.Join(",", finding.Entities)} {finding.Message}";
+
+    /// <summary>Each rule id of a <c>sameAs</c> group mapped to one name of the group, read from the packs' text.</summary>
+    private static Dictionary<string, string> SameAsGroups()
+    {
+        var groups = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Find(string id) => groups.TryGetValue(id, out var parent) && parent != id ? Find(parent) : id;
+        foreach (var pack in PackNames)
+        {
+            foreach (Match rule in SameAsPattern().Matches(File.ReadAllText(Path.Combine(ShippedPackLayoutTests.PackFolder(pack), pack + ".zpol"))))
+            {
+                foreach (Capture other in rule.Groups["other"].Captures)
+                {
+                    groups[Find(other.Value)] = Find(rule.Groups["id"].Value);
+                }
+            }
+        }
+
+        return groups.Keys.ToDictionary(id => id, Find, StringComparer.Ordinal);
+    }
+
+    [GeneratedRegex("(?ms)^rule (?<id>\\S+) \"[^\"]*\" \\{(?:(?!^\\}).)*?^\\s*sameAs(?: \"(?<other>[^\"]+)\",?)+")]
+    private static partial Regex SameAsPattern();
+}
