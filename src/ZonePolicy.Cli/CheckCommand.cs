@@ -91,10 +91,8 @@ internal sealed class CheckCommand : Command
     }
 
     /// <summary>
-    /// The report, the baseline and the pack lock file cannot share a file, and the lock file, which the check
-    /// writes while it resolves packs, cannot be a topology, a rule source or the baseline. Whether the report or
-    /// the baseline names an input is known once the check has read its inputs, and <see cref="OutputFile"/>
-    /// refuses it then.
+    /// The report, the baseline and the pack lock file cannot share a file. Whether one of them names an input is
+    /// known once the check has read its inputs, and <see cref="OutputFile"/> refuses it then.
     /// </summary>
     private void SeparateOutputs(CommandResult result)
     {
@@ -110,15 +108,6 @@ internal sealed class CheckCommand : Command
                 {
                     result.AddError($"`{outputs[first].Name}` and `{outputs[second].Name}` name the same file `{outputs[first].Token}`; give each its own file");
                 }
-            }
-        }
-
-        if (result.GetResult(inputs.LockFile) is { Tokens: [var lockToken] })
-        {
-            var read = new SymbolResult?[] { result.GetResult(topologies), result.GetResult(inputs.Rules), result.GetResult(inputs.Baseline) }.SelectMany(input => input?.Tokens ?? []);
-            if (read.FirstOrDefault(input => SameFile(lockToken.Value, input.Value)) is { } named)
-            {
-                result.AddError($"`{inputs.LockFile.Name}` names the input file `{named.Value}`; write to another file");
             }
         }
     }

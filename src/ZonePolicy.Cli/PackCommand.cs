@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ZonePolicy.Packs;
+using ZonePolicy.Packaging;
 
 namespace ZonePolicy.Cli;
 

@@ -102,18 +102,16 @@ internal sealed class RuleInputOptions
     /// </summary>
     public CheckRequest Request(ParseResult parse, IReadOnlyList<string> topologyFiles, string workingDirectory, bool describeSites = false, bool compliance = false)
     {
-        string InWorkingDirectory(string path) => Path.GetFullPath(Path.Combine(workingDirectory, path));
-
         return new CheckRequest
         {
             TopologyFiles = topologyFiles,
             RuleSources = parse.GetValue(Rules) ?? [],
             Packs = parse.GetValue(Packs) ?? [],
-            PackDirectories = [.. (parse.GetValue(PackDirectories) ?? []).Select(InWorkingDirectory)],
+            PackDirectories = parse.GetValue(PackDirectories) ?? [],
             ShippedPackDirectories = [Path.Combine(AppContext.BaseDirectory, "packs")],
             TrustedPacks = parse.GetValue(Trusted) ?? [],
             NuGetConfigDirectory = parse.GetValue(NoFeeds) ? null : workingDirectory,
-            LockFile = InWorkingDirectory(parse.GetValue(LockFile) ?? PackLockFileName),
+            LockFile = parse.GetValue(LockFile) ?? PackLockFileName,
             LockMode = parse.GetValue(Locked) ? PackLockMode.Locked : parse.GetValue(LockFile) is null ? PackLockMode.Auto : PackLockMode.Update,
             Parameters = parse.GetValue(Parameters) ?? [],
             Severities = parse.GetValue(Severities) ?? [],

@@ -42,6 +42,9 @@ public sealed record CheckRequest
 
     public PackLockMode LockMode { get; init; } = PackLockMode.Off;
 
+    /// <summary>Where compiled C# functions are cached; <c>ZONEPOLICY_SCRIPT_CACHE</c> or the user's cache folder when null.</summary>
+    public string? ScriptCacheDirectory { get; init; }
+
     /// <summary>Parameter overrides, each value in the language's literal syntax (a bare word is a string).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Parameters { get; init; } = [];
 

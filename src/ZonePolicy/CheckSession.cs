@@ -11,7 +11,7 @@ namespace ZonePolicy;
 /// Checks one workspace again and again, as a language server does after each edit, with the results of
 /// <see cref="PolicyEngine.Check"/>: it keeps the syntax trees of rule texts that did not change, the compiled
 /// rules while no rule text or parameter changed, and each topology's model and violations while neither its
-/// text nor the rules changed. One check at a time.
+/// text nor the rules (nor the C# functions of their packs) changed. One check at a time.
 /// </summary>
 public sealed class CheckSession
 {
@@ -22,6 +22,19 @@ public sealed class CheckSession
     internal ProgramCache Programs { get; } = new();
 
     internal SiteCache Sites { get; } = new();
+
+    /// <summary>The content keys of the C# scripts the last check ran; violations found with other scripts are not reused.</summary>
+    internal string Scripts { get; private set; } = "";
+
+    /// <summary>Records the scripts this check runs; when they are not those of the last check, forgets the violations found with those.</summary>
+    internal void RunScripts(string scripts)
+    {
+        if (scripts != Scripts)
+        {
+            Sites.ForgetViolations();
+            Scripts = scripts;
+        }
+    }
 
     public CheckResult Check(CheckRequest request)
     {
@@ -179,6 +192,15 @@ internal sealed class SiteCache
         if (entries.TryGetValue(file.FullPath, out var entry))
         {
             entry.Found = new Findings(program, today, byRule);
+            entry.Before = null;
+        }
+    }
+
+    public void ForgetViolations()
+    {
+        foreach (var entry in entries.Values)
+        {
+            entry.Found = null;
             entry.Before = null;
         }
     }

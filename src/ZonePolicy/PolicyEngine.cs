@@ -5,6 +5,8 @@ using ZonePolicy.Diagnostics;
 using ZonePolicy.Evaluation;
 using ZonePolicy.Findings;
 using ZonePolicy.Inputs;
+using ZonePolicy.Packs;
+using ZonePolicy.Scripting;
 using ZonePolicy.Syntax;
 using ZonePolicy.Topology;
 using ZonePolicy.Types;
@@ -93,20 +95,29 @@ public static class PolicyEngine
 
     /// <summary>
     /// Reads the inputs of a request, parses and binds its rules and reads its settings, as every command that
-    /// evaluates rules needs them; <paramref name="texts"/>, when given, receives each rule file's text. In a
-    /// <paramref name="session"/>, unchanged rule files are not parsed again and an unchanged program is not bound
-    /// or compiled again (<see cref="PreparedRules.Compiled"/> is then the program compiled before).
+    /// evaluates rules needs them, with the C# functions of its packs loaded; <paramref name="texts"/>, when given,
+    /// receives each rule file's text. In a <paramref name="session"/>, unchanged rule files are not parsed again
+    /// and an unchanged program is not bound or compiled again (<see cref="PreparedRules.Compiled"/> is then the
+    /// program compiled before).
     /// </summary>
     internal static PreparedRules Prepare(CheckRequest request, DiagnosticBag diagnostics, Dictionary<string, string>? texts = null, CheckSession? session = null)
     {
         var inputs = new CheckInputs(request, diagnostics);
         var configs = AnalyzerConfigSet.Read(request.AnalyzerConfigFiles, inputs, diagnostics);
         var overrides = ParameterValues.Read(request.Parameters, request.SettingsLocation, diagnostics);
-        var modules = new RuleSourceLoader(diagnostics, inputs, session?.Parses, texts).Load(request);
+        var loader = new RuleSourceLoader(diagnostics, inputs, session?.Parses, texts);
+        var modules = loader.Load(request);
         var (program, compiled) = diagnostics.HasErrors ? (null, null) : Bind(modules, overrides, diagnostics, session);
+        if (program is not null && !diagnostics.HasErrors)
+        {
+            var cache = request.ScriptCacheDirectory is { } folder ? new ScriptCache(folder) : ScriptCache.Default;
+            var scripts = ScriptFunctionLoader.Load(program.ScriptFunctions, cache, inputs, diagnostics);
+            session?.RunScripts(scripts);
+        }
+
         var rules = program?.Rules.Select(r => r.Info).OrderBy(r => r.Id, StringComparer.Ordinal).ToList() ?? [];
         var baseline = request.BaselineFile is { } baselineFile ? Baseline.Read(baselineFile, inputs, diagnostics) : null;
-        return new PreparedRules(inputs, configs, program, rules, baseline) { Compiled = compiled };
+        return new PreparedRules(inputs, configs, program, rules, baseline) { Compiled = compiled, LockUpdate = loader.LockUpdate };
     }
 
     private static (BoundProgram Program, CompiledProgram? Compiled) Bind(
@@ -135,11 +146,13 @@ public static class PolicyEngine
         private IReadOnlyList<BoundCatalogue> catalogues = [];
         private DateOnly? evaluationDate;
         private bool inputInvalid;
+        private PackLockUpdate? lockUpdate;
 
         public CheckResult Run()
         {
             var prepared = Prepare(request, diagnostics, session: session);
             var (inputs, configs, program, rules, baseline) = prepared;
+            lockUpdate = prepared.LockUpdate;
             catalogues = program is null || diagnostics.HasErrors ? [] : CatalogueBinder.Bind(program, inputs, diagnostics);
 
             if (program is null || diagnostics.HasErrors)
@@ -247,6 +260,11 @@ public static class PolicyEngine
 
         private CheckResult Finish(CheckInputs inputs, AnalyzerConfigSet configs, IReadOnlyList<RuleInfo> rules, Baseline? baseline, bool invalid)
         {
+            if (lockUpdate?.Write(inputs.Files) is { } refused)
+            {
+                diagnostics.Add(refused);
+            }
+
             var severities = SeverityPolicy.Create(request.Severities, configs, rules, request.WarningsAsErrors, inputs.FullPathOf, diagnostics);
             var inForce = new List<Diagnostic>();
             var quiet = new List<Diagnostic>();
@@ -285,4 +303,7 @@ internal sealed record PreparedRules(CheckInputs Inputs, AnalyzerConfigSet Confi
 {
     /// <summary>The program as a session compiled it before, or null when it is still to be compiled.</summary>
     public CompiledProgram? Compiled { get; init; }
+
+    /// <summary>The pack lock file a check writes once it has read every input, when resolving packs changed it.</summary>
+    public PackLockUpdate? LockUpdate { get; init; }
 }

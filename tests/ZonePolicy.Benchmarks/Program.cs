@@ -37,6 +37,11 @@ switch (args.FirstOrDefault())
         }
 
         return 0;
+    case "--scripts":
+        ScriptCosts.Run(Sizes(args, [1_000])[0], Option(args, "--rounds", 10), Console.Out);
+        return 0;
+    case "--scripts-child":
+        return ScriptCosts.RunChild(args[1], args[2], args[3], args[4], args[5], int.Parse(args[6], System.Globalization.CultureInfo.InvariantCulture), Console.Out);
     case "--generate":
         foreach (var assets in Sizes(args, [1_000, 10_000, 100_000]))
         {

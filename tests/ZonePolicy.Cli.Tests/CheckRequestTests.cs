@@ -40,19 +40,19 @@ public sealed class CheckRequestTests : IDisposable
     }
 
     [Fact]
-    public void The_pack_options_reach_the_request_with_paths_in_the_working_folder()
+    public void The_pack_options_reach_the_request_with_paths_as_given_and_the_working_folder()
     {
         var request = Request("check", "site.json", "--pack", "acme@[1.0.0, 2.0.0)", "--pack-dir", "packs", "--trust", "acme", "--lock-file", "ci.lock.json", "--locked");
         var defaults = Request("check", "site.json", "--pack", "acme", "--no-feeds");
         var explicitLock = Request("check", "site.json", "--pack", "acme", "--lock-file", "ci.lock.json");
 
         Assert.Equal(["acme@[1.0.0, 2.0.0)"], request.Packs);
-        Assert.Equal([Path.Combine(temp.Path, "packs")], request.PackDirectories);
+        Assert.Equal(["packs"], request.PackDirectories);
         Assert.Equal(["acme"], request.TrustedPacks);
         Assert.Equal(temp.Path, request.NuGetConfigDirectory);
-        Assert.Equal((Path.Combine(temp.Path, "ci.lock.json"), PackLockMode.Locked), (request.LockFile, request.LockMode));
+        Assert.Equal(("ci.lock.json", PackLockMode.Locked, temp.Path), (request.LockFile, request.LockMode, request.WorkingDirectory));
         Assert.Null(defaults.NuGetConfigDirectory);
-        Assert.Equal((Path.Combine(temp.Path, "zonepolicy.lock.json"), PackLockMode.Auto), (defaults.LockFile, defaults.LockMode));
+        Assert.Equal(("zonepolicy.lock.json", PackLockMode.Auto), (defaults.LockFile, defaults.LockMode));
         Assert.Equal(PackLockMode.Update, explicitLock.LockMode);
     }
 

@@ -111,6 +111,37 @@ public sealed class CheckZonePolicyTests : IDisposable
         Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.Low && m.Message!.Contains("   at ", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_rules_folder_pack_with_csharp_functions_runs_only_when_a_ZonePolicyTrustedPack_item_names_it()
+    {
+        var pack = Path.Combine(directory, "acme-text");
+        Directory.CreateDirectory(Path.Combine(pack, "functions"));
+        File.WriteAllText(Path.Combine(pack, "pack.json"), """
+            {
+              "name": "acme-text", "version": "1.0.0", "title": "Text", "license": "MIT", "authors": ["Acme"],
+              "standards": [{ "name": "Acme OT baseline" }], "minEngineVersion": "0.1.0",
+              "functions": [{ "name": "shout", "script": "functions/text.csx", "parameters": [{ "name": "text", "type": "string" }], "returns": "string" }]
+            }
+            """);
+        File.WriteAllText(Path.Combine(pack, "functions", "text.csx"), "static string shout(string text) => text.ToUpperInvariant();\n");
+        File.WriteAllText(Path.Combine(pack, "rules.zpol"), "rule T-SHOUT \"zones\" {\n  severity warning\n  for zone z\n  require false\n  message \"{shout(z.id)}\"\n}\n");
+        var site = Path.Combine(directory, "site.json");
+        File.WriteAllText(site, Scenario.WarningOnlySite);
+
+        var untrusted = NewTask();
+        untrusted.Topologies = [new TaskItem(site)];
+        untrusted.Rules = [new TaskItem(pack)];
+        Assert.False(untrusted.Execute());
+        Assert.Equal("ZP0143", Assert.Single(engine.Errors).Code);
+
+        var trusted = NewTask();
+        trusted.Topologies = [new TaskItem(site)];
+        trusted.Rules = [new TaskItem(pack)];
+        trusted.TrustedPacks = [new TaskItem("acme-text")];
+        Assert.True(trusted.Execute());
+        Assert.Equal(("T-SHOUT", "CELL"), (Assert.Single(engine.Warnings).Code, engine.Warnings[0].Message));
+    }
+
     private CheckZonePolicy NewTask() => new() { BuildEngine = engine };
 
     private string Write(string name, string content)

@@ -21,6 +21,7 @@ public sealed class PackageLayoutTests(PackageFixture package)
         {
             "ZonePolicy.MSBuild.dll", "ZonePolicy.MSBuild.deps.json", "ZonePolicy.dll", "Superpower.dll", "JsonSchema.Net.dll",
             "zpol.dll", "zpol.deps.json", "zpol.runtimeconfig.json", "System.CommandLine.dll",
+            "NuGet.Versioning.dll", "NuGet.Protocol.dll", "Microsoft.CodeAnalysis.dll", "Microsoft.CodeAnalysis.CSharp.Scripting.dll",
         })
         {
             Assert.Contains(Tasks + file, entries);

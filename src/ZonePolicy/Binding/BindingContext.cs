@@ -1,4 +1,6 @@
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Packs;
+using ZonePolicy.Scripting;
 using ZonePolicy.Syntax;
 
 namespace ZonePolicy.Binding;
@@ -117,7 +119,25 @@ internal sealed record ConstantDeclaration(LetDeclaration Declaration, ConstantS
 /// <summary>What the whole program accumulates across compilations: constants and path sites.</summary>
 internal sealed class ProgramState
 {
+    private readonly Dictionary<(string Pack, string Name), ScriptFunctionSymbol> scriptFunctions = [];
+
     public List<ConstantSymbol> Constants { get; } = [];
+
+    /// <summary>Every C# function a compilation of the program can call, one symbol each, in the order first declared.</summary>
+    public List<ScriptFunctionSymbol> ScriptFunctions { get; } = [];
+
+    /// <summary>The one symbol of a pack's C# function, shared by the pack and every pack that imports from it.</summary>
+    public ScriptFunctionSymbol ScriptFunction(ResolvedPack pack, ScriptFunctionDeclaration declaration)
+    {
+        if (!scriptFunctions.TryGetValue((pack.Name, declaration.Name), out var symbol))
+        {
+            symbol = new ScriptFunctionSymbol(declaration, pack);
+            scriptFunctions.Add((pack.Name, declaration.Name), symbol);
+            ScriptFunctions.Add(symbol);
+        }
+
+        return symbol;
+    }
 
     public int PathSites { get; private set; }
 

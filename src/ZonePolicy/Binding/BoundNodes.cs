@@ -1,4 +1,5 @@
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Scripting;
 using ZonePolicy.Syntax;
 using ZonePolicy.Topology;
 using ZonePolicy.Types;
@@ -195,6 +196,9 @@ internal sealed record BoundRule(
 internal sealed record BoundProgram(IReadOnlyList<BoundRule> Rules, IReadOnlyList<ConstantSymbol> Constants, int PathSiteCount)
 {
     public IReadOnlyList<BoundModule> Modules { get; init; } = [];
+
+    /// <summary>The C# functions of the program's packs, which must be compiled or taken from the cache before it runs.</summary>
+    public IReadOnlyList<ScriptFunctionSymbol> ScriptFunctions { get; init; } = [];
 }
 
 /// <summary>

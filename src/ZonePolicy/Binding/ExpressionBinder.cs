@@ -1,4 +1,5 @@
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Scripting;
 using ZonePolicy.Syntax;
 using ZonePolicy.Topology;
 using ZonePolicy.Types;
@@ -222,12 +223,35 @@ internal sealed class ExpressionBinder(BindingContext context, FrameLayout frame
         {
             case FunctionSymbol function:
                 return BindHelperCall(function.Declaration, call, arguments);
+            case ScriptFunctionSymbol function:
+                return BindScriptCall(function, call, arguments);
             case ParamSymbol or ConstantDeclaration:
                 return Fail(call.Function.Location, DiagnosticDescriptors.ValueCalled, name);
         }
 
-        var known = Builtins.Keys.Concat(context.Symbols.Names.Where(n => context.Symbols.Lookup(n) is FunctionSymbol));
+        var known = Builtins.Keys.Concat(context.Symbols.Names.Where(n => context.Symbols.Lookup(n) is FunctionSymbol or ScriptFunctionSymbol));
         return Fail(call.Function.Location, DiagnosticDescriptors.UnknownFunction, name, NameSuggestions.DidYouMean(name, known));
+    }
+
+    public static bool IsBuiltin(string name) => Builtins.ContainsKey(name);
+
+    /// <summary>A C# function is checked like a built-in: its arity, and each argument against its declared type.</summary>
+    private BoundExpression BindScriptCall(ScriptFunctionSymbol function, CallExpression call, List<BoundExpression> arguments)
+    {
+        var parameters = function.Declaration.Parameters;
+        if (!CheckArity(call, parameters.Count))
+        {
+            return Error(call.Location);
+        }
+
+        if (Enumerable.Range(0, parameters.Count).Any(i => !Fits(arguments[i].Type, parameters[i].Type.Type)))
+        {
+            var wanted = string.Join(", ", parameters.Select(p => $"`{p.Type.Type}`"));
+            var found = string.Join(", ", arguments.Select(a => $"`{a.Type}`"));
+            return Fail(call.Location, DiagnosticDescriptors.WrongArgumentTypes, call.Function.Name, wanted, found);
+        }
+
+        return new BoundScriptCall(function, arguments, function.Declaration.Returns.Type, call.Location);
     }
 
     private bool CheckArity(CallExpression call, int arity)

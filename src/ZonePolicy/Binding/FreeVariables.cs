@@ -43,6 +43,7 @@ internal static class FreeVariables
         BoundPathMember p => [p.Target],
         BoundPropsIndex i => [i.Target, i.Key],
         BoundBuiltinCall c => c.Arguments,
+        BoundScriptCall c => c.Arguments,
         BoundHelperCall h => [.. h.Arguments, h.Body],
         BoundUnary u => [u.Operand],
         BoundBinary b => [b.Left, b.Right],

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Packs;
+using ZonePolicy.Scripting;
 using ZonePolicy.Syntax;
 using ZonePolicy.Types;
 
@@ -46,7 +48,7 @@ internal static class ProgramBinder
             }
 
             var ruleBinder = new RuleBinder(context);
-            var pack = module.Units.Select(u => u.Pack?.Name.Name).FirstOrDefault(name => name is not null);
+            var pack = module.Units.Select(u => u.Pack?.Name.Name).FirstOrDefault(name => name is not null) ?? module.Pack?.Manifest?.HeaderName;
             var moduleRules = new List<string>();
             foreach (var rule in module.Units.SelectMany(u => u.Rules))
             {
@@ -76,7 +78,7 @@ internal static class ProgramBinder
             diagnostics.Add(DiagnosticDescriptors.UnknownParameter, unknown.Location, unknown.Name, NameSuggestions.DidYouMean(unknown.Name, known));
         }
 
-        return new BoundProgram(RuleEquivalences.Link(rules, diagnostics), program.Constants, program.PathSites) { Modules = bound };
+        return new BoundProgram(RuleEquivalences.Link(rules, diagnostics), program.Constants, program.PathSites) { Modules = bound, ScriptFunctions = program.ScriptFunctions };
     }
 
     private static ModuleSymbols DeclareModule(SourceModule module, ProgramState program, DiagnosticBag diagnostics)
@@ -96,6 +98,17 @@ internal static class ProgramBinder
             }
         }
 
+        foreach (var function in ScriptFunctionsOf(module, program))
+        {
+            if (ExpressionBinder.IsBuiltin(function.Name))
+            {
+                diagnostics.Add(DiagnosticDescriptors.ScriptFunctionIsBuiltin, function.Declaration.Location, function.Name);
+                continue;
+            }
+
+            Declare(new Identifier(function.Name, function.Declaration.Location), function);
+        }
+
         foreach (var unit in module.DeclaringUnits)
         {
             foreach (var param in unit.Params)
@@ -113,6 +126,13 @@ internal static class ProgramBinder
         }
 
         return symbols;
+    }
+
+    /// <summary>The C# functions a compilation can call: its own pack's, and those of the packs it imports files from.</summary>
+    private static IEnumerable<ScriptFunctionSymbol> ScriptFunctionsOf(SourceModule module, ProgramState program)
+    {
+        var packs = module.Imported.Select(i => i.From).Prepend(module.Pack).OfType<ResolvedPack>().DistinctBy(p => p.Name);
+        return packs.SelectMany(pack => (pack.Manifest?.Functions ?? []).Select(declaration => program.ScriptFunction(pack, declaration)));
     }
 
     private static void ReportDuplicateParameters(LetDeclaration let, DiagnosticBag diagnostics)

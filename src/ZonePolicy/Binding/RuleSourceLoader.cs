@@ -25,9 +25,13 @@ internal sealed class RuleSourceLoader(DiagnosticBag diagnostics, CheckInputs in
 
     private static readonly StringComparer PathComparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
+    /// <summary>The pack lock file to write once the check has read its inputs, when resolving packs changed it.</summary>
+    public PackLockUpdate? LockUpdate { get; private set; }
+
     public IReadOnlyList<SourceModule> Load(CheckRequest request)
     {
-        var resolved = PackResolution.Resolve(request, diagnostics);
+        var resolved = PackResolution.Resolve(request, inputs, diagnostics);
+        LockUpdate = resolved.LockUpdate;
         var packs = resolved.Packs.ToDictionary(p => p.Name, StringComparer.Ordinal);
         var modules = new List<SourceModule>();
         foreach (var source in resolved.RuleSources)

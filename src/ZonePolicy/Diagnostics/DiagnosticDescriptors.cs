@@ -111,6 +111,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DuplicateDeclaration = Register(DiagnosticIds.DuplicateDeclaration, "Duplicate declaration", "`{0}` is already declared at {1}");
     public static readonly DiagnosticDescriptor DuplicateRuleVariable = DuplicateDeclaration.WithMessage("`{0}` is already declared in this rule");
+    public static readonly DiagnosticDescriptor ScriptFunctionIsBuiltin = DuplicateDeclaration.WithMessage("`{0}` is a built-in function; give the C# function another name");
 
     public static readonly DiagnosticDescriptor DuplicateRuleId = Register(DiagnosticIds.DuplicateRuleId, "Duplicate rule id",
         "rule id `{0}` is already used at {1}; rule ids must be unique");
@@ -191,6 +192,26 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ImportFromNonDependency = Register(DiagnosticIds.ImportFromNonDependency, "Import from a pack that is not a dependency",
         "`{0}` is not a dependency of pack `{1}`{2}; add it to `dependencies` in `{3}` to import from it");
+    public static readonly DiagnosticDescriptor UntrustedScripts = Register(DiagnosticIds.UntrustedScripts, "Untrusted pack has C# functions",
+        "pack `{0}` has C# functions ({1}), which run only in a trusted pack: trust it with `--trust {0}`, or in a project with `<ZonePolicyTrustedPack Include=\"{0}\" />`");
+
+    public static readonly DiagnosticDescriptor ScriptCompileError = Register(DiagnosticIds.ScriptCompileError, "C# function does not compile", "{0}: {1}");
+    public static readonly DiagnosticDescriptor ScriptNotReadable = ScriptCompileError.WithMessage("cannot read the C# script `{0}`: {1}");
+
+    public static readonly DiagnosticDescriptor ForbiddenScriptApi = Register(DiagnosticIds.ForbiddenScriptApi, "C# function uses a forbidden API",
+        "`{0}` cannot be used in a C# function: {1}");
+    public static readonly DiagnosticDescriptor ScriptRegexWithoutTimeout = ForbiddenScriptApi.WithMessage(
+        "a regular expression in a C# function needs a match timeout: use an overload that takes one, such as `new Regex(pattern, RegexOptions.None, TimeSpan.FromMilliseconds(100))`");
+    public static readonly DiagnosticDescriptor ScriptTopLevelStatement = ForbiddenScriptApi.WithMessage(
+        "a script's top-level statements never run: put code in static methods, and tables in static readonly fields");
+
+    public static readonly DiagnosticDescriptor ScriptSignatureMismatch = Register(DiagnosticIds.ScriptSignatureMismatch, "C# function does not match its declaration",
+        "`{0}` is declared as `{1}` in the pack manifest, so the script must define it as `{2}`");
+    public static readonly DiagnosticDescriptor ScriptFunctionMissing = ScriptSignatureMismatch.WithMessage(
+        "`{0}` has no static method `{1}`, which the pack manifest declares");
+    public static readonly DiagnosticDescriptor ScriptFunctionOverloaded = ScriptSignatureMismatch.WithMessage(
+        "`{0}` is defined more than once; a C# function has one signature");
+
     public static readonly DiagnosticDescriptor PackImportOutsidePack = ImportFromNonDependency.WithMessage(
         "`{0}` imports from pack `{1}`, but these rules are not a pack: only a pack (a folder with a `pack.json`) can import from the packs it lists in `dependencies`");
 
@@ -420,8 +441,6 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidPackLock = Register(DiagnosticIds.InvalidPackLock, "Invalid pack lock file",
         "the pack lock file `{0}` cannot be used: {1}");
-    public static readonly DiagnosticDescriptor PackLockNotReadable = InvalidPackLock.WithMessage("cannot read the pack lock file `{0}`: {1}");
-    public static readonly DiagnosticDescriptor PackLockNotWritable = InvalidPackLock.WithMessage("cannot write the pack lock file `{0}`: {1}");
 
     public static readonly DiagnosticDescriptor PackContentChanged = Register(DiagnosticIds.PackContentChanged, "Package differs from the lock file",
         "package `{0}` {1} is not the package the lock file recorded: its content hash is `{2}`, the lock file has `{3}`; a feed served other bytes under the same version, so check where it came from before you delete its entry");
@@ -487,10 +506,18 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidRuntimeRegex = Register(DiagnosticIds.InvalidRuntimeRegex, "Invalid regular expression at run time",
         "rule `{0}`: `{1}` is not a valid regular expression ({2}) {3}; check the values the pattern is built from");
 
+    public static readonly DiagnosticDescriptor ScriptFunctionThrew = Register(DiagnosticIds.ScriptFunctionThrew, "C# function threw",
+        "rule `{0}` could not be evaluated for {1}: C# function `{2}` of pack `{3}` threw {4}");
+
+    public static readonly DiagnosticDescriptor ScriptFunctionOverBudget = Register(DiagnosticIds.ScriptFunctionOverBudget, "C# function over its time budget",
+        "rule `{0}` could not be evaluated for {1}: C# function `{2}` of pack `{3}` ran past its time budget of {4} ms");
+
     // ZP09xx: internal errors
 
     public static readonly DiagnosticDescriptor InternalError = Register(DiagnosticIds.InternalError, "Internal error",
         "internal error: {0}: {1}; please report this with the inputs that caused it");
+    public static readonly DiagnosticDescriptor ScriptInstrumentationFailed = InternalError.WithMessage(
+        "internal error: the C# script `{0}` does not compile once its budget checks are added: {1}: {2}; please report this");
     public static readonly DiagnosticDescriptor PackagingFailed = InternalError.WithMessage("internal error while packing: {0}: {1}; please report this");
     public static readonly DiagnosticDescriptor RuleEvaluationFailed = InternalError.WithMessage(
         "internal error while evaluating rule `{0}` on `{1}`: {2}: {3}; please report this");

@@ -36,6 +36,10 @@ public static class DiagnosticIds
     public const string InvalidPackManifest = "ZP0140";
     public const string PackHeaderMismatch = "ZP0141";
     public const string ImportFromNonDependency = "ZP0142";
+    public const string UntrustedScripts = "ZP0143";
+    public const string ScriptCompileError = "ZP0144";
+    public const string ForbiddenScriptApi = "ZP0145";
+    public const string ScriptSignatureMismatch = "ZP0146";
 
     public const string InvalidJson = "ZP0201";
     public const string SchemaViolation = "ZP0202";
@@ -108,6 +112,9 @@ public static class DiagnosticIds
     public const string RegexTimedOut = "ZP0401";
     public const string RuleOverBudget = "ZP0402";
     public const string InvalidRuntimeRegex = "ZP0403";
+
+    public const string ScriptFunctionThrew = "ZP0410";
+    public const string ScriptFunctionOverBudget = "ZP0411";
 
     public const string InternalError = "ZP0901";
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using ZonePolicy.Binding;
+using ZonePolicy.Scripting;
 using ZonePolicy.Topology;
 using ZonePolicy.Types;
 
@@ -37,7 +38,7 @@ internal sealed class CompiledProgram
     public IReadOnlyList<CompiledConstant> Constants { get; }
 
     public static CompiledProgram Compile(BoundProgram program) => new(
-        program.Rules.Select(CompiledRule.Compile).ToList(),
+        program.Rules.Select(r => CompiledRule.Compile(r, guardScripts: program.ScriptFunctions.Count > 0)).ToList(),
         program.Constants.Select(c => new CompiledConstant(c.FrameSize, ExpressionCompiler.Compile(c.Value!))).ToList());
 
     public EvaluationContext CreateContext(SiteModel site, DateOnly today, long budget = EvaluationMonitor.DefaultBudget) =>
@@ -61,14 +62,14 @@ internal sealed class CompiledRule
 
     public BoundRule Rule { get; }
 
-    public static CompiledRule Compile(BoundRule rule) => Compile(rule, null);
-
     /// <summary>
     /// Compiles the rule; with a <paramref name="tracer"/>, the same evaluator calls its hooks around every
     /// expression node and every binding. A traced rule tests every <c>where</c> at each binding, as the engine
     /// does for a filter that reads outer variables, rather than once per site: the bindings are the same.
+    /// With <paramref name="guardScripts"/> (the program has C# functions), a binding whose function fails is
+    /// reported and skipped.
     /// </summary>
-    public static CompiledRule Compile(BoundRule rule, IEvaluationTracer? tracer)
+    public static CompiledRule Compile(BoundRule rule, IEvaluationTracer? tracer = null, bool guardScripts = false)
     {
         using var tracing = tracer is null ? null : ExpressionCompiler.TraceWith(tracer);
         var forSlots = rule.Fors.Select(f => f.Variable.Slot).ToArray();
@@ -94,7 +95,7 @@ internal sealed class CompiledRule
             next = rule.Steps[i] switch
             {
                 BoundLet let => LetStep(let, next),
-                BoundFor f => ForStep(f, rule.FrameSize, next, prefiltered, tracer),
+                BoundFor f => ForStep(f, rule, guardScripts ? BoundSlots(rule, i) : null, next, prefiltered, tracer),
                 _ => next,
             };
         }
@@ -144,8 +145,36 @@ internal sealed class CompiledRule
         };
     }
 
-    private static Action<Frame, RuleRun> ForStep(BoundFor step, int frameSize, Action<Frame, RuleRun> next, List<PrefilteredFor> prefiltered, IEvaluationTracer? tracer)
+    /// <summary>The slots of the <c>for</c> variables bound once step <paramref name="step"/> has run: where a failing C# function's binding is read from.</summary>
+    private static int[] BoundSlots(BoundRule rule, int step) => rule.Steps.Take(step + 1).OfType<BoundFor>().Select(f => f.Variable.Slot).ToArray();
+
+    /// <summary>
+    /// Evaluates what follows for one binding; a C# function that fails for it is reported for that binding
+    /// (ZP0410, ZP0411) and the rule goes on with the next one.
+    /// </summary>
+    private static void Guarded(Action<Frame, RuleRun> next, Frame frame, RuleRun run, BoundRule rule, int[]? boundSlots)
     {
+        if (boundSlots is null)
+        {
+            next(frame, run);
+            return;
+        }
+
+        try
+        {
+            next(frame, run);
+        }
+        catch (ScriptFunctionException failure)
+        {
+            var bindings = boundSlots.Select(s => (Entity)frame.Slots[s]!).ToArray();
+            frame.Context.Monitor.Problems.Add(failure.ToDiagnostic(rule.Id, bindings));
+        }
+    }
+
+    // boundSlots is null when the program has no C# function: nothing can fail, so nothing is guarded.
+    private static Action<Frame, RuleRun> ForStep(BoundFor step, BoundRule rule, int[]? boundSlots, Action<Frame, RuleRun> next, List<PrefilteredFor> prefiltered, IEvaluationTracer? tracer)
+    {
+        var frameSize = rule.FrameSize;
         var slot = step.Variable.Slot;
         var kind = step.Kind;
         var where = step.Where is null ? null : ExpressionCompiler.Compile(step.Where);
@@ -162,7 +191,15 @@ internal sealed class CompiledRule
                 {
                     context.Monitor.Spend();
                     frame.Slots[slot] = e;
-                    return where(frame) is true;
+                    try
+                    {
+                        return where(frame) is true;
+                    }
+                    catch (ScriptFunctionException failure)
+                    {
+                        context.Monitor.Problems.Add(failure.ToDiagnostic(rule.Id, [e]));
+                        return false;
+                    }
                 }).ToArray();
             }));
             return (frame, run) =>
@@ -172,11 +209,18 @@ internal sealed class CompiledRule
                     frame.Context.Monitor.Spend();
                     frame.Slots[slot] = entity;
                     frame.LastPath = null;
-                    next(frame, run);
+                    Guarded(next, frame, run, rule, boundSlots);
                 }
             };
         }
 
+        Action<Frame, RuleRun> filtered = (frame, run) =>
+        {
+            if (where is null || where(frame) is true)
+            {
+                next(frame, run);
+            }
+        };
         return (frame, run) =>
         {
             var items = source is null ? frame.Context.Site.OfKind(kind) : source(frame) as IReadOnlyList<object?>;
@@ -196,11 +240,7 @@ internal sealed class CompiledRule
                 frame.Slots[slot] = entity;
                 frame.LastPath = null;
                 tracer?.Bind(step, entity);
-                if (where is null || where(frame) is true)
-                {
-                    next(frame, run);
-                }
-
+                Guarded(filtered, frame, run, rule, boundSlots);
                 tracer?.Unbind(step);
             }
         };

@@ -54,6 +54,7 @@ internal static class ExpressionCompiler
         BoundPropsIndex index => CompilePropsIndex(index),
         BoundBuiltinCall call => CompileBuiltin(call),
         BoundHelperCall call => CompileHelperCall(call),
+        BoundScriptCall call => CompileScriptCall(call),
         BoundUnary unary => CompileUnary(unary),
         BoundBinary binary => CompileBinary(binary),
         BoundChain chain => CompileChain(chain),
@@ -144,6 +145,27 @@ internal static class ExpressionCompiler
             }
 
             return body(frame);
+        };
+    }
+
+    /// <summary>
+    /// A call of a pack's C# function. The function is looked up when the call runs: each check loads the scripts
+    /// afresh (a script may have changed), while a program compiled once may serve many checks.
+    /// </summary>
+    private static Evaluator CompileScriptCall(BoundScriptCall call)
+    {
+        var args = call.Arguments.Select(Compile).ToArray();
+        var symbol = call.Function;
+        return frame =>
+        {
+            var values = new object?[args.Length];
+            for (var i = 0; i < args.Length; i++)
+            {
+                values[i] = args[i](frame);
+            }
+
+            var function = symbol.Implementation ?? throw new InvalidOperationException($"the C# function `{symbol.Name}` was not loaded");
+            return function.Invoke(values);
         };
     }
 

@@ -62,7 +62,7 @@ internal static class Explainer
         var found = compiled.Rules.Single(r => ReferenceEquals(r.Rule, rule)).Evaluate(context);
 
         var recorder = new TraceRecorder(rule, request.Entities);
-        var traced = CompiledRule.Compile(rule, recorder);
+        var traced = CompiledRule.Compile(rule, recorder, guardScripts: program.ScriptFunctions.Count > 0);
         recorder.Start();
         var tracedFound = traced.Evaluate(context);
         recorder.Stop();

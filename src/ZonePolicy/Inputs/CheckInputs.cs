@@ -52,9 +52,15 @@ internal sealed class CheckInputs
             return null;
         }
 
-        files.Add(read.File!);
-        fullPathByDisplay.TryAdd(displayPath, read.File!.FullPath);
+        Record(read.File!);
         return read.File;
+    }
+
+    /// <summary>Records a file the check read another way (a pack's manifest, read while packs are resolved).</summary>
+    public void Record(InputFile file)
+    {
+        files.Add(file);
+        fullPathByDisplay.TryAdd(file.DisplayPath, file.FullPath);
     }
 
     /// <summary>

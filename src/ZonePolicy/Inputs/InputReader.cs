@@ -13,6 +13,9 @@ internal enum InputKind
     TestExpectation,
     TestSettings,
     AnalyzerConfig,
+    PackManifest,
+    PackLock,
+    Script,
     Catalogue,
     ProjectFile,
 }
@@ -34,8 +37,8 @@ internal sealed record InputFile(string FullPath, string DisplayPath, byte[] Byt
 internal readonly record struct InputRead(InputFile? File, Diagnostic? Problem);
 
 /// <summary>
-/// The one way every input file is read: topologies, rule files, baselines, pack test files and analyzer config
-/// files. It opens without blocking (a named pipe never hangs the check), refuses anything but a regular file
+/// The one way every input file is read: topologies, rule files, baselines, pack test files, analyzer config
+/// files, pack manifests, pack lock files and C# scripts. It opens without blocking (a named pipe never hangs the check), refuses anything but a regular file
 /// (a folder, a device, a pipe, a socket: ZP0315), refuses a file over its kind's size limit before reading it
 /// (ZP0316), reports what cannot be read (ZP0310 missing, ZP0317 unreadable), and turns a lone carriage return
 /// into a line feed, so that every reader counts lines as editors do.
@@ -45,7 +48,8 @@ internal readonly record struct InputRead(InputFile? File, Diagnostic? Problem);
 /// flows per asset, full attributes) is 167 MB, and loading a topology takes a few times its size in memory, so
 /// 512 MiB admits three times that site and stays within an ordinary build machine and within what one JSON
 /// document can hold (2 GiB). A baseline lists at most a few violations per entity. Rule files, test files and
-/// config files are written by hand; 8 MiB is thousands of rules.
+/// config files are written by hand; 8 MiB is thousands of rules. A pack manifest or one C# script of a pack
+/// is a page or two; 1 MiB is far more than either needs.
 /// </remarks>
 internal static class InputReader
 {
@@ -54,7 +58,7 @@ internal static class InputReader
     public static long LimitOf(InputKind kind) => kind switch
     {
         InputKind.Topology or InputKind.Baseline => 512 * MiB,
-        InputKind.TestSettings or InputKind.ProjectFile => 1 * MiB,
+        InputKind.TestSettings or InputKind.ProjectFile or InputKind.PackManifest or InputKind.Script => 1 * MiB,
         _ => 8 * MiB,
     };
 
@@ -65,6 +69,9 @@ internal static class InputReader
         InputKind.Baseline => "baseline file",
         InputKind.TestExpectation => "test expectation file",
         InputKind.TestSettings => "test settings file",
+        InputKind.PackManifest => "pack manifest",
+        InputKind.PackLock => "pack lock file",
+        InputKind.Script => "C# script",
         InputKind.Catalogue => "clause catalogue",
         InputKind.ProjectFile => "project file",
         _ => "analyzer config file",

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using NuGet.Versioning;
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
 using ZonePolicy.Topology;
 
 namespace ZonePolicy.Packs;
@@ -15,6 +16,16 @@ internal sealed record PackLockEntry(string Name, bool Direct, string? Requested
 }
 
 /// <summary>
+/// A lock file to write: written when the check has read all its inputs, so that it never replaces one of them
+/// (ZP0318) but the lock file it <paramref name="Read"/> as such.
+/// </summary>
+internal sealed record PackLockUpdate(string Path, string Display, string Text, InputFile? Read)
+{
+    public Diagnostic? Write(IReadOnlyList<InputFile> inputs) =>
+        OutputFile.Write(Path, Display, [.. inputs.Where(input => !ReferenceEquals(input, Read))], stream => stream.Write(Encoding.UTF8.GetBytes(Text)));
+}
+
+/// <summary>
 /// The pack lock file (<c>zonepolicy.lock.json</c>), NuGet's <c>packages.lock.json</c> for packs: the version
 /// of every pack a check resolved, direct or through dependencies, so that the next run picks the same
 /// ones without asking a feed, and CI can refuse a run that would pick others (locked mode).
@@ -24,27 +35,24 @@ internal static class PackLockFile
     public const string DefaultFileName = "zonepolicy.lock.json";
     private const int FormatVersion = 1;
 
-    /// <summary>The entries of a lock file; null when it does not exist or cannot be read (then with a ZP0355).</summary>
-    public static IReadOnlyList<PackLockEntry>? Read(string path, DiagnosticBag diagnostics)
+    /// <summary>
+    /// The entries of the lock file at the full path <paramref name="path"/>, named <paramref name="display"/> in
+    /// diagnostics; null when it does not exist or cannot be used (then with a diagnostic that says why).
+    /// </summary>
+    public static IReadOnlyList<PackLockEntry>? Read(string path, string display, CheckInputs inputs, DiagnosticBag diagnostics, out InputFile? file)
     {
-        if (!File.Exists(path))
-        {
-            return null;
-        }
+        file = NativeFiles.StatusOf(path).Kind == FileKind.Missing ? null : inputs.Read(path, display, InputKind.PackLock);
+        return file is null ? null : Parse(file.Bytes, display, diagnostics);
+    }
 
-        var bytes = BoundedFile.Read(path, PackManifestReader.MaxSize, out var problem);
-        if (bytes is null)
-        {
-            diagnostics.Add(DiagnosticDescriptors.PackLockNotReadable, SourceLocation.InFile(path), path, problem);
-            return null;
-        }
-
-        var text = new SourceText(path, JsonScanner.WithoutBom(bytes));
+    private static List<PackLockEntry>? Parse(byte[] bytes, string display, DiagnosticBag diagnostics)
+    {
+        var text = new SourceText(display, JsonScanner.WithoutBom(bytes));
         var scanned = new List<Diagnostic>();
         if (bytes.Length == 0 || JsonScanner.Scan(text, scanned) is not { } positions)
         {
-            var location = scanned.Count > 0 ? scanned[0].Location : SourceLocation.At(path, 1, 1);
-            Invalid(diagnostics, location, path, scanned.Count > 0 ? scanned[0].Message : "the file is empty");
+            var location = scanned.Count > 0 ? scanned[0].Location : SourceLocation.At(display, 1, 1);
+            Invalid(diagnostics, location, display, scanned.Count > 0 ? scanned[0].Message : "the file is empty");
             return null;
         }
 
@@ -53,13 +61,13 @@ internal static class PackLockFile
         if (root.Kind != JsonValueKind.Object
             || !document.RootElement.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number))
         {
-            Invalid(diagnostics, root.Location, path, "it is not an object with a `version` and `packs`");
+            Invalid(diagnostics, root.Location, display, "it is not an object with a `version` and `packs`");
             return null;
         }
 
         if (number != FormatVersion)
         {
-            Invalid(diagnostics, root.Location, path, $"its format version {number} is not {FormatVersion}; delete it and run again to write a new one");
+            Invalid(diagnostics, root.Location, display, $"its format version {number} is not {FormatVersion}; delete it and run again to write a new one");
             return null;
         }
 
@@ -68,7 +76,7 @@ internal static class PackLockFile
         {
             if (property.Value.Kind != JsonValueKind.Object)
             {
-                Invalid(diagnostics, property.Value.Location, path, "`packs` must be an object");
+                Invalid(diagnostics, property.Value.Location, display, "`packs` must be an object");
                 return null;
             }
 
@@ -80,7 +88,7 @@ internal static class PackLockFile
                 }
                 else
                 {
-                    Invalid(diagnostics, pack.KeyLocation, path, $"the entry for `{pack.Name}` is not an object with `type`, `resolved` and `source`");
+                    Invalid(diagnostics, pack.KeyLocation, display, $"the entry for `{pack.Name}` is not an object with `type`, `resolved` and `source`");
                     return null;
                 }
             }
@@ -133,36 +141,6 @@ internal static class PackLockFile
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-    }
-
-    /// <summary>Writes the text beside the file and moves it in place, so a reader never sees half a file.</summary>
-    public static bool Write(string path, string text, DiagnosticBag diagnostics)
-    {
-        var temporary = path + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp";
-        try
-        {
-            File.WriteAllText(temporary, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temporary, path, overwrite: true);
-            return true;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(DiagnosticDescriptors.PackLockNotWritable, SourceLocation.InFile(path), path, exception.Message);
-            TryDelete(temporary);
-            return false;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // Nothing more to do: the temporary file is beside the lock file, where the user sees it.
-        }
     }
 
     private static PackLockEntry? Entry(PositionedProperty pack)

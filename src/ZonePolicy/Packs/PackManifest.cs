@@ -1,5 +1,6 @@
 using NuGet.Versioning;
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
 
 namespace ZonePolicy.Packs;
 
@@ -13,6 +14,9 @@ internal sealed class PackManifest
 
     /// <summary>The manifest file as diagnostics show it.</summary>
     public required string File { get; init; }
+
+    /// <summary>The file as read, when the manifest was read from one.</summary>
+    public InputFile? Input { get; init; }
 
     /// <summary>The pack's name: lowercase words joined by <c>-</c> or <c>.</c>; also its package id.</summary>
     public required string Name { get; init; }

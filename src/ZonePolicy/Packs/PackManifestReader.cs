@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using NuGet.Versioning;
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
 using ZonePolicy.Topology;
 
 namespace ZonePolicy.Packs;
@@ -12,8 +13,6 @@ namespace ZonePolicy.Packs;
 /// </summary>
 internal static partial class PackManifestReader
 {
-    public const long MaxSize = 1024 * 1024;
-
     private static readonly string[] KnownProperties =
     [
         "$schema", "name", "version", "title", "description", "license", "authors", "standards", "minEngineVersion",
@@ -22,24 +21,28 @@ internal static partial class PackManifestReader
 
     private static readonly string[] FunctionProperties = ["name", "script", "parameters", "returns", "description", "budgetMilliseconds"];
 
-    /// <summary>Reads the manifest of the pack in <paramref name="folder"/>; <paramref name="displayFolder"/> prefixes its file in diagnostics.</summary>
+    /// <summary>
+    /// Reads the manifest of the pack in <paramref name="folder"/> as every input is read (<see cref="InputReader"/>);
+    /// <paramref name="displayFolder"/> prefixes its file in diagnostics.
+    /// </summary>
     public static PackManifest? Read(string folder, string displayFolder, DiagnosticBag diagnostics)
     {
         var display = DisplayPath(displayFolder);
-        var bytes = BoundedFile.Read(Path.Combine(folder, PackManifest.FileName), MaxSize, out var problem);
-        if (bytes is null)
+        var path = Path.GetFullPath(Path.Combine(folder, PackManifest.FileName));
+        var read = InputReader.Read(path, display, InputKind.PackManifest, Path.GetDirectoryName(path)!);
+        if (read.Problem is { } problem)
         {
-            diagnostics.Add(DiagnosticDescriptors.InvalidPackManifest, SourceLocation.InFile(display), display, problem);
+            diagnostics.Add(problem);
             return null;
         }
 
-        return Parse(bytes, display, diagnostics);
+        return Parse(read.File!.Bytes, display, diagnostics, read.File);
     }
 
     public static string DisplayPath(string displayFolder) =>
         (displayFolder is "" or "." ? PackManifest.FileName : Path.Join(displayFolder, PackManifest.FileName)).Replace('\\', '/');
 
-    public static PackManifest? Parse(ReadOnlyMemory<byte> bytes, string display, DiagnosticBag diagnostics)
+    public static PackManifest? Parse(ReadOnlyMemory<byte> bytes, string display, DiagnosticBag diagnostics, InputFile? input = null)
     {
         var text = new SourceText(display, JsonScanner.WithoutBom(bytes));
         if (text.Bytes.Span.IndexOfAnyExcept(" \t\r\n"u8) < 0)
@@ -57,7 +60,7 @@ internal static partial class PackManifestReader
         }
 
         using var document = JsonDocument.Parse(text.Bytes, JsonScanner.DocumentOptions);
-        var reader = new ManifestReading(display, diagnostics);
+        var reader = new ManifestReading(display, input, diagnostics);
         return reader.Read(new PositionedJson(document.RootElement, JsonPositions.Root, positions));
     }
 
@@ -71,7 +74,7 @@ internal static partial class PackManifestReader
     private static partial Regex IdentifierPattern();
 
     /// <summary>One manifest being read: its problems go to the bag, and any problem makes the result null.</summary>
-    private sealed class ManifestReading(string file, DiagnosticBag diagnostics)
+    private sealed class ManifestReading(string file, InputFile? input, DiagnosticBag diagnostics)
     {
         private bool failed;
 
@@ -105,6 +108,7 @@ internal static partial class PackManifestReader
             return new PackManifest
             {
                 File = file,
+                Input = input,
                 Name = name!,
                 Version = version!,
                 Title = title!,

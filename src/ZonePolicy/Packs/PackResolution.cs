@@ -1,27 +1,35 @@
 using NuGet.Versioning;
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
 
 namespace ZonePolicy.Packs;
 
-/// <summary>The rule inputs of a check once packs are resolved: plain rule files and folders, and the packs in dependency order.</summary>
-internal sealed record ResolvedInputs(IReadOnlyList<string> RuleSources, IReadOnlyList<ResolvedPack> Packs);
+/// <summary>
+/// The rule inputs of a check once packs are resolved: plain rule files and folders, the packs in dependency
+/// order, and the lock file to write once the check has read all its inputs.
+/// </summary>
+internal sealed record ResolvedInputs(IReadOnlyList<string> RuleSources, IReadOnlyList<ResolvedPack> Packs, PackLockUpdate? LockUpdate = null);
 
 /// <summary>
 /// Turns a check's rule inputs into the packs to load: rules folders that carry a <c>pack.json</c> become
 /// packs, packs named by the request are looked up, every dependency is resolved, the lock file is
-/// honoured and kept, and each pack is marked trusted or not.
+/// honoured and kept, and each pack is marked trusted or not. Relative paths resolve against the request's
+/// working directory and keep their own spelling in diagnostics; every manifest and lock file read is an
+/// input of the check, which no output may replace.
 /// </summary>
 internal static class PackResolution
 {
-    public static ResolvedInputs Resolve(CheckRequest request, DiagnosticBag diagnostics)
+    public static ResolvedInputs Resolve(CheckRequest request, CheckInputs inputs, DiagnosticBag diagnostics)
     {
+        string Full(string path) => Path.GetFullPath(path, inputs.WorkingDirectory);
         var plain = new List<string>();
         var rootFolders = new List<(string, string)>();
         foreach (var source in request.RuleSources)
         {
-            if (Directory.Exists(source) && File.Exists(Path.Combine(source, PackManifest.FileName)))
+            var folder = Full(source);
+            if (Directory.Exists(folder) && File.Exists(Path.Combine(folder, PackManifest.FileName)))
             {
-                rootFolders.Add((source, source));
+                rootFolders.Add((folder, source));
             }
             else
             {
@@ -43,13 +51,15 @@ internal static class PackResolution
             return new ResolvedInputs(plain, []);
         }
 
-        var lockEntries = request.LockMode != PackLockMode.Off && request.LockFile is { } lockPath ? PackLockFile.Read(lockPath, diagnostics) : null;
-        using var feeds = request.NuGetConfigDirectory is { } configDirectory ? PackFeeds.Create(configDirectory, request.SettingsLocation, diagnostics) : null;
+        var lockFile = request.LockMode != PackLockMode.Off && request.LockFile is { } lockPath ? (Path: Full(lockPath), Display: lockPath) : default;
+        InputFile? lockRead = null;
+        var lockEntries = lockFile.Path is not null ? PackLockFile.Read(lockFile.Path, lockFile.Display, inputs, diagnostics, out lockRead) : null;
+        using var feeds = request.NuGetConfigDirectory is { } configDirectory ? PackFeeds.Create(Full(configDirectory), request.SettingsLocation, diagnostics) : null;
         var sources = new PackSources
         {
             Roots = new PackListSource(rootFolders, PackOrigin.RulesFolder, "the rules folders given", diagnostics),
-            Installed = new PackListSource(request.InstalledPacks.Select(f => (f, f)), PackOrigin.Installed, "the packs installed for the project", diagnostics),
-            Local = [.. LocalSources(request)],
+            Installed = new PackListSource(request.InstalledPacks.Select(f => (Full(f), f)), PackOrigin.Installed, "the packs installed for the project", diagnostics),
+            Local = [.. LocalSources(request, Full)],
             Feeds = feeds,
             Preferred = (lockEntries ?? [])
                 .Where(e => e.Version is not null)
@@ -57,28 +67,39 @@ internal static class PackResolution
         };
 
         var resolved = new PackResolver(sources, diagnostics).Resolve(requirements);
-        if (!diagnostics.HasErrors && request.LockMode != PackLockMode.Off && request.LockFile is { } file)
+        foreach (var manifest in sources.Roots.All.Concat(resolved).Select(c => c.Manifest?.Input).OfType<InputFile>().Distinct())
         {
-            KeepLock(request, file, lockEntries, LockEntries(resolved, requirements), diagnostics);
+            inputs.Record(manifest);
         }
+
+        var lockUpdate = !diagnostics.HasErrors && lockFile.Path is not null
+            ? KeepLock(request.LockMode, (lockFile.Path, lockFile.Display, lockRead), lockEntries, LockEntries(resolved, requirements), diagnostics)
+            : null;
 
         var trusted = request.TrustedPacks.ToHashSet(StringComparer.Ordinal);
         var packs = resolved
             .Select(c => ResolvedPack.From(c, c.Origin is PackOrigin.Installed or PackOrigin.Shipped || trusted.Contains(c.Name)))
             .ToList();
-        return new ResolvedInputs(plain, packs);
+        foreach (var pack in packs.Where(p => !p.Trusted && p.Manifest is { Functions.Count: > 0 }))
+        {
+            // Scripts are code: a pack nobody trusted may not run them, and is not run without them either.
+            var scripts = string.Join(", ", pack.Manifest!.Functions.Select(f => f.Script).Distinct().Select(s => $"`{s}`"));
+            diagnostics.Add(DiagnosticDescriptors.UntrustedScripts, pack.Manifest.LocationOf("functions"), pack.Name, scripts);
+        }
+
+        return new ResolvedInputs(plain, packs, lockUpdate);
     }
 
-    private static IEnumerable<IPackSource> LocalSources(CheckRequest request)
+    private static IEnumerable<IPackSource> LocalSources(CheckRequest request, Func<string, string> full)
     {
         foreach (var directory in request.PackDirectories)
         {
-            yield return new PackFolderSource(directory, directory, PackOrigin.Folder, $"pack folder `{directory}`");
+            yield return new PackFolderSource(full(directory), directory, PackOrigin.Folder, $"pack folder `{directory}`");
         }
 
         foreach (var directory in request.ShippedPackDirectories)
         {
-            yield return new PackFolderSource(directory, directory, PackOrigin.Shipped, $"the packs that ship with ZonePolicy (`{directory}`)");
+            yield return new PackFolderSource(full(directory), directory, PackOrigin.Shipped, $"the packs that ship with ZonePolicy (`{directory}`)");
         }
     }
 
@@ -106,36 +127,35 @@ internal static class PackResolution
         _ => "feed",
     };
 
-    private static void KeepLock(CheckRequest request, string path, IReadOnlyList<PackLockEntry>? existing, List<PackLockEntry> entries, DiagnosticBag diagnostics)
+    /// <summary>Checks the packages against the lock file and says what to write, if anything; in locked mode, whether the lock file holds.</summary>
+    private static PackLockUpdate? KeepLock(PackLockMode mode, (string Path, string Display, InputFile? Read) file, IReadOnlyList<PackLockEntry>? existing, List<PackLockEntry> entries, DiagnosticBag diagnostics)
     {
+        var at = SourceLocation.InFile(file.Display);
         foreach (var entry in entries.Where(e => e.ContentHash is not null))
         {
             if (existing?.FirstOrDefault(e => e.Name == entry.Name && Equals(e.Version, entry.Version)) is { ContentHash: { } recorded } && recorded != entry.ContentHash)
             {
-                diagnostics.Add(DiagnosticDescriptors.PackContentChanged, SourceLocation.InFile(path), entry.Name, entry.VersionText, entry.ContentHash, recorded);
+                diagnostics.Add(DiagnosticDescriptors.PackContentChanged, at, entry.Name, entry.VersionText, entry.ContentHash, recorded);
             }
         }
 
         var text = PackLockFile.Render(entries);
-        if (request.LockMode == PackLockMode.Locked)
+        if (mode == PackLockMode.Locked)
         {
             if (existing is null)
             {
-                diagnostics.Add(DiagnosticDescriptors.PackLockMissing, SourceLocation.InFile(path), path);
+                diagnostics.Add(DiagnosticDescriptors.PackLockMissing, at, file.Display);
             }
             else if (PackLockFile.Render(existing) != text)
             {
-                diagnostics.Add(DiagnosticDescriptors.PackLockOutOfDate, SourceLocation.InFile(path), path, Differences(existing, entries));
+                diagnostics.Add(DiagnosticDescriptors.PackLockOutOfDate, at, file.Display, Differences(existing, entries));
             }
 
-            return;
+            return null;
         }
 
-        var write = request.LockMode == PackLockMode.Update || existing is not null || entries.Exists(e => e.Source == "feed");
-        if (write && (!File.Exists(path) || existing is null || PackLockFile.Render(existing) != text))
-        {
-            PackLockFile.Write(path, text, diagnostics);
-        }
+        var write = mode == PackLockMode.Update || existing is not null || entries.Exists(e => e.Source == "feed");
+        return write && (existing is null || PackLockFile.Render(existing) != text) ? new PackLockUpdate(file.Path, file.Display, text, file.Read) : null;
     }
 
     private static string Differences(IReadOnlyList<PackLockEntry> before, IReadOnlyList<PackLockEntry> after)

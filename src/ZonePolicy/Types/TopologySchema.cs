@@ -51,6 +51,7 @@ internal static class TopologySchema
     {
         s.Add("id", ZpType.String);
         s.Add("cvss", ZpType.Decimal);
+        s.Add("vector", ZpType.String);
         s.Add("mitigated", ZpType.Bool);
     });
 

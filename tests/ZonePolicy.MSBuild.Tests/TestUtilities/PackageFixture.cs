@@ -18,6 +18,7 @@ public sealed class PackageFixture : IDisposable
         Environment = new Dictionary<string, string>
         {
             ["NUGET_PACKAGES"] = Path.Combine(Root, "packages"),
+            ["ZONEPOLICY_SCRIPT_CACHE"] = Path.Combine(Root, "script-cache"),
         };
 
         var project = Path.Combine(RepositoryRoot, "msbuild", "ZonePolicy.MSBuild.csproj");
@@ -78,7 +79,7 @@ public sealed class PackageFixture : IDisposable
         foreach (var (name, version, dependency) in ThirdPartyPacks.All)
         {
             var folder = ThirdPartyPacks.WriteSources(sources, name, version, dependency);
-            var (exitCode, output) = RunZpol(Root, "pack", folder, "-o", Feed, "--pack-dir", Path.Combine(sources, "acme-common-1.0.0"), "--no-feeds");
+            var (exitCode, output) = RunZpol(Root, "pack", folder, "-o", Feed, "--pack-dir", Path.Combine(sources, "acme-common-1.0.0"), "--trust", "acme-common", "--no-feeds");
             if (exitCode != 0)
             {
                 throw new InvalidOperationException($"zpol pack {name} {version} failed:\n{output}");

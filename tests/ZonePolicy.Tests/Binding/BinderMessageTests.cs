@@ -19,6 +19,7 @@ public sealed class BinderMessageTests : IDisposable
     private static readonly string[] TestedElsewhere =
     [
         nameof(DiagnosticDescriptors.ImportOutsidePack), // PackImportTests: needs an installed pack
+        nameof(DiagnosticDescriptors.ScriptFunctionIsBuiltin), // ScriptPolicyTests: needs a pack with C# functions
     ];
 
     private static readonly (string Descriptor, string[] Files, int Line, int Column, string Message)[] Table =

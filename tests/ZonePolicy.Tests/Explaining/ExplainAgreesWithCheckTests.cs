@@ -46,6 +46,9 @@ public sealed class ExplainAgreesWithCheckTests
             {
                 TopologyFiles = [Path.Combine(RepositoryRoot(), topology)],
                 RuleSources = [Path.Combine(RepositoryRoot(), rules)],
+
+                // A shipped pack's C# functions run, as they do beside zpol.
+                TrustedPacks = [Path.GetFileName(rules)],
                 Today = Today,
             };
             var check = PolicyEngine.Check(request);

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Packaging;
 using ZonePolicy.Packs;
 using ZonePolicy.Tests.Support;
 

@@ -1,4 +1,6 @@
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Inputs;
+using ZonePolicy.Packs;
 using ZonePolicy.Tests.Support;
 
 namespace ZonePolicy.Tests.Packs;
@@ -112,6 +114,81 @@ public sealed class PackLockTests : IDisposable
         var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == DiagnosticIds.InvalidPackLock);
         Assert.Equal((line, column), (diagnostic.Location.Line, diagnostic.Location.Column));
         Assert.StartsWith($"the pack lock file `{lockFile}` cannot be used: {reason}", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Relative_paths_resolve_against_the_working_directory_and_keep_their_spelling()
+    {
+        // The process runs elsewhere (the test's output folder): only the request's working directory finds these.
+        PackFolders.Write(workspace, "roots", "acme-site", "1.0.0", new Dictionary<string, string> { ["acme-plant"] = "[1.0.0, 2.0.0)" });
+
+        var result = CheckInWorkspace();
+
+        Assert.False(File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "locks", "zonepolicy.lock.json")));
+        var refused = Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.Equal((DiagnosticIds.OutputNotWritable, "locks/zonepolicy.lock.json"), (refused.Id, refused.Location.File));
+        Assert.Equal(
+            [DiagnosticIds.OutputNotWritable, PackFolders.RuleId("acme-common", "1.0.0"), PackFolders.RuleId("acme-plant", "1.0.0"), PackFolders.RuleId("acme-site", "1.0.0")],
+            result.Ids());
+
+        Directory.CreateDirectory(Path.Combine(workspace.Root, "locks"));
+        var again = CheckInWorkspace();
+
+        Assert.DoesNotContain(again.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.Contains("\"acme-plant\": {\n      \"type\": \"transitive\",\n      \"resolved\": \"1.0.0\",\n      \"source\": \"folder\"",
+            File.ReadAllText(Path.Combine(workspace.Root, "locks", "zonepolicy.lock.json")), StringComparison.Ordinal);
+
+        CheckResult CheckInWorkspace() =>
+            PolicyEngine.Check(new CheckRequest
+            {
+                TopologyFiles = ["site.json"],
+                RuleSources = ["roots/acme-site"],
+                PackDirectories = ["packs-a"],
+                LockFile = "locks/zonepolicy.lock.json",
+                LockMode = PackLockMode.Update,
+                WorkingDirectory = workspace.Root,
+            });
+    }
+
+    [Fact]
+    public void The_lock_file_is_never_written_over_a_file_the_check_read()
+    {
+        var manifest = Path.Combine(workspace.Root, "packs-b", "acme-plant", "pack.json");
+        var link = Path.Combine(workspace.Root, "site-link.json");
+        File.CreateSymbolicLink(link, site);
+        var before = (File.ReadAllText(site), File.ReadAllText(manifest));
+
+        // An input named as the lock file is read as one first, and is no lock file.
+        foreach (var target in new[] { "site.json", "site-link.json", "packs-b/acme-plant/pack.json" })
+        {
+            var result = PolicyEngine.Check(new CheckRequest
+            {
+                TopologyFiles = [site],
+                Packs = ["acme-plant"],
+                PackDirectories = ["packs-a", "packs-b"],
+                LockFile = target,
+                LockMode = PackLockMode.Update,
+                WorkingDirectory = workspace.Root,
+            });
+
+            var refused = Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error);
+            Assert.Equal((DiagnosticIds.InvalidPackLock, target), (refused.Id, refused.Location.File));
+        }
+
+        Assert.Equal(before, (File.ReadAllText(site), File.ReadAllText(manifest)));
+
+        // Whatever leads there, the write itself refuses every input but the lock file it read.
+        File.WriteAllText(lockFile, "{}\n");
+        var inputs = new CheckInputs(new CheckRequest { WorkingDirectory = workspace.Root }, new DiagnosticBag());
+        inputs.Read("site.json", "site.json", InputKind.Topology);
+        var lockRead = inputs.Read(lockFile, "zonepolicy.lock.json", InputKind.PackLock);
+        var overInput = new PackLockUpdate(link, "site-link.json", "{}\n", Read: null).Write(inputs.Files);
+        var overLock = new PackLockUpdate(lockFile, "zonepolicy.lock.json", "{ }\n", lockRead).Write(inputs.Files);
+
+        Assert.Equal((DiagnosticIds.OutputOverwritesInput, "`site-link.json` is the input file `site.json` of this check; write to another file"), (overInput?.Id, overInput?.Message));
+        Assert.Null(overLock);
+        Assert.Equal(before.Item1, File.ReadAllText(site));
+        Assert.Equal("{ }\n", File.ReadAllText(lockFile));
     }
 
     private CheckResult Check(IReadOnlyList<string> packs, PackLockMode mode) =>

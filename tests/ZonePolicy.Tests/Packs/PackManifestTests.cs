@@ -107,20 +107,29 @@ public sealed class PackManifestTests : IDisposable
     }
 
     [Fact]
-    public void A_huge_manifest_a_folder_and_a_device_are_refused_without_reading_them()
+    public async Task A_huge_manifest_a_folder_and_a_pipe_are_refused_without_reading_them()
     {
-        var huge = workspace.Write("huge/pack.json", "{\"description\": \"" + new string('x', (int)PackManifestReader.MaxSize) + "\"}");
+        var huge = workspace.Write("huge/pack.json", "{\"description\": \"" + new string('x', 1024 * 1024) + "\"}");
         Directory.CreateDirectory(Path.Combine(workspace.Root, "folder", "pack.json"));
         var bag = new DiagnosticBag();
 
         Assert.Null(PackManifestReader.Read(Path.GetDirectoryName(huge)!, "huge", bag));
         Assert.Null(PackManifestReader.Read(Path.Combine(workspace.Root, "folder"), "folder", bag));
         Assert.Equal(
-            ["cannot read the pack manifest `huge/pack.json`: it is larger than 1024 KiB", "cannot read the pack manifest `folder/pack.json`: it is a folder"],
-            bag.Items.Select(d => d.Message));
-        if (File.Exists("/dev/zero"))
+            [(DiagnosticIds.InputTooLarge, "pack manifest `huge/pack.json` is 1 MiB, over the 1 MiB limit for a pack manifest; split it into smaller files"),
+             (DiagnosticIds.InputNotAFile, "pack manifest `folder/pack.json` is a folder, not a file; name a file in it")],
+            bag.Items.Select(d => (d.Id, d.Message)));
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
         {
-            Assert.Equal(0, BoundedFile.Read("/dev/zero", 1024, out _)?.Length);
+            Directory.CreateDirectory(Path.Combine(workspace.Root, "pipe"));
+            using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [Path.Combine(workspace.Root, "pipe", "pack.json")]))
+            {
+                await mkfifo.WaitForExitAsync();
+            }
+
+            var read = await Task.Run(() => PackManifestReader.Read(Path.Combine(workspace.Root, "pipe"), "pipe", bag)).WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Null(read);
+            Assert.Equal("pack manifest `pipe/pack.json` is a named pipe (FIFO), not a file", bag.Items[^1].Message);
         }
     }
 

@@ -49,6 +49,7 @@ public sealed partial class ShippedCatalogueTests
         {
             TopologyFiles = [Path.Combine(folder, "tests", "clean.json")],
             RuleSources = [folder],
+            TrustedPacks = [pack],
             Today = new DateOnly(2026, 6, 1),
             Compliance = true,
         });

@@ -52,6 +52,9 @@ public sealed partial class ShippedPacksTogetherTests
         {
             TopologyFiles = [TopologyTestSupport.RepositoryFile("samples/annex-a-factory/" + sample)],
             RuleSources = [.. packs.Select(ShippedPackLayoutTests.PackFolder)],
+
+            // The shipped packs' C# functions run, as they do beside zpol.
+            TrustedPacks = packs,
             Today = new DateOnly(2026, 6, 1),
         }).Diagnostics.Where(d => d.Rule is not null)];
 

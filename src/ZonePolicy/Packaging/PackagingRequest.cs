@@ -1,4 +1,4 @@
-namespace ZonePolicy.Packs;
+namespace ZonePolicy.Packaging;
 
 /// <summary>What <c>zpol pack</c> builds: the pack folder, where the package goes, and how its tests find dependencies.</summary>
 public sealed class PackagingRequest

@@ -4,9 +4,10 @@ using NuGet.Packaging.Core;
 using NuGet.Packaging.Licenses;
 using NuGet.Versioning;
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Packs;
 using ZonePolicy.Testing;
 
-namespace ZonePolicy.Packs;
+namespace ZonePolicy.Packaging;
 
 /// <summary>
 /// <c>zpol pack</c>: runs a pack's tests and, when they pass, builds its NuGet package — the pack under
