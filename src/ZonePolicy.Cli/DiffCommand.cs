@@ -7,13 +7,13 @@ namespace ZonePolicy.Cli;
 
 /// <summary>
 /// <c>zpol diff &lt;before.json&gt; &lt;after.json&gt; [--rules &lt;file-or-dir&gt;]... [--pack &lt;name&gt;]... [--pack-dir dir]...
-/// [--param k=v]... [--severity ID=level]... [--today yyyy-MM-dd] [--format text|json|sarif|markdown] [--output file]</c>:
+/// [--param k=v]... [--severity ID=level]... [--today yyyy-MM-dd] [--format text|json|sarif|markdown|html] [--output file]</c>:
 /// what a change to a site adds, removes and changes; the zone crossings and the paths into control zones it
 /// opens or closes; and, with rules, the violations it introduces and fixes.
 /// </summary>
 internal sealed class DiffCommand : Command
 {
-    private static readonly ReportFormat[] Formats = [ReportFormat.Text, ReportFormat.Json, ReportFormat.Sarif, ReportFormat.Markdown];
+    private static readonly ReportFormat[] Formats = [ReportFormat.Text, ReportFormat.Json, ReportFormat.Sarif, ReportFormat.Markdown, ReportFormat.Html];
 
     private readonly CliContext context;
 

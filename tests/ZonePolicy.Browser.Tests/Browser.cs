@@ -34,6 +34,31 @@ public sealed class Browser : IAsyncLifetime
         });
     }
 
+    /// <summary>Opens the page at <paramref name="file"/>; console errors, page errors and any request other than the file itself are collected.</summary>
+    public async Task<(IPage Tab, List<string> Problems)> Open(string file)
+    {
+        var tab = await Instance!.NewPageAsync();
+        var problems = new List<string>();
+        var address = new Uri(file).AbsoluteUri;
+        tab.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                problems.Add($"console {message.Type}: {message.Text}");
+            }
+        };
+        tab.PageError += (_, error) => problems.Add($"page error: {error}");
+        tab.Request += (_, request) =>
+        {
+            if (request.Url != address)
+            {
+                problems.Add($"request: {request.Url}");
+            }
+        };
+        await tab.GotoAsync(address);
+        return (tab, problems);
+    }
+
     public async Task DisposeAsync()
     {
         if (Instance is not null)

@@ -25,7 +25,7 @@ public sealed class HtmlReportBrowserTests : IClassFixture<Browser>, IDisposable
     [BrowserFact]
     public async Task Every_zone_and_conduit_is_drawn_and_visible()
     {
-        var (tab, _) = await Open();
+        var (tab, _) = await browser.Open(page);
 
         foreach (var zone in result.Sites[0].Zones)
         {
@@ -46,7 +46,7 @@ public sealed class HtmlReportBrowserTests : IClassFixture<Browser>, IDisposable
     [BrowserFact]
     public async Task A_finding_links_to_its_zone_and_choosing_it_highlights_its_places()
     {
-        var (tab, _) = await Open();
+        var (tab, _) = await browser.Open(page);
         var row = tab.Locator("tr.finding[data-rule='R-OS']");
 
         await row.Locator("td").First.ClickAsync();
@@ -61,7 +61,7 @@ public sealed class HtmlReportBrowserTests : IClassFixture<Browser>, IDisposable
     [BrowserFact]
     public async Task Choosing_a_path_finding_highlights_each_hop_of_its_witness_path_in_order()
     {
-        var (tab, _) = await Open();
+        var (tab, _) = await browser.Open(page);
 
         await tab.Locator("tr.finding[data-rule='R-REACH'] td").First.ClickAsync();
 
@@ -78,7 +78,7 @@ public sealed class HtmlReportBrowserTests : IClassFixture<Browser>, IDisposable
     [BrowserFact]
     public async Task Filters_by_severity_pack_rule_and_zone_show_only_the_matching_findings()
     {
-        var (tab, _) = await Open();
+        var (tab, _) = await browser.Open(page);
         var visible = tab.Locator("tr.finding:visible");
         Assert.Equal(result.Diagnostics.Count, await visible.CountAsync());
 
@@ -102,7 +102,7 @@ public sealed class HtmlReportBrowserTests : IClassFixture<Browser>, IDisposable
     [BrowserFact]
     public async Task Clicking_a_zone_on_the_diagram_filters_the_findings_to_it()
     {
-        var (tab, _) = await Open();
+        var (tab, _) = await browser.Open(page);
 
         await tab.Locator("g.zone[data-id='z-cell'] > rect.frame").ClickAsync();
 
@@ -112,7 +112,7 @@ public sealed class HtmlReportBrowserTests : IClassFixture<Browser>, IDisposable
     [BrowserFact]
     public async Task The_page_loads_without_console_errors_or_requests_beyond_itself()
     {
-        var (_, problems) = await Open();
+        var (_, problems) = await browser.Open(page);
 
         Assert.Empty(problems);
     }
@@ -135,29 +135,4 @@ public sealed class HtmlReportBrowserTests : IClassFixture<Browser>, IDisposable
 
     private static async Task<string[]> Rules(ILocator rows) =>
         (await rows.EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.rule)")).ToArray();
-
-    /// <summary>Opens the report; console errors, page errors and any request other than the file itself are collected.</summary>
-    private async Task<(IPage Tab, List<string> Problems)> Open()
-    {
-        var tab = await browser.Instance!.NewPageAsync();
-        var problems = new List<string>();
-        var address = new Uri(page).AbsoluteUri;
-        tab.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning")
-            {
-                problems.Add($"console {message.Type}: {message.Text}");
-            }
-        };
-        tab.PageError += (_, error) => problems.Add($"page error: {error}");
-        tab.Request += (_, request) =>
-        {
-            if (request.Url != address)
-            {
-                problems.Add($"request: {request.Url}");
-            }
-        };
-        await tab.GotoAsync(address);
-        return (tab, problems);
-    }
 }

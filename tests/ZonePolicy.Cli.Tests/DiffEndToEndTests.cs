@@ -80,6 +80,49 @@ public sealed class DiffEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void The_case_ii_review_as_one_self_contained_page_the_same_bytes_each_time()
+    {
+        string[] args = ["diff", Before, After, "--rules", "samples/annex-a-factory/rules", "--today", "2026-11-25", "--format", "html"];
+        var outcome = Cli.RunProcess(Root, args);
+
+        Assert.Equal(0, outcome.ExitCode);
+        var html = outcome.Out;
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.Contains("<span>violations: 0 new, 13 fixed, 0 waived, 0 unchanged</span>", html);
+        Assert.Contains("<nav><a href=\"#violations\">Violations</a> · <a href=\"#paths\">Permitted paths into control zones</a> · <a href=\"#crossings\">Zone crossings</a> · <a href=\"#entities\">Entities</a></nav>", html);
+        Assert.Matches("<tr class=\"change-fixed\" data-change=\"fixed\" data-rule=\"SF-NET-02\"><td>fixed</td><td class=\"sev-error\">error</td>.*no stop in a DMZ", html);
+        Assert.DoesNotContain("data-change=\"new\"", html);
+        Assert.Contains("<td>rerouted</td><td>z-rm-provider</td><td>z-warehouse</td><td><code>rm-support-desk -[c-rm-provider-ext]-&gt; rm-service -[c-ext-services-dmz]-&gt; rm-jump-1 -[c-dmz-warehouse]-&gt; wh-rm-server</code><br><small>was <code>rm-support-desk -[z-rm-provider]-&gt; vpn-rm-lte</code>", html);
+        Assert.Contains("<td>opened</td><td>z-ext-services</td><td>z-warehouse</td>", html);
+        Assert.Contains("<td>closed</td><td>z-rm-provider</td><td>z-warehouse</td><td>asset <code>vpn-rm-lte</code></td>", html);
+        Assert.Contains("<td>opened</td><td>z-ot-dmz</td><td>z-warehouse</td><td>conduit <code>c-dmz-warehouse</code></td>", html);
+        Assert.Contains("<td>added</td><td>asset</td><td><code>rm-jump-1</code></td>", html);
+        Assert.DoesNotContain(" src=", html);
+        Assert.DoesNotContain("<link", html);
+        Assert.Equal(html, Cli.RunProcess(Root, args).Out);
+    }
+
+    [Fact]
+    public void A_bad_input_as_a_page_lists_the_input_errors_and_exits_2()
+    {
+        temp.Write("after.json", Small);
+        temp.Write("rules.zpol", "rule X-1 \"broken\" { for asset a require a.nonsense }");
+
+        var outcome = Cli.RunProcess(temp.Path, "diff", "it's <missing>.json", "after.json", "--rules", "rules.zpol", "--format", "html");
+
+        Assert.Equal(2, outcome.ExitCode);
+        var html = outcome.Out;
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.Contains("the inputs are invalid: the change could not be reviewed", html);
+        Assert.Contains("<nav><a href=\"#inputs\">Input errors</a></nav>", html);
+        Assert.Matches("<tr><td class=\"sev-error\">error</td><td>(<a [^>]*>)?ZP0310(</a>)?</td><td>[^<]*</td><td class=\"file\">it&#39;s &lt;missing&gt;.json</td></tr>", html);
+        Assert.Matches("<td>(<a [^>]*>)?ZP0101(</a>)?</td><td>asset has no attribute `nonsense`</td><td class=\"file\">rules.zpol\\(1,[0-9]+\\)</td>", html);
+        Assert.DoesNotContain("<missing>", html);
+        Assert.DoesNotContain("id=\"violations\"", html);
+        Assert.DoesNotContain("id=\"entities\"", html);
+    }
+
+    [Fact]
     public void Undoing_the_review_brings_new_errors_and_the_sarif_log_holds_them_and_the_path_it_reroutes()
     {
         var outcome = Cli.RunProcess(Root, "diff", After, Before, "--rules", "samples/annex-a-factory/rules", "--today", "2026-11-25", "--format", "sarif");
@@ -172,7 +215,7 @@ public sealed class DiffEndToEndTests : IDisposable
         var outcome = Cli.RunProcess(temp.Path, "diff", "a.json", "b.json", "--format", "junit");
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("error ZP0311: `zpol diff` writes text, json, sarif or markdown, not `junit`", outcome.Error);
+        Assert.Contains("error ZP0311: `zpol diff` writes text, json, sarif, markdown or html, not `junit`", outcome.Error);
     }
 
     private static string RepositoryRoot([CallerFilePath] string file = "") =>

@@ -7,7 +7,7 @@ namespace ZonePolicy.Reporting;
 /// <summary>
 /// Writes what <c>zpol diff</c> found: as text (each change at its place, compiler style), JSON, SARIF (what
 /// the change introduces: its new violations and the paths it opens, for code scanning on a pull request) or
-/// Markdown (a pull-request comment).
+/// Markdown (a pull-request comment) or HTML (a page to review it in).
 /// </summary>
 internal static class DiffReporter
 {
@@ -26,6 +26,9 @@ internal static class DiffReporter
                 break;
             case ReportFormat.Markdown:
                 output.Write(Markdown(result));
+                break;
+            case ReportFormat.Html:
+                Html.DiffHtmlReporter.Write(result, output);
                 break;
             default:
                 WriteText(result, output);
@@ -271,26 +274,26 @@ internal static class DiffReporter
         }
     }
 
-    private static IEnumerable<(char Sign, IReadOnlyList<Diagnostic> List)> ViolationLists(DiffResult result) =>
+    internal static IEnumerable<(char Sign, IReadOnlyList<Diagnostic> List)> ViolationLists(DiffResult result) =>
         [('+', result.NewViolations), ('-', result.FixedViolations), ('~', result.WaivedViolations)];
 
-    private static string ViolationCounts(DiffResult result) =>
+    internal static string ViolationCounts(DiffResult result) =>
         $"{result.NewViolations.Count} new, {result.FixedViolations.Count} fixed, {result.WaivedViolations.Count} waived, {result.UnchangedViolations} unchanged";
 
-    private static string ChangeWord(char sign) => sign switch
+    internal static string ChangeWord(char sign) => sign switch
     {
         '+' => "new",
         '-' => "fixed",
         _ => "waived",
     };
 
-    private static string Counts(IEnumerable<ChangeKind> changes)
+    internal static string Counts(IEnumerable<ChangeKind> changes)
     {
         var list = changes.ToList();
         return $"{list.Count(c => c == ChangeKind.Added)} added, {list.Count(c => c == ChangeKind.Removed)} removed, {list.Count(c => c == ChangeKind.Changed)} changed";
     }
 
-    private static string Opened(IEnumerable<ChangeKind> changes)
+    internal static string Opened(IEnumerable<ChangeKind> changes)
     {
         var list = changes.ToList();
         var rerouted = list.Count(c => c == ChangeKind.Changed);
@@ -298,7 +301,7 @@ internal static class DiffReporter
         return rerouted == 0 ? counts : $"{counts}, {rerouted} rerouted";
     }
 
-    private static string Verb(ChangeKind change) => change switch
+    internal static string Verb(ChangeKind change) => change switch
     {
         ChangeKind.Added => "opened",
         ChangeKind.Removed => "closed",
@@ -321,7 +324,7 @@ internal static class DiffReporter
         _ => '~',
     };
 
-    private static string Name(ChangeKind change) => change.ToString().ToLowerInvariant();
+    internal static string Name(ChangeKind change) => change.ToString().ToLowerInvariant();
 
     private static void WriteLocation(Utf8JsonWriter writer, SourceLocation location)
     {

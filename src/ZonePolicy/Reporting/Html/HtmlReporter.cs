@@ -28,20 +28,33 @@ internal static class HtmlReporter
     public static void Write(CheckResult result, TextWriter output)
     {
         var report = new HtmlReport(result);
-        var sections = Sections.Where(s => s.AppliesTo(report)).ToList();
+        var sections = Sections.Where(s => s.AppliesTo(report))
+            .Select(s => new PageSection(s.Id, s.Title, html => s.Write(report, html)))
+            .ToList();
+        WritePage(
+            output,
+            "ZonePolicy report: " + string.Join(", ", report.Sites.Select(s => s.View.Title).DefaultIfEmpty("no site")),
+            "ZonePolicy report",
+            html => WriteCounts(html, result),
+            sections);
+    }
+
+    /// <summary>The page every HTML report shares: head, inline style, a header with a summary and a table of contents, the sections, the script.</summary>
+    public static void WritePage(TextWriter output, string title, string heading, Action<StringBuilder> summary, IReadOnlyList<PageSection> sections)
+    {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<meta name=\"generator\" content=\"zpol ").Append(Html.Escape(Reporter.ToolVersion)).Append("\">\n")
-            .Append("<title>ZonePolicy report: ").Append(Html.Escape(string.Join(", ", report.Sites.Select(s => s.View.Title).DefaultIfEmpty("no site")))).Append("</title>\n")
-            .Append("<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n<header>\n<h1>ZonePolicy report</h1>\n");
-        WriteCounts(html, result);
+            .Append("<title>").Append(Html.Escape(title)).Append("</title>\n")
+            .Append("<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n<header>\n<h1>").Append(Html.Escape(heading)).Append("</h1>\n");
+        summary(html);
         html.Append("<nav>");
         html.AppendJoin(" · ", sections.Select(s => $"<a href=\"#{s.Id}\">{Html.Escape(s.Title)}</a>"));
         html.Append("</nav>\n</header>\n<main>\n");
         foreach (var section in sections)
         {
             html.Append("<section id=\"").Append(section.Id).Append("\">\n<h2>").Append(Html.Escape(section.Title)).Append("</h2>\n");
-            section.Write(report, html);
+            section.Write(html);
             html.Append("</section>\n");
         }
 
@@ -76,3 +89,6 @@ internal static class HtmlReporter
         return reader.ReadToEnd().Replace("\r\n", "\n");
     }
 }
+
+/// <summary>One section of a page: its anchor, its heading, and what writes its body.</summary>
+internal sealed record PageSection(string Id, string Title, Action<StringBuilder> Write);

@@ -70,6 +70,8 @@
     if (first) { first.scrollIntoView({ block: "center", inline: "center" }); }
   }
 
+  // A page with no findings has no filters (and a change review none at all): nothing to wire up.
+  if (!form) { return; }
   form.hidden = false;
   form.addEventListener("change", applyFilters);
   rows.forEach(function (row) {
