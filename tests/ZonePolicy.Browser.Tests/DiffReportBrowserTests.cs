@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using ZonePolicy.Reporting;
 using Xunit;
+using ZonePolicy.Reporting;
 
 namespace ZonePolicy.Browser.Tests;
 
