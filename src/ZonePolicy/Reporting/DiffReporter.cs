@@ -93,13 +93,7 @@ internal static class DiffReporter
         writer.WriteStartObject();
         writer.WriteString("before", result.Request.Before);
         writer.WriteString("after", result.Request.After);
-        writer.WriteStartArray("diagnostics");
-        foreach (var diagnostic in DiagnosticOrder.Sort(result.Diagnostics))
-        {
-            JsonReporter.WriteDiagnostic(writer, diagnostic);
-        }
-
-        writer.WriteEndArray();
+        JsonReporter.WriteList(writer, "diagnostics", DiagnosticOrder.Sort(result.Diagnostics));
         writer.WriteStartArray("entities");
         foreach (var entity in result.Entities)
         {
@@ -156,13 +150,7 @@ internal static class DiffReporter
             writer.WriteStartObject("violations");
             foreach (var (name, list) in new[] { ("new", result.NewViolations), ("fixed", result.FixedViolations), ("waived", result.WaivedViolations) })
             {
-                writer.WriteStartArray(name);
-                foreach (var violation in DiagnosticOrder.Sort(list))
-                {
-                    JsonReporter.WriteDiagnostic(writer, violation);
-                }
-
-                writer.WriteEndArray();
+                JsonReporter.WriteList(writer, name, DiagnosticOrder.Sort(list));
             }
 
             writer.WriteNumber("unchanged", result.UnchangedViolations);

@@ -38,7 +38,7 @@ internal static class JsonReporter
         writer.WriteEndArray();
     }
 
-    internal static void WriteDiagnostic(Utf8JsonWriter writer, Diagnostic diagnostic)
+    private static void WriteDiagnostic(Utf8JsonWriter writer, Diagnostic diagnostic)
     {
         writer.WriteStartObject();
         writer.WriteString("id", diagnostic.Id);

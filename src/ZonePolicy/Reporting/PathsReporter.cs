@@ -74,13 +74,7 @@ internal static class PathsReporter
         WriteStrings(writer, "to", request.To);
         WriteStrings(writer, "avoid", request.Avoid);
         writer.WriteString("service", new Evaluation.ServiceFilter(request.Protocol, request.Port).ToString());
-        writer.WriteStartArray("diagnostics");
-        foreach (var diagnostic in DiagnosticOrder.Sort(result.Diagnostics))
-        {
-            JsonReporter.WriteDiagnostic(writer, diagnostic);
-        }
-
-        writer.WriteEndArray();
+        JsonReporter.WriteList(writer, "diagnostics", DiagnosticOrder.Sort(result.Diagnostics));
         writer.WriteStartArray("paths");
         foreach (var path in result.Paths)
         {

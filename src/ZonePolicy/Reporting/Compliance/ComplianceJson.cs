@@ -20,13 +20,7 @@ internal static class ComplianceJson
         }
 
         writer.WriteBoolean("inputInvalid", result.InputInvalid);
-        writer.WriteStartArray("problems");
-        foreach (var problem in ComplianceReporter.Problems(result))
-        {
-            JsonReporter.WriteDiagnostic(writer, problem);
-        }
-
-        writer.WriteEndArray();
+        JsonReporter.WriteList(writer, "problems", ComplianceReporter.Problems(result));
         writer.WriteStartArray("sites");
         foreach (var site in result.Compliance)
         {
@@ -86,13 +80,7 @@ internal static class ComplianceJson
         }
 
         writer.WriteEndArray();
-        writer.WriteStartArray("findings");
-        foreach (var finding in clause.Findings)
-        {
-            JsonReporter.WriteDiagnostic(writer, finding);
-        }
-
-        writer.WriteEndArray();
+        JsonReporter.WriteList(writer, "findings", clause.Findings);
         if (clause.Attestation is { } attestation)
         {
             writer.WriteStartObject("attestation");
