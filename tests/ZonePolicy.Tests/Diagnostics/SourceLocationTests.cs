@@ -70,7 +70,8 @@ public sealed class SourceLocationTests
                 1 => SourceLocation.CommandLine,
                 2 => SourceLocation.InFile(Pick("b.json", "a.zpol")),
                 _ => new SourceLocation(Pick("b.json", "a.zpol", "B.json"), random.Next(1, 4), random.Next(1, 4), 0, 0),
-            }) { Entities = [$"{i}"] }).ToList();
+            })
+        { Entities = [$"{i}"] }).ToList();
 
         var expected = diagnostics
             .OrderBy(d => d.Location.Kind switch { LocationKind.CommandLine => 0, LocationKind.None => 1, _ => 2 })
