@@ -5,7 +5,7 @@ using ZonePolicy.Tests.Topology;
 namespace ZonePolicy.Tests.Testing;
 
 /// <summary>
-/// The three shipped packs checked together on the Annex A sample, as a user runs them: a finding the packs share
+/// The three shipped packs checked together on the samples, as a user runs them: a finding the packs share
 /// (their rules are declared <c>sameAs</c>) is reported once with every pack's own report, and none is lost.
 /// </summary>
 public sealed partial class ShippedPacksTogetherTests
@@ -15,8 +15,8 @@ public sealed partial class ShippedPacksTogetherTests
     public static TheoryData<string> Samples => new(SampleFiles);
 
     private static IEnumerable<string> SampleFiles =>
-        Directory.GetFiles(TopologyTestSupport.RepositoryFile("samples/annex-a-factory"), "*.topology.json", SearchOption.AllDirectories)
-            .Select(file => Path.GetRelativePath(TopologyTestSupport.RepositoryFile("samples/annex-a-factory"), file).Replace('\\', '/'))
+        Directory.GetFiles(TopologyTestSupport.RepositoryFile("samples"), "*.topology.json", SearchOption.AllDirectories)
+            .Select(file => Path.GetRelativePath(TopologyTestSupport.RepositoryFile("samples"), file).Replace('\\', '/'))
             .Order(StringComparer.Ordinal);
 
     [Theory]
@@ -50,7 +50,7 @@ public sealed partial class ShippedPacksTogetherTests
     private static List<Diagnostic> Findings(string sample, IReadOnlyList<string> packs) =>
         [.. PolicyEngine.Check(new CheckRequest
         {
-            TopologyFiles = [TopologyTestSupport.RepositoryFile("samples/annex-a-factory/" + sample)],
+            TopologyFiles = [TopologyTestSupport.RepositoryFile("samples/" + sample)],
             RuleSources = [.. packs.Select(ShippedPackLayoutTests.PackFolder)],
 
             // The shipped packs' C# functions run, as they do beside zpol.
