@@ -47,6 +47,41 @@ public sealed partial class ShippedPacksTogetherTests
         Assert.All(shared, f => Assert.All(f.SharedBy, s => Assert.NotEmpty(s.Rule!.Refs)));
     }
 
+    [Fact]
+    public void A_zone_with_no_level_and_an_unencrypted_flow_into_an_SL_4_zone_are_each_one_finding_of_two_packs()
+    {
+        using var site = new TempPack("site");
+        var file = site.Write("site.topology.json", """
+            {
+              "schemaVersion": "1",
+              "zones": [
+                { "id": "z-lab", "kind": "operations", "operations": ["op-1"] },
+                { "id": "z-vault", "kind": "operations", "operations": ["op-1"],
+                  "securityLevels": { "iac": 2, "uc": 2, "si": 2, "dc": 4, "rdf": 2, "tre": 2, "ra": 2 } }
+              ],
+              "assets": [ { "id": "pc-1", "zone": "z-lab" }, { "id": "srv-1", "zone": "z-vault" } ],
+              "flows": [ { "id": "f-1", "from": "pc-1", "to": "srv-1", "data": ["d-1"] } ],
+              "data": [ { "id": "d-1", "confidentiality": "critical" } ],
+              "operations": [ { "id": "op-1" } ]
+            }
+            """);
+
+        var findings = PolicyEngine.Check(new CheckRequest
+        {
+            TopologyFiles = [file],
+            RuleSources = [.. PackNames.Select(ShippedPackLayoutTests.PackFolder)],
+            TrustedPacks = PackNames,
+            Today = new DateOnly(2026, 6, 1),
+        }).Diagnostics.Where(d => d.Rule is not null).ToList();
+
+        Assert.Equal(["IEC-ZC-01 METI-ZN-01"], SharedBy(findings, "z-lab"));
+        Assert.Equal(["IEC-DC-02 METI-TH-02"], SharedBy(findings, "f-1"));
+    }
+
+    private static IEnumerable<string> SharedBy(List<Diagnostic> findings, string entity) =>
+        findings.Where(f => f.Entities.SequenceEqual([entity]) && (f.Id.EndsWith("ZC-01", StringComparison.Ordinal) || f.Id.EndsWith("ZN-01", StringComparison.Ordinal) || f.Id.EndsWith("DC-02", StringComparison.Ordinal) || f.Id.EndsWith("TH-02", StringComparison.Ordinal)))
+            .Select(f => string.Join(" ", f.SharedBy.Select(s => s.Id).Order(StringComparer.Ordinal)));
+
     private static List<Diagnostic> Findings(string sample, IReadOnlyList<string> packs) =>
         [.. PolicyEngine.Check(new CheckRequest
         {
