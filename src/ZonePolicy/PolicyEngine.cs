@@ -181,6 +181,12 @@ public static class PolicyEngine
             }
 
             var loaded = session?.Sites.Load(file) ?? TopologyLoader.LoadBytes(file.Bytes, file.DisplayPath);
+            if (session is null)
+            {
+                // A session keeps the bytes to tell an unchanged file on the next check; a single check is done with them.
+                file = inputs.WithoutContent(file);
+            }
+
             diagnostics.AddRange(loaded.Diagnostics);
             if (loaded.Model is not { } site)
             {

@@ -77,6 +77,23 @@ internal sealed class CheckInputs
         return topologies.Add(file.Identity is { } identity ? identity : RealPath.Resolve(file.FullPath, WorkingDirectory) ?? file.FullPath) ? file : null;
     }
 
+    /// <summary>
+    /// The file as recorded from now on: without its content, which a check no longer needs once the file is loaded.
+    /// A topology's bytes are as large as the site's model; letting them go before the rules run keeps them out of
+    /// the check's peak memory, while the file stays recorded as an input no output may replace.
+    /// </summary>
+    public InputFile WithoutContent(InputFile file)
+    {
+        var emptied = file with { Bytes = [] };
+        var index = files.FindIndex(recorded => ReferenceEquals(recorded, file));
+        if (index >= 0)
+        {
+            files[index] = emptied;
+        }
+
+        return emptied;
+    }
+
     /// <summary>True when a file is on disk at <paramref name="fullPath"/> or a document stands in for one.</summary>
     public bool FileExists(string fullPath) => DocumentAt(fullPath) is not null || File.Exists(fullPath);
 
