@@ -180,11 +180,16 @@ public static class PolicyEngine
                 return;
             }
 
-            var loaded = session?.Sites.Load(file) ?? TopologyLoader.LoadBytes(file.Bytes, file.DisplayPath);
+            LoadResult loaded;
             if (session is null)
             {
-                // A session keeps the bytes to tell an unchanged file on the next check; a single check is done with them.
-                file = inputs.WithoutContent(file);
+                loaded = TopologyLoader.LoadBytes(file.Bytes, file.DisplayPath);
+                file = inputs.Release(file);
+            }
+            else
+            {
+                // The session keeps the bytes itself, to know when the file changes.
+                loaded = session.Sites.Load(file);
             }
 
             diagnostics.AddRange(loaded.Diagnostics);

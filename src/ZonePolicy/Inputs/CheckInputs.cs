@@ -78,20 +78,19 @@ internal sealed class CheckInputs
     }
 
     /// <summary>
-    /// The file as recorded from now on: without its content, which a check no longer needs once the file is loaded.
-    /// A topology's bytes are as large as the site's model; letting them go before the rules run keeps them out of
-    /// the check's peak memory, while the file stays recorded as an input no output may replace.
+    /// The file as recorded from now on: its name and identity without its bytes, once a check has loaded what it
+    /// needs from them. A large topology's bytes would otherwise stay in memory through the evaluation of every rule.
     /// </summary>
-    public InputFile WithoutContent(InputFile file)
+    public InputFile Release(InputFile file)
     {
-        var emptied = file with { Bytes = [] };
-        var index = files.FindIndex(recorded => ReferenceEquals(recorded, file));
+        var released = file with { Bytes = [] };
+        var index = files.FindLastIndex(recorded => ReferenceEquals(recorded, file));
         if (index >= 0)
         {
-            files[index] = emptied;
+            files[index] = released;
         }
 
-        return emptied;
+        return released;
     }
 
     /// <summary>True when a file is on disk at <paramref name="fullPath"/> or a document stands in for one.</summary>

@@ -60,16 +60,18 @@ public sealed class SourceLocationTests
     {
         var random = new Random(13);
         string Pick(params string[] choices) => choices[random.Next(choices.Length)];
-        SourceLocation Place() => random.Next(20) switch
-        {
-            0 => SourceLocation.None,
-            1 => SourceLocation.CommandLine,
-            2 => SourceLocation.InFile(Pick("b.json", "a.zpol")),
-            _ => new SourceLocation(Pick("b.json", "a.zpol", "B.json"), random.Next(1, 4), random.Next(1, 4), 0, 0),
-        };
-        var diagnostics = Enumerable.Range(0, 5_000)
-            .Select(i => new Diagnostic(Pick("ZP0201", "R-2", "R-10", "r-1"), Severity.Warning, Pick("m", "M", "m2", ""), Place()) { Entities = [$"{i}"] })
-            .ToList();
+        var diagnostics = Enumerable.Range(0, 5_000).Select(i => new Diagnostic(
+            Pick("ZP0201", "R-2", "R-10", "r-1"),
+            Severity.Warning,
+            Pick("m", "M", "m2", ""),
+            random.Next(20) switch
+            {
+                0 => SourceLocation.None,
+                1 => SourceLocation.CommandLine,
+                2 => SourceLocation.InFile(Pick("b.json", "a.zpol")),
+                _ => new SourceLocation(Pick("b.json", "a.zpol", "B.json"), random.Next(1, 4), random.Next(1, 4), 0, 0),
+            })
+        { Entities = [$"{i}"] }).ToList();
 
         var expected = diagnostics
             .OrderBy(d => d.Location.Kind switch { LocationKind.CommandLine => 0, LocationKind.None => 1, _ => 2 })
