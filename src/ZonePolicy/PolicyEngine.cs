@@ -232,32 +232,39 @@ public static class PolicyEngine
             CompiledProgram program, SiteModel site, InputFile file, DateOnly today, Dictionary<string, int> bindings)
         {
             var reuse = catalogues.Count == 0 ? session?.Sites.Reuse(file, program, today) : null;
-            EvaluationContext? context = null;
             var byRule = new IReadOnlyList<Violation>[program.Rules.Count];
-            var failed = false;
+            var pending = new List<int>();
             for (var index = 0; index < byRule.Length; index++)
             {
                 if (reuse?.For(index) is { } known)
                 {
                     byRule[index] = known;
-                    continue;
                 }
-
-                var rule = program.Rules[index];
-                try
+                else
                 {
-                    byRule[index] = rule.Evaluate(context ??= program.CreateContext(site, today, request.EvaluationBudget), out var checkedBindings);
-                    bindings[rule.Rule.Id] = checkedBindings;
-                }
-                catch (Exception e)
-                {
-                    failed = true;
-                    byRule[index] = [];
-                    diagnostics.Add(DiagnosticDescriptors.RuleEvaluationFailed, rule.Rule.Info.Location, rule.Rule.Id, file.DisplayPath, e.GetType().Name, e.Message);
+                    pending.Add(index);
                 }
             }
 
-            var problems = context?.Monitor.Problems ?? [];
+            var (outcomes, context) = SiteEvaluation.Run(program, site, today, request.EvaluationBudget, pending, SiteEvaluation.ThreadsFor(site));
+            var failed = false;
+            var problems = new List<Diagnostic>();
+            foreach (var index in pending)
+            {
+                var (found, checkedBindings, ruleProblems, failure) = outcomes[index]!;
+                var rule = program.Rules[index].Rule;
+                byRule[index] = found;
+                problems.AddRange(ruleProblems);
+                if (failure is null)
+                {
+                    bindings[rule.Id] = checkedBindings;
+                    continue;
+                }
+
+                failed = true;
+                diagnostics.Add(DiagnosticDescriptors.RuleEvaluationFailed, rule.Info.Location, rule.Id, file.DisplayPath, failure.GetType().Name, failure.Message);
+            }
+
             diagnostics.AddRange(problems);
 
             // A failure or an incomplete rule is reported by the check that met it; the next one evaluates again and reports it again.

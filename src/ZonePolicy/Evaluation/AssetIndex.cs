@@ -10,15 +10,31 @@ namespace ZonePolicy.Evaluation;
 internal sealed class AssetIndex
 {
     private readonly Entity[] assets;
-    private readonly Dictionary<Entity, int> numbers;
+
+    // By an asset's ordinal in its table (file order): its number in id order.
+    private readonly int[] numbers;
 
     public AssetIndex(SiteModel site)
     {
-        assets = site.OfKind(EntityKind.Asset).OrderBy(a => a.Id, StringComparer.Ordinal).ToArray();
-        numbers = new Dictionary<Entity, int>(assets.Length, ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < assets.Length; i++)
+        var inFileOrder = site.OfKind(EntityKind.Asset);
+        var ids = new string[inFileOrder.Count];
+        var ordinals = new int[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
         {
-            numbers[assets[i]] = i;
+            (ids[i], ordinals[i]) = (inFileOrder[i].Id, i);
+        }
+
+        if (!InOrder(ids))
+        {
+            Array.Sort(ids, ordinals, StringComparer.Ordinal);
+        }
+
+        assets = new Entity[ids.Length];
+        numbers = new int[ids.Length];
+        for (var number = 0; number < ids.Length; number++)
+        {
+            assets[number] = inFileOrder[ordinals[number]];
+            numbers[ordinals[number]] = number;
         }
     }
 
@@ -26,9 +42,16 @@ internal sealed class AssetIndex
 
     public Entity this[int number] => assets[number];
 
-    public bool TryNumber(Entity asset, out int number) => numbers.TryGetValue(asset, out number);
+    /// <summary>The number of an asset of this site; false for any other entity.</summary>
+    public bool TryNumber(Entity asset, out int number)
+    {
+        var ordinal = asset.Ordinal;
+        number = ordinal < numbers.Length ? numbers[ordinal] : -1;
+        return number >= 0 && ReferenceEquals(assets[number], asset);
+    }
 
-    public int NumberOf(Entity asset) => numbers[asset];
+    public int NumberOf(Entity asset) =>
+        TryNumber(asset, out var number) ? number : throw new KeyNotFoundException($"`{asset.Id}` is not an asset of this site");
 
     /// <summary>The numbers of the assets an end point stands for: a zone's own assets, or the asset itself.</summary>
     public IEnumerable<int> NumbersOf(Entity endpoint)
@@ -36,10 +59,23 @@ internal sealed class AssetIndex
         var members = endpoint.Kind == EntityKind.Zone ? endpoint["assets"] as IReadOnlyList<Entity> ?? [] : [endpoint];
         foreach (var asset in members)
         {
-            if (numbers.TryGetValue(asset, out var number))
+            if (TryNumber(asset, out var number))
             {
                 yield return number;
             }
         }
+    }
+
+    private static bool InOrder(string[] ids)
+    {
+        for (var i = 1; i < ids.Length; i++)
+        {
+            if (string.CompareOrdinal(ids[i - 1], ids[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

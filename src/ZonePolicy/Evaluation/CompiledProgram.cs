@@ -28,19 +28,24 @@ internal sealed record CompiledConstant(int FrameSize, Evaluator Evaluate);
 /// <summary>The compiled form of a bound program: built once, then run over any number of sites.</summary>
 internal sealed class CompiledProgram
 {
-    private CompiledProgram(IReadOnlyList<CompiledRule> rules, IReadOnlyList<CompiledConstant> constants)
+    private CompiledProgram(IReadOnlyList<CompiledRule> rules, IReadOnlyList<CompiledConstant> constants, bool hasScriptFunctions)
     {
         Rules = rules;
         Constants = constants;
+        HasScriptFunctions = hasScriptFunctions;
     }
 
     public IReadOnlyList<CompiledRule> Rules { get; }
 
     public IReadOnlyList<CompiledConstant> Constants { get; }
 
+    /// <summary>True when the rules may call C# functions of a pack.</summary>
+    public bool HasScriptFunctions { get; }
+
     public static CompiledProgram Compile(BoundProgram program) => new(
         program.Rules.Select(r => CompiledRule.Compile(r, guardScripts: program.ScriptFunctions.Count > 0)).ToList(),
-        program.Constants.Select(c => new CompiledConstant(c.FrameSize, ExpressionCompiler.Compile(c.Value!))).ToList());
+        program.Constants.Select(c => new CompiledConstant(c.FrameSize, ExpressionCompiler.Compile(c.Value!))).ToList(),
+        program.ScriptFunctions.Count > 0);
 
     public EvaluationContext CreateContext(SiteModel site, DateOnly today, long budget = EvaluationMonitor.DefaultBudget) =>
         new(site, today, this, budget);
@@ -52,6 +57,7 @@ internal sealed class CompiledRule
     private readonly Action<Frame, RuleRun> body;
     private readonly int[] forSlots;
     private readonly PrefilteredFor[] prefiltered;
+    private bool? searchesPaths;
 
     private CompiledRule(BoundRule rule, Action<Frame, RuleRun> body, int[] forSlots, PrefilteredFor[] prefiltered)
     {
@@ -62,6 +68,9 @@ internal sealed class CompiledRule
     }
 
     public BoundRule Rule { get; }
+
+    /// <summary>True when the rule may search a graph of the site (its declared flows or what its network permits).</summary>
+    public bool SearchesPaths => searchesPaths ??= RuleReads.Of(Rule).SearchesPaths;
 
     /// <summary>
     /// Compiles the rule; with a <paramref name="tracer"/>, the same evaluator calls its hooks around every

@@ -25,6 +25,7 @@ internal sealed class RuleReads
     private readonly HashSet<(EntityKind Kind, int Slot)> attributes = [];
     private readonly HashSet<RecordShape> records = [];
     private readonly HashSet<ConstantSymbol> constants = [];
+    private bool searchesDeclared;
 
     private RuleReads()
     {
@@ -32,6 +33,9 @@ internal sealed class RuleReads
 
     /// <summary>True when the analysis could not tell what the rule reads.</summary>
     public bool Everything { get; private set; }
+
+    /// <summary>True when the rule may search a graph of the site: it asks for a path, calls a built-in of the network, or reads what the analysis does not know.</summary>
+    public bool SearchesPaths => Everything || searchesDeclared;
 
     public static RuleReads Of(BoundRule rule)
     {
@@ -85,6 +89,7 @@ internal sealed class RuleReads
                     pending.Push(value);
                     break;
                 case BoundPath { OverPermitted: false }:
+                    searchesDeclared = true;
                     attributes.UnionWith(SiteGraph.Reads.Select(read => (read.Kind, TopologySchema.For(read.Kind)[read.Attribute].Slot)));
                     break;
                 case BoundBuiltinCall call when !PureBuiltins.Contains(call.Function):

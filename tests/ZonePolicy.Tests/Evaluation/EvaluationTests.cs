@@ -327,6 +327,17 @@ public sealed class EvaluationTests : IDisposable
     }
 
     [Fact]
+    public void A_check_keeps_the_topology_as_an_input_but_lets_its_content_go_once_loaded()
+    {
+        var result = workspace.Check("""rule R-L "l" { for zone z require z.securityLevel >= 1 }""", Site);
+
+        var topology = Assert.Single(result.Inputs, input => input.DisplayPath.EndsWith("site.json", StringComparison.Ordinal));
+        Assert.Empty(topology.Bytes);
+        Assert.Equal(Path.Combine(workspace.Root, "site.json"), topology.FullPath);
+        Assert.Equal(["R-L"], result.Ids());
+    }
+
+    [Fact]
     public void Output_is_the_same_for_the_same_inputs()
     {
         const string rules = """rule R-D "d" { for asset a for flow f in a.flowsOut forbid f.encrypted != true }""";
