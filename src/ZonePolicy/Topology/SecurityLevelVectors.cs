@@ -26,6 +26,10 @@ internal static class SecurityLevelVectors
         [.. changed.Where(name => !Pairs.Any(p => p.Kind == kind && p.Vector == name && changed.Contains(p.Scalar)))];
 
     /// <summary>Completes every pair before the model is sealed; returns false, with each disagreement in <paramref name="report"/>, when one disagrees.</summary>
+    /// <remarks>
+    /// A large site leaves out most vectors: each filled one is stored by its rows' codes and ordinals, without making
+    /// its row objects or boxing its levels.
+    /// </remarks>
     public static bool Complete(ModelTables model, Action<DiagnosticDescriptor, int, object?[]> report)
     {
         var agree = true;
@@ -39,12 +43,12 @@ internal static class SecurityLevelVectors
             for (var row = 0; row < table.Count; row++)
             {
                 var scalar = table.Get(scalarSlot, row) as long?;
-                if (table.Get(vectorSlot, row) is RecordValue vector)
+                if (table.OrdinalAt(vectorSlot, row) is var vector and >= 0)
                 {
-                    var highest = frSlots.Max(slot => vector[slot] as long? ?? 0);
+                    var highest = frSlots.Max(slot => vectors.Get(slot, vector) as long? ?? 0);
                     if (scalar is null)
                     {
-                        table.Set(scalarSlot, row, highest);
+                        table.SetCode(scalarSlot, row, model.Pool.IntegerCode(highest));
                     }
                     else if (scalar != highest)
                     {
@@ -56,12 +60,13 @@ internal static class SecurityLevelVectors
                 else if (scalar is { } level)
                 {
                     var filled = vectors.Add(table.OffsetOf(row));
+                    var code = model.Pool.IntegerCode(level);
                     foreach (var slot in frSlots)
                     {
-                        vectors.Set(slot, filled, level);
+                        vectors.SetCode(slot, filled, code);
                     }
 
-                    table.Set(vectorSlot, row, vectors[filled]);
+                    table.SetOrdinal(vectorSlot, row, filled);
                 }
             }
         }

@@ -10,8 +10,13 @@ namespace ZonePolicy.Topology;
 /// </summary>
 internal sealed class SourceText
 {
-    private readonly int[] lineStarts;
-    private readonly bool isAscii;
+    // A file at least this large has its lines found on another core while its tokens are read: the line table
+    // is wanted only when the model's rows are placed at the end, or for a diagnostic.
+    private const int BackgroundLength = 1 << 20;
+
+    private readonly Task<(int[] LineStarts, bool IsAscii)>? scanning;
+    private int[]? lineStarts;
+    private bool isAscii;
 
     // Offsets are mostly asked for in file order; remembering the last answer keeps column counting
     // linear on very long lines (a minified file).
@@ -23,13 +28,13 @@ internal sealed class SourceText
     {
         File = file;
         Bytes = bytes;
-        var span = bytes.Span;
-        isAscii = Ascii.IsValid(span);
-        lineStarts = new int[span.Count((byte)'\n') + 1];
-        var line = 1;
-        for (var at = span.IndexOf((byte)'\n'); at >= 0; at = NextNewLine(span, at))
+        if (bytes.Length >= BackgroundLength)
         {
-            lineStarts[line++] = at + 1;
+            scanning = Task.Run(() => Scan(bytes.Span));
+        }
+        else
+        {
+            (lineStarts, isAscii) = Scan(bytes.Span);
         }
     }
 
@@ -39,17 +44,30 @@ internal sealed class SourceText
 
     public int Length => Bytes.Length;
 
+    private int[] LineStarts
+    {
+        get
+        {
+            if (lineStarts is null)
+            {
+                (lineStarts, isAscii) = scanning!.GetAwaiter().GetResult();
+            }
+
+            return lineStarts;
+        }
+    }
+
     /// <summary>The 1-based line of a byte offset.</summary>
     public int LineOf(int offset)
     {
         offset = Math.Clamp(offset, 0, Length);
-        var index = Array.BinarySearch(lineStarts, offset);
+        var index = Array.BinarySearch(LineStarts, offset);
         return (index >= 0 ? index : ~index - 1) + 1;
     }
 
     /// <summary>The byte offset where a 0-based line starts (System.Text.Json's line numbers).</summary>
     public int LineStart(long zeroBasedLine) =>
-        zeroBasedLine < 0 ? 0 : zeroBasedLine >= lineStarts.Length ? Length : lineStarts[zeroBasedLine];
+        zeroBasedLine < 0 ? 0 : zeroBasedLine >= LineStarts.Length ? Length : LineStarts[zeroBasedLine];
 
     public SourceLocation Point(int offset)
     {
@@ -70,16 +88,17 @@ internal sealed class SourceText
     /// </summary>
     public void Place(ReadOnlySpan<int> offsets, Span<int> lines, Span<int> columns)
     {
+        var starts = LineStarts;
         var line = 0;
         for (var i = 0; i < offsets.Length; i++)
         {
             var offset = Math.Clamp(offsets[i], 0, Length);
-            if (offset < lineStarts[line] || (line + 8 < lineStarts.Length && lineStarts[line + 8] <= offset))
+            if (offset < starts[line] || (line + 8 < starts.Length && starts[line + 8] <= offset))
             {
                 line = LineOf(offset) - 1;
             }
 
-            while (line + 1 < lineStarts.Length && lineStarts[line + 1] <= offset)
+            while (line + 1 < starts.Length && starts[line + 1] <= offset)
             {
                 line++;
             }
@@ -98,7 +117,7 @@ internal sealed class SourceText
 
     private int ColumnOf(int line, int offset)
     {
-        var lineStart = lineStarts[line - 1];
+        var lineStart = LineStarts[line - 1];
         if (isAscii)
         {
             return offset - lineStart + 1;
@@ -117,6 +136,18 @@ internal sealed class SourceText
 
         (cursorOffset, cursorLine, cursorColumn) = (offset, line, column);
         return column;
+    }
+
+    private static (int[] LineStarts, bool IsAscii) Scan(ReadOnlySpan<byte> span)
+    {
+        var starts = new int[span.Count((byte)'\n') + 1];
+        var line = 1;
+        for (var at = span.IndexOf((byte)'\n'); at >= 0; at = NextNewLine(span, at))
+        {
+            starts[line++] = at + 1;
+        }
+
+        return (starts, Ascii.IsValid(span));
     }
 
     private static int NextNewLine(ReadOnlySpan<byte> span, int previous)

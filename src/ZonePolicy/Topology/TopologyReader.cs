@@ -56,10 +56,10 @@ internal sealed class TopologyReader
         this.text = text;
         this.diagnostics = diagnostics;
 
-        // Room for about one id per 256 bytes (a flow takes about 200 on its line, an asset 800), so the table
-        // of a large file is not rebuilt as it grows.
-        idTable = new Utf8StringTable(text.Length / 256);
-        registered = new List<Registered>(text.Length / 256);
+        // Room for about one id per 192 bytes (a flow takes about 200 on its line, an asset 800), so the tables
+        // of a large file are not copied as they grow.
+        idTable = new Utf8StringTable(text.Length / 192);
+        registered = new List<Registered>(text.Length / 192);
         pool = model.Pool;
         records = [.. layout.RecordShapes.Select(model.Records)];
     }
@@ -186,7 +186,7 @@ internal sealed class TopologyReader
         {
             var id = Encoding.UTF8.GetString(bytes);
             idTable.Add(id, hash);
-            registered.Add(new Registered(table, row, (int)json.TokenStartIndex, record));
+            registered.Add(new Registered(row, (int)json.TokenStartIndex, table is null ? -1 - (int)record : (int)table.Kind));
             table?.Set(EntityShape.IdSlot, row, id);
             return;
         }
@@ -194,7 +194,7 @@ internal sealed class TopologyReader
         var duplicate = idTable[first];
         table?.Set(EntityShape.IdSlot, row, duplicate);
         var firstUse = registered[first];
-        var what = firstUse.Table is { } firstTable ? firstTable.Kind.Keyword() : (firstUse.Record == RecordKind.Attestation ? "attestation" : "waiver");
+        var what = firstUse.Kind is { } firstKind ? firstKind.Keyword() : (firstUse.Record == RecordKind.Attestation ? "attestation" : "waiver");
         Report(DiagnosticDescriptors.DuplicateId, ValueSpan(ref json), MessageText.Show(duplicate), what, text.LineOf(firstUse.Start));
     }
 
@@ -540,9 +540,9 @@ internal sealed class TopologyReader
         }
 
         var target = registered[number];
-        if (target.Table is not { } table || table.Kind != reader.Target)
+        if (target.Kind != reader.Target)
         {
-            var actual = target.Table is { } other ? WithArticle(other.Kind) : target.Record == RecordKind.Attestation ? "an attestation" : "a waiver";
+            var actual = target.Kind is { } other ? WithArticle(other) : target.Record == RecordKind.Attestation ? "an attestation" : "a waiver";
             var (_, wrongKind) = DiagnosticDescriptors.ReferenceProblems(reader.Definition.UnknownReferenceId);
             Report(wrongKind, ValueSpan(ref json), Describe(owner), AttributePath(reader.Definition.Name), MessageText.Show(idTable[number]), actual, WithArticle(reader.Target));
             return -1;
@@ -571,12 +571,12 @@ internal sealed class TopologyReader
         {
             var bytes = Encoding.UTF8.GetBytes(reference.Id);
             var number = idTable.Find(bytes, Utf8StringTable.Hash(bytes));
-            if (number < 0 || registered[number] is not { Table: { } table } target || table.Kind != reference.Target)
+            if (number < 0 || registered[number] is not { Kind: { } kind } target || kind != reference.Target)
             {
                 return false;
             }
 
-            reference.At.Store(table, target.Row);
+            reference.At.Store(model.Entities(kind), target.Row);
         }
 
         return true;
@@ -1049,8 +1049,16 @@ internal sealed class TopologyReader
     private static string WithArticle(EntityKind kind) =>
         (kind is EntityKind.Asset or EntityKind.Operation ? "an " : "a ") + Noun(kind);
 
-    /// <summary>An id's first use: the entity's table and row (no table for a waiver or an attestation, which <see cref="Record"/> tells apart) and where its id starts.</summary>
-    private readonly record struct Registered(EntityTable? Table, int Row, int Start, RecordKind Record);
+    /// <summary>
+    /// An id's first use: the entity's row and where its id starts, and whose id it is: the entity kind's number,
+    /// or below zero a waiver or an attestation. Twelve bytes, as a large file registers a million ids.
+    /// </summary>
+    private readonly record struct Registered(int Row, int Start, int Owner)
+    {
+        public EntityKind? Kind => Owner >= 0 ? (EntityKind)Owner : null;
+
+        public RecordKind Record => (RecordKind)(-1 - Owner);
+    }
 
     /// <summary>Lists to collect an array's elements in, reused from one array to the next (and nested arrays).</summary>
     private sealed class ScratchLists<T>
