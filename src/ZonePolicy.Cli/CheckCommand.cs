@@ -3,7 +3,6 @@ using System.CommandLine.Parsing;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Findings;
 using ZonePolicy.Reporting;
-using ZonePolicy.Workspace;
 
 namespace ZonePolicy.Cli;
 
@@ -21,12 +20,6 @@ internal sealed class CheckCommand : Command
     {
         Arity = ArgumentArity.ZeroOrMore,
         Description = "The topology files to check; each describes one site (default: the project file's).",
-    };
-
-    private readonly Option<string?> project = new("--project")
-    {
-        HelpName = "file-or-dir",
-        Description = $"The project file ({ProjectFile.FileName}) that says what to check; by default the nearest one in the current folder or above, read when the command line does not name both topologies and rules.",
     };
 
     private readonly RuleInputOptions inputs = new();
@@ -47,7 +40,7 @@ internal sealed class CheckCommand : Command
         this.context = context;
         output = ReportTarget.CreateOutputOption(context.WorkingDirectory);
         Add(topologies);
-        Add(project);
+        Add(inputs.Project);
         foreach (var option in inputs.RuleSelection)
         {
             Add(option);
@@ -66,8 +59,7 @@ internal sealed class CheckCommand : Command
     private int Run(ParseResult parse)
     {
         var target = ReportTarget.From(parse, context.WorkingDirectory);
-        var commandLine = inputs.Request(parse, parse.GetValue(topologies) ?? [], context.WorkingDirectory, Reporter.DescribesSites(parse.GetValue(format)));
-        var combined = ProjectRequest.Combine(commandLine, parse.GetValue(project), context.WorkingDirectory);
+        var combined = inputs.Resolve(parse, parse.GetValue(topologies) ?? [], context.WorkingDirectory, "check against", Reporter.DescribesSites(parse.GetValue(format)));
         if (combined.ArgumentErrors.Count > 0)
         {
             return ReportWriter.WriteArgumentErrors(combined.ArgumentErrors, target, context);
@@ -78,7 +70,7 @@ internal sealed class CheckCommand : Command
             return ReportWriter.Write(CliDiagnostics.Result(DiagnosticOrder.Sort([.. combined.ProjectDiagnostics]), inputInvalid: true), target, context);
         }
 
-        var result = context.CheckSafely(request with { AnalyzerConfigFiles = RuleInputOptions.AnalyzerConfigsFor(request.TopologyFiles, context.WorkingDirectory) });
+        var result = context.CheckSafely(request);
         if (parse.GetValue(writeBaseline) is { } baselineFile && !result.InputInvalid)
         {
             var replaceable = parse.GetValue(inputs.Baseline) is { } read ? Path.GetFullPath(read, context.WorkingDirectory) : null;

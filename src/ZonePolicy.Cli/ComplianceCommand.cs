@@ -1,15 +1,17 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using ZonePolicy.Diagnostics;
 using ZonePolicy.Reporting.Compliance;
 
 namespace ZonePolicy.Cli;
 
 /// <summary>
-/// <c>zpol compliance &lt;topology.json&gt;... --pack &lt;name&gt;... | --rules &lt;file-or-dir&gt;... [--param k=v]...
-/// [--severity ID=level]... [--today yyyy-MM-dd] [--baseline file] [--warnaserror] [--format markdown|csv|json|html]
-/// [--output file]</c>: checks each site as <c>zpol check</c> does and prints, for every clause of the catalogues of
-/// the packs checked, whether it passed, failed (with its findings), is waived, attested, misses evidence, or does
-/// not apply. The exit code is the check's.
+/// <c>zpol compliance [&lt;topology.json&gt;...] [--project file-or-dir] --pack &lt;name&gt;... | --rules &lt;file-or-dir&gt;...
+/// [--param k=v]... [--severity ID=level]... [--today yyyy-MM-dd] [--baseline file] [--warnaserror]
+/// [--format markdown|csv|json|html] [--output file]</c>: checks each site as <c>zpol check</c> does, with what the
+/// command line leaves out taken from the project file as <c>zpol check</c> takes it (see <see cref="ProjectRequest"/>),
+/// and prints, for every clause of the catalogues of the packs checked, whether it passed, failed (with its findings),
+/// is waived, attested, misses evidence, or does not apply. The exit code is the check's.
 /// </summary>
 internal sealed class ComplianceCommand : Command
 {
@@ -19,8 +21,8 @@ internal sealed class ComplianceCommand : Command
 
     private readonly Argument<string[]> topologies = new("topology.json")
     {
-        Arity = ArgumentArity.OneOrMore,
-        Description = "The topology files to assess; each describes one site.",
+        Arity = ArgumentArity.ZeroOrMore,
+        Description = "The topology files to assess; each describes one site (default: the project file's).",
     };
 
     private readonly RuleInputOptions inputs = new();
@@ -40,6 +42,7 @@ internal sealed class ComplianceCommand : Command
         this.context = context;
         output = ReportTarget.CreateOutputOption(context.WorkingDirectory);
         Add(topologies);
+        Add(inputs.Project);
         foreach (var option in inputs.RuleSelection)
         {
             Add(option);
@@ -50,15 +53,16 @@ internal sealed class ComplianceCommand : Command
         Add(format);
         Add(output);
         Validators.Add(RuleInputOptions.RejectUnknownOptions);
-        Validators.Add(inputs.RequireRules("assess compliance with"));
         SetAction(Run);
     }
 
     private int Run(ParseResult parse)
     {
         var chosen = parse.GetValue(format);
-        var request = inputs.Request(parse, parse.GetRequiredValue(topologies), context.WorkingDirectory, describeSites: chosen == ComplianceFormat.Html, compliance: true);
-        var result = context.CheckSafely(request);
+        var combined = inputs.Resolve(parse, parse.GetValue(topologies) ?? [], context.WorkingDirectory, "assess compliance with", describeSites: chosen == ComplianceFormat.Html, compliance: true);
+        var result = combined.Request is { } request
+            ? context.CheckSafely(request)
+            : CliDiagnostics.Result(DiagnosticOrder.Sort([.. combined.ArgumentErrors, .. combined.ProjectDiagnostics]), inputInvalid: true);
         if (result.InputInvalid)
         {
             foreach (var problem in result.Diagnostics.Where(d => d.Severity == Diagnostics.Severity.Error))

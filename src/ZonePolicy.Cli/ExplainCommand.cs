@@ -5,10 +5,11 @@ using ZonePolicy.Diagnostics;
 namespace ZonePolicy.Cli;
 
 /// <summary>
-/// <c>zpol explain &lt;topology.json&gt; --rules &lt;file-or-dir&gt;... | --pack &lt;name&gt;... --rule ID [--entity id[,id...]]...
-/// [--param k=v]... [--severity ID=level]... [--today yyyy-MM-dd] [--baseline file] [--warnaserror] [--format text|json]</c>:
-/// shows how the engine reaches its verdict on one rule for one site. The rules and settings are those <c>zpol
-/// check</c> takes, read by the same options.
+/// <c>zpol explain &lt;topology.json&gt; [--project file-or-dir] --rules &lt;file-or-dir&gt;... | --pack &lt;name&gt;... --rule ID
+/// [--entity id[,id...]]... [--param k=v]... [--severity ID=level]... [--today yyyy-MM-dd] [--baseline file] [--warnaserror]
+/// [--format text|json]</c>: shows how the engine reaches its verdict on one rule for one site. The rules and settings
+/// are those <c>zpol check</c> takes, read by the same options and, for what the command line leaves out, from the
+/// same project file.
 /// </summary>
 internal sealed class ExplainCommand : Command
 {
@@ -49,6 +50,7 @@ internal sealed class ExplainCommand : Command
         Add(topology);
         Add(rule);
         Add(entities);
+        Add(inputs.Project);
         foreach (var option in inputs.RuleSelection)
         {
             Add(option);
@@ -58,20 +60,25 @@ internal sealed class ExplainCommand : Command
         Add(inputs.WarningsAsErrors);
         Add(format);
         Validators.Add(RuleInputOptions.RejectUnknownOptions);
-        Validators.Add(inputs.RequireRules("explain"));
         SetAction(Run);
     }
 
     private int Run(ParseResult parse)
     {
-        var request = new ExplainRequest
+        var combined = inputs.Resolve(parse, [parse.GetRequiredValue(topology)], context.WorkingDirectory, "explain");
+        if (combined.ArgumentErrors.Count > 0)
         {
-            Check = inputs.Request(parse, [parse.GetRequiredValue(topology)], context.WorkingDirectory),
-            RuleId = parse.GetRequiredValue(rule),
-            Entities = [.. (parse.GetValue(entities) ?? []).Select(e => (IReadOnlyList<string>)e.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))],
-        };
+            return ReportWriter.WriteArgumentErrors(combined.ArgumentErrors, ReportTarget.Text, context);
+        }
 
-        var result = ExplainSafely(request);
+        var result = combined.Request is { } check
+            ? ExplainSafely(new ExplainRequest
+            {
+                Check = check,
+                RuleId = parse.GetRequiredValue(rule),
+                Entities = [.. (parse.GetValue(entities) ?? []).Select(e => (IReadOnlyList<string>)e.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))],
+            })
+            : new ExplainResult { Diagnostics = DiagnosticOrder.Sort([.. combined.ProjectDiagnostics]) };
         result.Write(context.Out, parse.GetValue(format));
         return result.ExitCode;
     }

@@ -13,8 +13,11 @@ namespace ZonePolicy.Cli;
 /// </summary>
 internal static class ProjectRequest
 {
-    /// <summary>The request to run, or what stops it: argument errors, or the project file's diagnostics.</summary>
-    public static Combined Combine(CheckRequest commandLine, string? projectOption, string workingDirectory)
+    /// <summary>
+    /// The request to run, or what stops it: argument errors, or the project file's diagnostics. <paramref name="purpose"/>
+    /// says what the rules are for, in the error when there are none ("check against").
+    /// </summary>
+    public static Combined Combine(CheckRequest commandLine, string? projectOption, string workingDirectory, string purpose)
     {
         var namesRules = commandLine.RuleSources.Count > 0 || commandLine.Packs.Count > 0;
         var path = projectOption is not null
@@ -23,7 +26,7 @@ internal static class ProjectRequest
 
         if (path is null)
         {
-            return Missing(commandLine, namesRules);
+            return Missing(commandLine, namesRules, purpose);
         }
 
         string Display(string full) => Path.GetRelativePath(workingDirectory, full).Replace('\\', '/');
@@ -46,6 +49,7 @@ internal static class ProjectRequest
             WarningsAsErrors = commandLine.WarningsAsErrors || fromProject.WarningsAsErrors,
             SettingsLocation = namesRules ? commandLine.SettingsLocation : fromProject.SettingsLocation,
         };
+        request = request with { AnalyzerConfigFiles = RuleInputOptions.AnalyzerConfigsFor(request.TopologyFiles, workingDirectory) };
 
         return request.TopologyFiles.Count == 0
             ? Stop($"the project file `{Display(path)}` names no topology: add `topologies` to it, or name topology files")
@@ -55,7 +59,7 @@ internal static class ProjectRequest
     private static string ProjectPath(string given) =>
         Directory.Exists(given) ? Path.Combine(given, ProjectFile.FileName) : given;
 
-    private static Combined Missing(CheckRequest commandLine, bool namesRules)
+    private static Combined Missing(CheckRequest commandLine, bool namesRules, string purpose)
     {
         if (commandLine.TopologyFiles.Count == 0)
         {
@@ -64,7 +68,7 @@ internal static class ProjectRequest
 
         return namesRules
             ? new Combined(commandLine, [], [])
-            : Stop($"no rules to check against: give `--rules <file-or-dir>` or `--pack <name>`, or add a project file ({ProjectFile.FileName}) to the working folder or one above it");
+            : Stop($"no rules to {purpose}: give `--rules <file-or-dir>` or `--pack <name>`, or add a project file ({ProjectFile.FileName}) to the working folder or one above it");
     }
 
     private static Combined Stop(string message) => new(null, [CliDiagnostics.InvalidArgument(message)], []);

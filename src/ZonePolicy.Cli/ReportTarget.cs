@@ -13,6 +13,9 @@ internal sealed record ReportTarget(ReportFormat Format, NamedFile? OutputFile)
     /// <summary>Reports are UTF-8 without a byte order mark.</summary>
     public static readonly System.Text.Encoding Encoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
+    /// <summary>Text on standard output.</summary>
+    public static readonly ReportTarget Text = new(ReportFormat.Text, null);
+
     private const string FormatName = "--format";
     private const string OutputName = "--output";
 

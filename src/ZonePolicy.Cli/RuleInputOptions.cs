@@ -3,17 +3,25 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using ZonePolicy.Configuration;
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Workspace;
 
 namespace ZonePolicy.Cli;
 
 /// <summary>
 /// The options that choose the rules of an evaluation and its settings: rule files, packs and where packs come
-/// from, parameters, severities, the date, the baseline. <c>check</c> and <c>explain</c> each own one set, so
-/// both read the same command line into the same <see cref="CheckRequest"/>.
+/// from, parameters, severities, the date, the baseline, and the project file that gives what the command line
+/// leaves out. <c>check</c>, <c>compliance</c> and <c>explain</c> each own one set, so all read the same command line
+/// and project file into the same <see cref="CheckRequest"/>.
 /// </summary>
 internal sealed class RuleInputOptions
 {
     public const string PackLockFileName = "zonepolicy.lock.json";
+
+    public Option<string?> Project { get; } = new("--project")
+    {
+        HelpName = "file-or-dir",
+        Description = $"The project file ({ProjectFile.FileName}) that says what to check; by default the nearest one in the current folder or above, read when the command line does not name both topologies and rules.",
+    };
 
     public Option<string[]> Rules { get; } = new("--rules")
     {
@@ -125,19 +133,17 @@ internal sealed class RuleInputOptions
         };
     }
 
+    /// <summary>
+    /// The command line's request for <paramref name="topologyFiles"/> combined with the project file (see
+    /// <see cref="ProjectRequest"/>), or what stops it; <paramref name="purpose"/> says what the rules are for.
+    /// </summary>
+    public ProjectRequest.Combined Resolve(ParseResult parse, IReadOnlyList<string> topologyFiles, string workingDirectory, string purpose, bool describeSites = false, bool compliance = false) =>
+        ProjectRequest.Combine(Request(parse, topologyFiles, workingDirectory, describeSites, compliance), parse.GetValue(Project), workingDirectory, purpose);
+
     /// <summary>The <c>.editorconfig</c> and <c>.globalconfig</c> files of the working folder, the topologies' folders and those above them.</summary>
     public static IReadOnlyList<string> AnalyzerConfigsFor(IEnumerable<string> topologyFiles, string workingDirectory) =>
         AnalyzerConfigDiscovery.Above(
             topologyFiles.Select(file => Path.GetDirectoryName(Path.GetFullPath(file, workingDirectory))!).Prepend(workingDirectory), workingDirectory);
-
-    /// <summary>A validator: the command needs <c>--rules</c> or <c>--pack</c>; <paramref name="what"/> says what for.</summary>
-    public Action<CommandResult> RequireRules(string what) => result =>
-    {
-        if (result.GetResult(Rules) is null && result.GetResult(Packs) is null)
-        {
-            result.AddError($"no rules to {what}: give `--rules <file-or-dir>` or `--pack <name>`");
-        }
-    };
 
     /// <summary>
     /// A token like <c>--fromat</c> would otherwise be taken for a topology file, and in <c>--rules --pack x</c>
