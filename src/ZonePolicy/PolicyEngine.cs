@@ -180,7 +180,18 @@ public static class PolicyEngine
                 return;
             }
 
-            var loaded = session?.Sites.Load(file) ?? TopologyLoader.LoadBytes(file.Bytes, file.DisplayPath);
+            LoadResult loaded;
+            if (session is null)
+            {
+                loaded = TopologyLoader.LoadBytes(file.Bytes, file.DisplayPath);
+                file = inputs.Release(file);
+            }
+            else
+            {
+                // The session keeps the bytes itself, to know when the file changes.
+                loaded = session.Sites.Load(file);
+            }
+
             diagnostics.AddRange(loaded.Diagnostics);
             if (loaded.Model is not { } site)
             {

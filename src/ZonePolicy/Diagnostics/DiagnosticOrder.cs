@@ -2,17 +2,102 @@ namespace ZonePolicy.Diagnostics;
 
 /// <summary>
 /// The one order of diagnostics everywhere they are shown: places that are not in a file first (the
-/// command line, then none), then by file, line, column, id (all ordinal), then message.
+/// command line, then none), then by file, line, column, id (all ordinal), then message; diagnostics equal
+/// in all of these keep the order they came in.
 /// </summary>
 internal static class DiagnosticOrder
 {
-    public static IReadOnlyList<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics) =>
-        diagnostics
-            .OrderBy(d => d.Location.Kind switch { LocationKind.CommandLine => 0, LocationKind.None => 1, _ => 2 })
-            .ThenBy(d => d.Location.File, StringComparer.Ordinal)
-            .ThenBy(d => d.Location.Line)
-            .ThenBy(d => d.Location.Column)
-            .ThenBy(d => d.Id, StringComparer.Ordinal)
-            .ThenBy(d => d.Message, StringComparer.Ordinal)
-            .ToList();
+    /// <summary>
+    /// The diagnostics in order. A check's findings are mostly in one file and a few rule ids, so each file and id
+    /// is ranked once and a comparison reads integers, reaching the message text only at one place and id; a
+    /// list already in order (a result given a few more diagnostics) is only checked.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics)
+    {
+        var items = diagnostics.ToArray();
+        if (IsSorted(items))
+        {
+            return items;
+        }
+
+        var files = Ranks(items, d => d.Location.File);
+        var ids = Ranks(items, d => d.Id);
+        var keys = new SortKey[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            var (d, location) = (items[i], items[i].Location);
+            keys[i] = new SortKey(Place(location), location.File is null ? -1 : files[location.File], location.Line, location.Column, ids[d.Id], d.Message, i);
+        }
+
+        // The position breaks every tie, so the order is total and an unstable sort gives the stable order.
+        Array.Sort(keys, items);
+        return items;
+    }
+
+    private static bool IsSorted(Diagnostic[] items)
+    {
+        for (var i = 1; i < items.Length; i++)
+        {
+            if (Compare(items[i - 1], items[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int Compare(Diagnostic a, Diagnostic b)
+    {
+        var (x, y) = (a.Location, b.Location);
+        var order = Place(x).CompareTo(Place(y));
+        order = order != 0 ? order : string.CompareOrdinal(x.File, y.File);
+        order = order != 0 ? order : x.Line.CompareTo(y.Line);
+        order = order != 0 ? order : x.Column.CompareTo(y.Column);
+        order = order != 0 ? order : string.CompareOrdinal(a.Id, b.Id);
+        return order != 0 ? order : string.CompareOrdinal(a.Message, b.Message);
+    }
+
+    private static int Place(SourceLocation location) => location.Kind switch
+    {
+        LocationKind.CommandLine => 0,
+        LocationKind.None => 1,
+        _ => 2,
+    };
+
+    /// <summary>Each distinct text of <paramref name="text"/> (but null, which comes first) with its rank in ordinal order.</summary>
+    private static Dictionary<string, int> Ranks(Diagnostic[] items, Func<Diagnostic, string?> text)
+    {
+        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (text(item) is { } key)
+            {
+                ranks.TryAdd(key, 0);
+            }
+        }
+
+        var distinct = ranks.Keys.ToArray();
+        Array.Sort(distinct, StringComparer.Ordinal);
+        for (var rank = 0; rank < distinct.Length; rank++)
+        {
+            ranks[distinct[rank]] = rank;
+        }
+
+        return ranks;
+    }
+
+    private readonly record struct SortKey(int Place, int File, int Line, int Column, int Id, string Message, int Position) : IComparable<SortKey>
+    {
+        public int CompareTo(SortKey other)
+        {
+            var order = Place.CompareTo(other.Place);
+            order = order != 0 ? order : File.CompareTo(other.File);
+            order = order != 0 ? order : Line.CompareTo(other.Line);
+            order = order != 0 ? order : Column.CompareTo(other.Column);
+            order = order != 0 ? order : Id.CompareTo(other.Id);
+            order = order != 0 ? order : string.CompareOrdinal(Message, other.Message);
+            return order != 0 ? order : Position.CompareTo(other.Position);
+        }
+    }
 }

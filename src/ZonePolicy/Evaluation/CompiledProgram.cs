@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using ZonePolicy.Binding;
 using ZonePolicy.Scripting;
@@ -261,7 +262,10 @@ internal sealed class CompiledRule
     /// <summary>The state of one rule over one site: the violations so far, one per distinct binding.</summary>
     private sealed class RuleRun(BoundRule rule)
     {
-        private readonly HashSet<string> identities = new(StringComparer.Ordinal);
+        // An entity is one object per site and a `for` binds entities of one kind, whose ids differ: the same
+        // entities are the same binding.
+        private readonly HashSet<Entity[]> bound = new(SameEntities.Instance);
+        private readonly StringBuilder text = new();
 
         public Dictionary<int, Entity[]> Prefiltered { get; } = [];
 
@@ -274,24 +278,59 @@ internal sealed class CompiledRule
         public Violation? Report(Frame frame, int[] forSlots, Evaluator? at, int lastFor, Func<Frame, string>[] message, int[] pathLets)
         {
             var bindings = new Entity[forSlots.Length];
-            var identity = new StringBuilder();
             for (var i = 0; i < forSlots.Length; i++)
             {
                 bindings[i] = (Entity)frame.Slots[forSlots[i]]!;
-                identity.Append(bindings[i].Id).Append('\u001f');
             }
 
-            if (!identities.Add(identity.ToString()))
+            if (!bound.Add(bindings))
             {
                 return null;
             }
 
             var atEntity = at?.Invoke(frame) as Entity ?? (Entity)frame.Slots[lastFor]!;
-            var text = string.Concat(message.Select(part => part(frame)));
-            var witness = pathLets.Select(s => frame.Slots[s] as PathValue).LastOrDefault(p => p is not null) ?? frame.LastPath;
-            var violation = new Violation(rule, bindings, atEntity, text, witness);
+            text.Clear();
+            foreach (var part in message)
+            {
+                text.Append(part(frame));
+            }
+
+            var violation = new Violation(rule, bindings, atEntity, text.ToString(), Witness(frame, pathLets));
             Violations.Add(violation);
             return violation;
+        }
+
+        /// <summary>The path of the last <c>let</c> that holds one, or else the last path a search found.</summary>
+        private static PathValue? Witness(Frame frame, int[] pathLets)
+        {
+            for (var i = pathLets.Length - 1; i >= 0; i--)
+            {
+                if (frame.Slots[pathLets[i]] is PathValue path)
+                {
+                    return path;
+                }
+            }
+
+            return frame.LastPath;
+        }
+    }
+
+    /// <summary>Bindings compared entity by entity, by reference.</summary>
+    private sealed class SameEntities : IEqualityComparer<Entity[]>
+    {
+        public static readonly SameEntities Instance = new();
+
+        public bool Equals(Entity[]? x, Entity[]? y) => x.AsSpan().SequenceEqual(y, ReferenceEqualityComparer.Instance);
+
+        public int GetHashCode(Entity[] bindings)
+        {
+            var hash = new HashCode();
+            foreach (var entity in bindings)
+            {
+                hash.Add(RuntimeHelpers.GetHashCode(entity));
+            }
+
+            return hash.ToHashCode();
         }
     }
 }

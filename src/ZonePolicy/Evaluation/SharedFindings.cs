@@ -11,35 +11,39 @@ namespace ZonePolicy.Evaluation;
 /// </summary>
 internal static class SharedFindings
 {
-    /// <summary>The violations of one site with those of equivalent rules on the same entities merged, in their first order.</summary>
+    /// <summary>
+    /// The violations of one site with those of equivalent rules on the same entities merged, in their first order.
+    /// Only a rule with equivalents costs a key: a check without <c>sameAs</c> passes each violation through as it is.
+    /// </summary>
     public static List<(IReadOnlyList<Violation> Violations, Diagnostic Diagnostic)> Merge(IReadOnlyList<(Violation Violation, Diagnostic Diagnostic)> found)
     {
-        var merged = new List<(IReadOnlyList<Violation>, Diagnostic)>();
-        var groups = new Dictionary<string, List<(Violation Violation, Diagnostic Diagnostic)>>(StringComparer.Ordinal);
-        var order = new List<List<(Violation, Diagnostic)>>();
-        foreach (var item in found)
+        var merged = new List<(IReadOnlyList<Violation>, Diagnostic)>(found.Count);
+        var groups = new Dictionary<string, (int Position, List<Violation> Violations, List<Diagnostic> Diagnostics)>(StringComparer.Ordinal);
+        foreach (var (violation, diagnostic) in found)
         {
-            var info = item.Violation.Rule.Info;
+            var info = violation.Rule.Info;
             if (info.Equivalents.Count == 0)
             {
-                order.Add([item]);
+                merged.Add(([violation], diagnostic));
                 continue;
             }
 
             var family = info.Equivalents.Append(info.Id).Min(StringComparer.Ordinal)!;
-            var key = family + "\u001e" + string.Join('\u001f', item.Violation.Bindings.Select(b => b.Id));
-            if (!groups.TryGetValue(key, out var group))
+            var key = family + "\u001e" + string.Join('\u001f', violation.Bindings.Select(b => b.Id));
+            if (groups.TryGetValue(key, out var group))
             {
-                groups.Add(key, group = []);
-                order.Add(group);
+                group.Violations.Add(violation);
+                group.Diagnostics.Add(diagnostic);
+                continue;
             }
 
-            group.Add(item);
+            groups.Add(key, (merged.Count, [violation], [diagnostic]));
+            merged.Add(default);
         }
 
-        foreach (var group in order)
+        foreach (var (position, violations, diagnostics) in groups.Values)
         {
-            merged.Add((group.Select(g => g.Item1).ToList(), Combine(group.Select(g => g.Item2).ToList())));
+            merged[position] = (violations, Combine(diagnostics));
         }
 
         return merged;

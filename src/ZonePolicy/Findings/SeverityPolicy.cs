@@ -37,6 +37,9 @@ internal sealed class SeverityPolicy
     private readonly Func<string, string?> fullPathOf;
     private readonly bool warningsAsErrors;
 
+    // What each id in each file at each severity comes to: a check's findings share a few of each.
+    private readonly Dictionary<(string Id, string File, Severity Severity), Severity> decided = [];
+
     private SeverityPolicy(Dictionary<string, Severity?> explicitLevels, AnalyzerConfigSet configs, Func<string, string?> fullPathOf, bool warningsAsErrors)
     {
         this.explicitLevels = explicitLevels;
@@ -100,10 +103,10 @@ internal sealed class SeverityPolicy
     /// <summary>The diagnostic at the severity in force, or null when that is <c>none</c>.</summary>
     public Diagnostic? Apply(Diagnostic diagnostic)
     {
-        var severity = diagnostic.Severity;
-        if (!IsEngineId(diagnostic.Id) || AdjustableEngineIds.Contains(diagnostic.Id))
+        var key = (diagnostic.Id, diagnostic.Location.File, diagnostic.Severity);
+        if (!decided.TryGetValue(key, out var severity))
         {
-            severity = LevelFor(diagnostic) ?? diagnostic.Severity;
+            decided.Add(key, severity = Decide(diagnostic));
         }
 
         if (severity == Severity.None)
@@ -111,12 +114,18 @@ internal sealed class SeverityPolicy
             return null;
         }
 
-        if (warningsAsErrors && severity == Severity.Warning)
+        return severity == diagnostic.Severity ? diagnostic : diagnostic with { Severity = severity };
+    }
+
+    private Severity Decide(Diagnostic diagnostic)
+    {
+        var severity = diagnostic.Severity;
+        if (!IsEngineId(diagnostic.Id) || AdjustableEngineIds.Contains(diagnostic.Id))
         {
-            severity = Severity.Error;
+            severity = LevelFor(diagnostic) ?? diagnostic.Severity;
         }
 
-        return severity == diagnostic.Severity ? diagnostic : diagnostic with { Severity = severity };
+        return warningsAsErrors && severity == Severity.Warning ? Severity.Error : severity;
     }
 
     private Severity? LevelFor(Diagnostic diagnostic)

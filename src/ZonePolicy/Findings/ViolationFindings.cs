@@ -13,9 +13,20 @@ internal static class ViolationFindings
         new(violation.Rule.Id, violation.Rule.Info.DefaultSeverity, violation.Message, violation.At.Location)
         {
             Rule = violation.Rule.Info,
-            Entities = violation.Bindings.Select(b => b.Id).ToList(),
+            Entities = IdsOf(violation.Bindings),
             Witness = violation.Witness is { } path ? WitnessStep.Of(path) : [],
         };
+
+    private static string[] IdsOf(IReadOnlyList<Entity> entities)
+    {
+        var ids = new string[entities.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = entities[i].Id;
+        }
+
+        return ids;
+    }
 
     /// <summary>
     /// A finding as the settings leave it: at its severity in force (null when that is <c>none</c>), and kept quiet

@@ -22,25 +22,26 @@ internal static class WaiverMatcher
         var suppressed = new List<Diagnostic>();
         var notes = new List<Diagnostic>();
         var states = new List<(Waiver, WaiverState, int)>();
-        var used = new Dictionary<Waiver, int>();
-        var index = IndexInForce(waivers, today);
+        var used = new int[waivers.Count];
+        var index = new WaiverIndex(waivers, today);
 
         foreach (var (violations, diagnostic) in findings)
         {
-            var waiver = FirstMatch(index, waivers, violations);
-            if (waiver is null)
+            var position = index.FirstMatch(violations);
+            if (position < 0)
             {
                 inForce.Add(diagnostic);
                 continue;
             }
 
-            used[waiver] = used.GetValueOrDefault(waiver) + 1;
+            var waiver = waivers[position];
+            used[position]++;
             suppressed.Add(diagnostic with { Waiver = new WaiverInfo(waiver.Reason, waiver.ApprovedBy, waiver.Expires, waiver.Location) });
         }
 
-        foreach (var waiver in waivers)
+        for (var position = 0; position < waivers.Count; position++)
         {
-            var count = used.GetValueOrDefault(waiver);
+            var (waiver, count) = (waivers[position], used[position]);
             var state = State(waiver, count, today);
             states.Add((waiver, state, count));
             var subject = $"waiver for `{waiver.Rule}` on {string.Join(", ", waiver.Targets.Select(t => $"`{t}`"))}";
@@ -68,65 +69,107 @@ internal static class WaiverMatcher
         : waiver.Expires.DayNumber - today.DayNumber <= ExpiryWarningDays ? WaiverState.ExpiringSoon
         : WaiverState.Active;
 
-    /// <summary>
-    /// The waivers in force by rule and targets, as positions in file order. A violation looks up its own
-    /// entities instead of trying every waiver, so matching stays linear however many waivers a site has.
-    /// </summary>
-    private static Dictionary<ViolationIdentity, List<int>> IndexInForce(IReadOnlyList<Waiver> waivers, DateOnly today)
-    {
-        var index = new Dictionary<ViolationIdentity, List<int>>();
-        for (var i = 0; i < waivers.Count; i++)
-        {
-            if (waivers[i].Expires < today)
-            {
-                continue;
-            }
-
-            var key = new ViolationIdentity(waivers[i].Rule, waivers[i].Targets);
-            if (!index.TryGetValue(key, out var positions))
-            {
-                index.Add(key, positions = []);
-            }
-
-            positions.Add(i);
-        }
-
-        return index;
-    }
-
-    /// <summary>
-    /// The first waiver in file order that matches one of the finding's violations: one filed under a violation's
-    /// identity (its bound entities) or under its reported entity alone.
-    /// </summary>
-    private static Waiver? FirstMatch(Dictionary<ViolationIdentity, List<int>> index, IReadOnlyList<Waiver> waivers, IReadOnlyList<Violation> violations)
-    {
-        if (index.Count == 0)
-        {
-            return null;
-        }
-
-        var first = int.MaxValue;
-        foreach (var violation in violations)
-        {
-            var bound = new ViolationIdentity(violation.Rule.Id, violation.Bindings.Select(b => b.Id));
-            var reported = new ViolationIdentity(violation.Rule.Id, [violation.At.Id]);
-            foreach (var key in new[] { bound, reported })
-            {
-                foreach (var position in index.GetValueOrDefault(key) ?? [])
-                {
-                    first = Math.Min(first, position);
-                }
-            }
-        }
-
-        return first == int.MaxValue ? null : waivers[first];
-    }
-
     /// <summary>The waivers filed for a violation, in force or expired, in file order: those under its identity or under its reported entity alone.</summary>
     public static IEnumerable<Waiver> FiledFor(IReadOnlyList<Waiver> waivers, Violation violation)
     {
         var bound = new ViolationIdentity(violation.Rule.Id, violation.Bindings.Select(b => b.Id));
         var reported = new ViolationIdentity(violation.Rule.Id, [violation.At.Id]);
         return waivers.Where(w => new ViolationIdentity(w.Rule, w.Targets) is var filed && (filed.Equals(bound) || filed.Equals(reported)));
+    }
+
+    /// <summary>
+    /// The waivers in force by rule and first target, as positions in file order. A violation looks up its own
+    /// rule and entities instead of trying every waiver, and builds no key to do it, so matching costs next to
+    /// nothing for a rule no waiver names, and stays linear however many waivers a site has.
+    /// </summary>
+    private sealed class WaiverIndex
+    {
+        private readonly IReadOnlyList<Waiver> waivers;
+        private readonly Dictionary<string, Dictionary<string, List<int>>> byRule = new(StringComparer.Ordinal);
+
+        public WaiverIndex(IReadOnlyList<Waiver> waivers, DateOnly today)
+        {
+            this.waivers = waivers;
+            for (var position = 0; position < waivers.Count; position++)
+            {
+                var waiver = waivers[position];
+                if (waiver.Expires < today || waiver.Targets.Count == 0)
+                {
+                    continue;
+                }
+
+                if (!byRule.TryGetValue(waiver.Rule, out var byTarget))
+                {
+                    byRule.Add(waiver.Rule, byTarget = new Dictionary<string, List<int>>(StringComparer.Ordinal));
+                }
+
+                if (!byTarget.TryGetValue(waiver.Targets[0], out var positions))
+                {
+                    byTarget.Add(waiver.Targets[0], positions = []);
+                }
+
+                positions.Add(position);
+            }
+        }
+
+        /// <summary>
+        /// The position of the first waiver in file order that matches one of the finding's violations, or -1: one
+        /// filed under a violation's identity (its bound entities) or under its reported entity alone.
+        /// </summary>
+        public int FirstMatch(IReadOnlyList<Violation> violations)
+        {
+            var first = int.MaxValue;
+            foreach (var violation in violations)
+            {
+                if (!byRule.TryGetValue(violation.Rule.Id, out var byTarget))
+                {
+                    continue;
+                }
+
+                var bindings = violation.Bindings;
+                if (bindings.Count > 0 && byTarget.TryGetValue(bindings[0].Id, out var bound))
+                {
+                    first = Math.Min(first, FirstOf(bound, bindings));
+                }
+
+                if (byTarget.TryGetValue(violation.At.Id, out var reported))
+                {
+                    first = Math.Min(first, FirstOf(reported, [violation.At]));
+                }
+            }
+
+            return first == int.MaxValue ? -1 : first;
+        }
+
+        private int FirstOf(List<int> positions, IReadOnlyList<Entity> entities)
+        {
+            foreach (var position in positions)
+            {
+                if (Targets(waivers[position], entities))
+                {
+                    return position;
+                }
+            }
+
+            return int.MaxValue;
+        }
+
+        private static bool Targets(Waiver waiver, IReadOnlyList<Entity> entities)
+        {
+            if (waiver.Targets.Count != entities.Count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < entities.Count; i++)
+            {
+                if (!string.Equals(waiver.Targets[i], entities[i].Id, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 }

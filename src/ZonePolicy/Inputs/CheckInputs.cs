@@ -77,6 +77,22 @@ internal sealed class CheckInputs
         return topologies.Add(file.Identity is { } identity ? identity : RealPath.Resolve(file.FullPath, WorkingDirectory) ?? file.FullPath) ? file : null;
     }
 
+    /// <summary>
+    /// The file as recorded from now on: its name and identity without its bytes, once a check has loaded what it
+    /// needs from them. A large topology's bytes would otherwise stay in memory through the evaluation of every rule.
+    /// </summary>
+    public InputFile Release(InputFile file)
+    {
+        var released = file with { Bytes = [] };
+        var index = files.FindLastIndex(recorded => ReferenceEquals(recorded, file));
+        if (index >= 0)
+        {
+            files[index] = released;
+        }
+
+        return released;
+    }
+
     /// <summary>True when a file is on disk at <paramref name="fullPath"/> or a document stands in for one.</summary>
     public bool FileExists(string fullPath) => DocumentAt(fullPath) is not null || File.Exists(fullPath);
 

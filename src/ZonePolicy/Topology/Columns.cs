@@ -23,7 +23,17 @@ internal sealed class Chunks<T>
             return c < chunks.Length && chunks[c] is { } chunk && (index & Mask) < chunk.Length ? chunk[index & Mask] : default!;
         }
 
-        set => ChunkFor(index)[index & Mask] = value;
+        set
+        {
+            var c = index >> Shift;
+            if (c < chunks.Length && chunks[c] is { } chunk && (index & Mask) < chunk.Length)
+            {
+                chunk[index & Mask] = value;
+                return;
+            }
+
+            ChunkFor(index)[index & Mask] = value;
+        }
     }
 
     private T[] ChunkFor(int index)

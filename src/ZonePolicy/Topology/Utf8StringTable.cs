@@ -7,9 +7,9 @@ namespace ZonePolicy.Topology;
 
 /// <summary>
 /// Distinct strings numbered in the order they were added, found by the UTF-8 bytes a JSON reader hands
-/// over without decoding them first. An open-addressing table keeps each string's hash next to its number,
-/// so a lookup in a table of a million ids touches little memory. The hash is seeded at random per process:
-/// a file cannot be written to make its ids collide.
+/// over without decoding them first. An open-addressing table keeps each string next to its hash and number,
+/// so a lookup in a table of a million ids touches two places in memory: its slot and the string. The hash is
+/// seeded at random per process: a file cannot be written to make its ids collide.
 /// </summary>
 internal sealed class Utf8StringTable
 {
@@ -17,8 +17,7 @@ internal sealed class Utf8StringTable
 
     private static readonly ulong Seed = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) | 1;
 
-    // Each slot holds the upper 32 bits of a hash and the number of its string plus one (0: empty).
-    private long[] slots;
+    private Slot[] slots;
     private string[] strings;
     private ulong[] hashes;
     private int count;
@@ -26,7 +25,7 @@ internal sealed class Utf8StringTable
     public Utf8StringTable(int capacity = 16)
     {
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity * 2));
-        slots = new long[size];
+        slots = new Slot[size];
         strings = new string[Math.Max(16, capacity)];
         hashes = new ulong[strings.Length];
     }
@@ -58,18 +57,18 @@ internal sealed class Utf8StringTable
     public int Find(ReadOnlySpan<byte> utf8, ulong hash)
     {
         var mask = slots.Length - 1;
-        var tag = (long)(hash >> 32) << 32;
+        var tag = (uint)(hash >> 32);
         for (var slot = (int)hash & mask; ; slot = (slot + 1) & mask)
         {
-            var entry = slots[slot];
-            if (entry == 0)
+            ref var entry = ref slots[slot];
+            if (entry.Value is not { } value)
             {
                 return -1;
             }
 
-            if ((entry & ~0xFFFFFFFFL) == tag && Equal(utf8, strings[(int)entry - 1]))
+            if (entry.Tag == tag && Equal(utf8, value))
             {
-                return (int)entry - 1;
+                return entry.Number;
             }
         }
     }
@@ -98,17 +97,17 @@ internal sealed class Utf8StringTable
     {
         var mask = slots.Length - 1;
         var slot = (int)hash & mask;
-        while (slots[slot] != 0)
+        while (slots[slot].Value is not null)
         {
             slot = (slot + 1) & mask;
         }
 
-        slots[slot] = ((long)(hash >> 32) << 32) | (uint)(number + 1);
+        slots[slot] = new Slot(strings[number], (uint)(hash >> 32), number);
     }
 
     private void Grow()
     {
-        slots = new long[slots.Length * 2];
+        slots = new Slot[slots.Length * 2];
         for (var number = 0; number < count; number++)
         {
             Place(hashes[number], number);
@@ -133,4 +132,7 @@ internal sealed class Utf8StringTable
         Encoding.UTF8.GetChars(utf8, buffer);
         return buffer.SequenceEqual(value);
     }
+
+    /// <summary>A string of the table with the upper half of its hash and its number (no string: an empty slot).</summary>
+    private readonly record struct Slot(string? Value, uint Tag, int Number);
 }

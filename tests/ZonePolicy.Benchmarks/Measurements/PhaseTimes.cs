@@ -52,7 +52,7 @@ internal static class PhaseTimes
             violations.AddRange(found);
         }
 
-        var reportPhases = ReportPhases(violations, site);
+        var reportPhases = ReportPhases(violations, site, program);
 
         var evaluate = perRule.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Time);
 
@@ -93,15 +93,11 @@ internal static class PhaseTimes
     }
 
     /// <summary>What the check does with the violations, step by step as <see cref="PolicyEngine"/> does it.</summary>
-    private static List<(string Phase, TimeSpan Time)> ReportPhases(List<Evaluation.Violation> violations, Topology.SiteModel site)
+    private static List<(string Phase, TimeSpan Time)> ReportPhases(List<Evaluation.Violation> violations, Topology.SiteModel site, Evaluation.CompiledProgram program)
     {
         var phases = new List<(string, TimeSpan)>();
         var clock = Stopwatch.StartNew();
-        var diagnosed = violations.Select(v => (v, new Diagnostics.Diagnostic(v.Rule.Id, v.Rule.Info.DefaultSeverity, v.Message, v.At.Location)
-        {
-            Rule = v.Rule.Info,
-            Entities = v.Bindings.Select(b => b.Id).ToList(),
-        })).ToList();
+        var diagnosed = violations.Select(v => (v, Findings.ViolationFindings.ToDiagnostic(v))).ToList();
         phases.Add(("to diagnostics", clock.Elapsed));
 
         clock.Restart();
@@ -114,12 +110,13 @@ internal static class PhaseTimes
 
         clock.Restart();
         var bag = new Diagnostics.DiagnosticBag();
-        bag.AddRange(inForce);
-        bag.AddRange(notes);
-        phases.Add(("collect (dedupe)", clock.Elapsed));
+        var rules = program.Rules.Select(r => r.Rule.Info).ToList();
+        var severities = Findings.SeverityPolicy.Create([], Configuration.AnalyzerConfigSet.Create([], bag), rules, warningsAsErrors: false, _ => null, bag);
+        var settled = inForce.Concat(notes).Select(d => Findings.ViolationFindings.Settle(d, severities, baseline: null)).OfType<Diagnostics.Diagnostic>().ToList();
+        phases.Add(("settle severities", clock.Elapsed));
 
         clock.Restart();
-        Diagnostics.DiagnosticOrder.Sort(bag.Items);
+        Diagnostics.DiagnosticOrder.Sort(settled);
         phases.Add(("sort", clock.Elapsed));
         return phases;
     }

@@ -44,4 +44,45 @@ public sealed class SourceLocationTests
 
         Assert.Equal(["ZP0311", "ZP0901", "ZP0202", "ZP0203", "ZP0204", "ZP0201"], sorted.Select(d => d.Id));
     }
+
+    [Fact]
+    public void Diagnostics_at_the_same_place_with_the_same_id_sort_by_message_and_keep_their_order_when_equal()
+    {
+        Diagnostic At(string message, string entity) =>
+            new("R-1", Severity.Error, message, new SourceLocation("a.json", 3, 5, 3, 6)) { Entities = [entity] };
+        var sorted = DiagnosticOrder.Sort([At("b", "e1"), At("a", "e2"), At("b", "e3"), At("a", "e4"), At("b", "e5")]);
+
+        Assert.Equal(["e2", "e4", "e1", "e3", "e5"], sorted.Select(d => d.Entities[0]));
+    }
+
+    [Fact]
+    public void A_large_mix_of_diagnostics_sorts_as_each_key_in_turn_would()
+    {
+        var random = new Random(13);
+        string Pick(params string[] choices) => choices[random.Next(choices.Length)];
+        var diagnostics = Enumerable.Range(0, 5_000).Select(i => new Diagnostic(
+            Pick("ZP0201", "R-2", "R-10", "r-1"),
+            Severity.Warning,
+            Pick("m", "M", "m2", ""),
+            random.Next(20) switch
+            {
+                0 => SourceLocation.None,
+                1 => SourceLocation.CommandLine,
+                2 => SourceLocation.InFile(Pick("b.json", "a.zpol")),
+                _ => new SourceLocation(Pick("b.json", "a.zpol", "B.json"), random.Next(1, 4), random.Next(1, 4), 0, 0),
+            })
+        { Entities = [$"{i}"] }).ToList();
+
+        var expected = diagnostics
+            .OrderBy(d => d.Location.Kind switch { LocationKind.CommandLine => 0, LocationKind.None => 1, _ => 2 })
+            .ThenBy(d => d.Location.File, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.Line)
+            .ThenBy(d => d.Location.Column)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal);
+        var sorted = DiagnosticOrder.Sort(diagnostics);
+
+        Assert.Equal(expected.Select(d => d.Entities[0]), sorted.Select(d => d.Entities[0]));
+        Assert.Equal(sorted.Select(d => d.Entities[0]), DiagnosticOrder.Sort(sorted).Select(d => d.Entities[0]));
+    }
 }

@@ -301,6 +301,32 @@ public sealed class EvaluationTests : IDisposable
     }
 
     [Fact]
+    public void The_first_waiver_in_file_order_of_the_violations_rule_suppresses_it()
+    {
+        var site = Site.Replace("\"flows\": [", """
+            "waivers": [
+              { "rule": "R-X", "targets": ["cell", "f-b"], "reason": "other rule", "approvedBy": "x", "expires": "2027-06-01" },
+              { "rule": "R-W", "targets": ["cell", "f-b"], "reason": "expired", "approvedBy": "x", "expires": "2025-06-01" },
+              { "rule": "R-W", "targets": ["f-b"], "reason": "reported entity", "approvedBy": "x", "expires": "2027-06-01" },
+              { "rule": "R-W", "targets": ["cell", "f-b"], "reason": "bound entities", "approvedBy": "x", "expires": "2027-06-01" },
+              { "rule": "R-W", "targets": ["cell"], "reason": "only one of two", "approvedBy": "x", "expires": "2027-06-01" },
+              { "rule": "R-W", "targets": ["f-a", "cell"], "reason": "out of order", "approvedBy": "x", "expires": "2027-06-01" }
+            ],
+            "flows": [
+            """);
+        var result = workspace.Check("""
+            rule R-W "flows" { severity error for zone z where z.kind == "control" for flow f in z.flowsIn forbid true }
+            """, site);
+
+        Assert.Equal(["R-W"], result.Diagnostics.Where(d => d.Rule is not null).Select(d => d.Id));
+        Assert.Equal(["f-a"], result.Diagnostics.Single(d => d.Rule is not null).Entities.Skip(1));
+        Assert.Equal(["reported entity"], result.Suppressed.Select(s => s.Waiver!.Reason));
+        Assert.Equal(
+            ["ZP0301", "ZP0302", "ZP0302", "ZP0302", "ZP0302"],
+            result.Diagnostics.Where(d => d.Rule is null).Select(d => d.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Output_is_the_same_for_the_same_inputs()
     {
         const string rules = """rule R-D "d" { for asset a for flow f in a.flowsOut forbid f.encrypted != true }""";
