@@ -5,7 +5,7 @@ using ZonePolicy.Tests.Topology;
 namespace ZonePolicy.Tests.Testing;
 
 /// <summary>
-/// The three shipped packs checked together on the Annex A sample, as a user runs them: a finding the packs share
+/// The three shipped packs checked together on the samples, as a user runs them: a finding the packs share
 /// (their rules are declared <c>sameAs</c>) is reported once with every pack's own report, and none is lost.
 /// </summary>
 public sealed partial class ShippedPacksTogetherTests
@@ -15,8 +15,8 @@ public sealed partial class ShippedPacksTogetherTests
     public static TheoryData<string> Samples => new(SampleFiles);
 
     private static IEnumerable<string> SampleFiles =>
-        Directory.GetFiles(TopologyTestSupport.RepositoryFile("samples/annex-a-factory"), "*.topology.json", SearchOption.AllDirectories)
-            .Select(file => Path.GetRelativePath(TopologyTestSupport.RepositoryFile("samples/annex-a-factory"), file).Replace('\\', '/'))
+        Directory.GetFiles(TopologyTestSupport.RepositoryFile("samples"), "*.topology.json", SearchOption.AllDirectories)
+            .Select(file => Path.GetRelativePath(TopologyTestSupport.RepositoryFile("samples"), file).Replace('\\', '/'))
             .Order(StringComparer.Ordinal);
 
     [Theory]
@@ -47,10 +47,45 @@ public sealed partial class ShippedPacksTogetherTests
         Assert.All(shared, f => Assert.All(f.SharedBy, s => Assert.NotEmpty(s.Rule!.Refs)));
     }
 
+    [Fact]
+    public void A_zone_with_no_level_and_an_unencrypted_flow_into_an_SL_4_zone_are_each_one_finding_of_two_packs()
+    {
+        using var site = new TempPack("site");
+        var file = site.Write("site.topology.json", """
+            {
+              "schemaVersion": "1",
+              "zones": [
+                { "id": "z-lab", "kind": "operations", "operations": ["op-1"] },
+                { "id": "z-vault", "kind": "operations", "operations": ["op-1"],
+                  "securityLevels": { "iac": 2, "uc": 2, "si": 2, "dc": 4, "rdf": 2, "tre": 2, "ra": 2 } }
+              ],
+              "assets": [ { "id": "pc-1", "zone": "z-lab" }, { "id": "srv-1", "zone": "z-vault" } ],
+              "flows": [ { "id": "f-1", "from": "pc-1", "to": "srv-1", "data": ["d-1"] } ],
+              "data": [ { "id": "d-1", "confidentiality": "critical" } ],
+              "operations": [ { "id": "op-1" } ]
+            }
+            """);
+
+        var findings = PolicyEngine.Check(new CheckRequest
+        {
+            TopologyFiles = [file],
+            RuleSources = [.. PackNames.Select(ShippedPackLayoutTests.PackFolder)],
+            TrustedPacks = PackNames,
+            Today = new DateOnly(2026, 6, 1),
+        }).Diagnostics.Where(d => d.Rule is not null).ToList();
+
+        Assert.Equal(["IEC-ZC-01 METI-ZN-01"], SharedBy(findings, "z-lab"));
+        Assert.Equal(["IEC-DC-02 METI-TH-02"], SharedBy(findings, "f-1"));
+    }
+
+    private static IEnumerable<string> SharedBy(List<Diagnostic> findings, string entity) =>
+        findings.Where(f => f.Entities.SequenceEqual([entity]) && (f.Id.EndsWith("ZC-01", StringComparison.Ordinal) || f.Id.EndsWith("ZN-01", StringComparison.Ordinal) || f.Id.EndsWith("DC-02", StringComparison.Ordinal) || f.Id.EndsWith("TH-02", StringComparison.Ordinal)))
+            .Select(f => string.Join(" ", f.SharedBy.Select(s => s.Id).Order(StringComparer.Ordinal)));
+
     private static List<Diagnostic> Findings(string sample, IReadOnlyList<string> packs) =>
         [.. PolicyEngine.Check(new CheckRequest
         {
-            TopologyFiles = [TopologyTestSupport.RepositoryFile("samples/annex-a-factory/" + sample)],
+            TopologyFiles = [TopologyTestSupport.RepositoryFile("samples/" + sample)],
             RuleSources = [.. packs.Select(ShippedPackLayoutTests.PackFolder)],
 
             // The shipped packs' C# functions run, as they do beside zpol.
