@@ -89,6 +89,14 @@ internal static class TopologySchema
         }
     });
 
+    /// <summary>A compensating countermeasure (IEC 62443-3-2 ZCR 5.12): the foundational requirements it makes up for, what it is, who approved it.</summary>
+    public static readonly RecordShape Countermeasure = Record("countermeasure", s =>
+    {
+        s.Add("requirements", ZpType.ListOf(ZpType.String));
+        s.Add("measure", ZpType.String);
+        s.Add("approvedBy", ZpType.String);
+    });
+
     public static readonly RecordShape Contract = Record("contract", s =>
     {
         s.Add("sla", ZpType.Bool);
@@ -192,6 +200,7 @@ internal static class TopologySchema
         Asset.Add("maintainer", party);
         Asset.Add("data", ZpType.ListOf(data));
         Asset.Add("securityLevelCapabilities", new RecordType(SecurityLevelVector));
+        Asset.Add("countermeasures", ZpType.ListOf(new RecordType(Countermeasure)));
         Asset.Add("serviceEvents", ZpType.ListOf(new RecordType(ServiceEvent)));
         Asset.Add("changedBy", ZpType.String);
         Asset.Add("reviewedBy", ZpType.String);

@@ -51,6 +51,7 @@ public class TopologyJsonSchemaTests
     [InlineData("impact")]
     [InlineData("serviceEvent")]
     [InlineData("securityLevels")]
+    [InlineData("countermeasure")]
     public void Nested_object_keys_match_the_model(string record)
     {
         var shape = TopologySchema.For(EntityKind.Asset).Attributes
