@@ -156,7 +156,8 @@ internal sealed class RuleInputOptions
         var aliases = options.SelectMany(o => o.Aliases).Concat(names).ToHashSet(StringComparer.Ordinal);
         foreach (var child in result.Children)
         {
-            foreach (var token in child.Tokens.Where(t => t.Value.Length > 1 && t.Value[0] == '-'))
+            // A negative number after an option is that option's value: its own parser says what range it takes.
+            foreach (var token in child.Tokens.Where(t => t.Value.Length > 1 && t.Value[0] == '-' && !(child is OptionResult && IsNegativeNumber(t.Value))))
             {
                 result.AddError(child is OptionResult option && aliases.Contains(token.Value)
                     ? $"`{option.Option.Name}` needs a value"
@@ -164,6 +165,9 @@ internal sealed class RuleInputOptions
             }
         }
     }
+
+    private static bool IsNegativeNumber(string token) =>
+        decimal.TryParse(token, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
 
     private static List<KeyValuePair<string, string>> ParseParameters(ArgumentResult result) =>
         ParsePairs(result, "--param", "name=value", value => (true, value));

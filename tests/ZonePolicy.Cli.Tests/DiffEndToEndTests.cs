@@ -93,6 +93,7 @@ public sealed class DiffEndToEndTests : IDisposable
         Assert.Matches("<tr class=\"change-fixed\" data-change=\"fixed\" data-rule=\"SF-NET-02\"><td>fixed</td><td class=\"sev-error\">error</td>.*no stop in a DMZ", html);
         Assert.DoesNotContain("data-change=\"new\"", html);
         Assert.Contains("<td>rerouted</td><td>z-rm-provider</td><td>z-warehouse</td><td><code>rm-support-desk -[c-rm-provider-ext]-&gt; rm-service -[c-ext-services-dmz]-&gt; rm-jump-1 -[c-dmz-warehouse]-&gt; wh-rm-server</code><br><small>was <code>rm-support-desk -[z-rm-provider]-&gt; vpn-rm-lte</code>", html);
+        Assert.Matches("<li>rm-support-desk -&gt; rm-service: c-rm-provider-ext allow rule 1 on fw-rm-1 permits rm-support-desk -&gt; rm-service, https/443 <small class=\"file\">samples/annex-a-factory/fixed/case2-remote-maintenance.topology.json\\(\\d+,9\\)</small></li>", html);
         Assert.Contains("<td>opened</td><td>z-ext-services</td><td>z-warehouse</td>", html);
         Assert.Contains("<td>closed</td><td>z-rm-provider</td><td>z-warehouse</td><td>asset <code>vpn-rm-lte</code></td>", html);
         Assert.Contains("<td>opened</td><td>z-ot-dmz</td><td>z-warehouse</td><td>conduit <code>c-dmz-warehouse</code></td>", html);

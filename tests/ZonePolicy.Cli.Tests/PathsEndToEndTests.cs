@@ -149,7 +149,9 @@ public sealed class PathsEndToEndTests : IDisposable
 
     [Theory]
     [InlineData(new[] { "--from", "z-ext", "--to", "z-l1", "--top", "0" }, "`--top` takes a number of paths from 1 to 1000, not `0`")]
+    [InlineData(new[] { "--from", "z-ext", "--to", "z-l1", "--top", "-1" }, "`--top` takes a number of paths from 1 to 1000, not `-1`")]
     [InlineData(new[] { "--from", "z-ext", "--to", "z-l1", "--port", "70000" }, "`--port` takes a port from 0 to 65535, not `70000`")]
+    [InlineData(new[] { "--from", "z-ext", "--to", "z-l1", "--port", "-22" }, "`--port` takes a port from 0 to 65535, not `-22`")]
     [InlineData(new[] { "--from", "z-ext", "--to", "z-l1", "--format", "markdown" }, "`zpol paths` writes text, json or sarif, not `markdown`")]
     [InlineData(new[] { "--to", "z-l1" }, "missing `--from <selector>`: `zpol paths` needs where paths start and where they end")]
     public void A_bad_argument_is_ZP0311_and_exit_2(string[] args, string expected)
@@ -160,6 +162,7 @@ public sealed class PathsEndToEndTests : IDisposable
 
         Assert.Equal(2, outcome.ExitCode);
         Assert.Contains($"error ZP0311: {expected}", outcome.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("unknown option", outcome.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,9 +6,10 @@ using static ZonePolicy.Benchmarks.HandWritten.Slots;
 namespace ZonePolicy.Benchmarks.HandWritten;
 
 /// <summary>
-/// The hand-written reachability: assets numbered in id order, one edge per hop of a flow (through its
-/// <c>via</c> devices, or its conduit's boundary), both ways for a bidirectional flow, edges sorted by
-/// target so that a breadth-first search finds the same shortest path as the language's <c>path</c>.
+/// The hand-written reachability: assets numbered in id order, and one node more for each device a flow
+/// passes (<c>via</c>, or its conduit's boundary) in each direction it runs, so that a route changes flows
+/// only at their ends. Edges out of an asset are sorted by the next stop, then by flow id, so that a
+/// breadth-first search finds the same shortest path as the language's <c>path</c>.
 /// </summary>
 internal sealed class FlowGraph
 {
@@ -16,6 +17,8 @@ internal sealed class FlowGraph
     private readonly Dictionary<Entity, int> numbers;
     private readonly int[] firstEdge;
     private readonly int[] edgeTarget;
+    private readonly List<int> passedDevice = [];
+    private readonly List<int> passedNext = [];
 
     public FlowGraph(SiteModel site)
     {
@@ -26,12 +29,18 @@ internal sealed class FlowGraph
             numbers[assets[i]] = i;
         }
 
-        var hops = new List<(int From, int To, string Flow)>();
+        var starts = new List<(int From, int Next, string Flow)>();
         var stops = new List<int>();
         foreach (var flow in site.OfKind(EntityKind.Flow))
         {
+            if (!(flow[FlowFrom] is Entity from && numbers.TryGetValue(from, out var source)
+                && flow[FlowTo] is Entity to && numbers.TryGetValue(to, out var target)))
+            {
+                continue;
+            }
+
             stops.Clear();
-            AddStop(stops, flow[FlowFrom]);
+            stops.Add(source);
             var devices = flow[FlowVia] as IReadOnlyList<object?>;
             if ((devices is null || devices.Count == 0) && flow[FlowConduit] is Entity conduit)
             {
@@ -40,37 +49,41 @@ internal sealed class FlowGraph
 
             foreach (var device in devices ?? [])
             {
-                AddStop(stops, device);
+                if (device is Entity entity && numbers.TryGetValue(entity, out var number) && number != stops[^1])
+                {
+                    stops.Add(number);
+                }
             }
 
-            AddStop(stops, flow[FlowTo]);
-            var bidirectional = flow[FlowDirection] is "bidirectional";
-            for (var i = 0; i + 1 < stops.Count; i++)
+            if (target != stops[^1])
             {
-                if (stops[i] != stops[i + 1])
+                stops.Add(target);
+            }
+
+            if (stops.Count > 1)
+            {
+                starts.Add((stops[0], Chain(stops), flow.Id));
+                if (flow[FlowDirection] is "bidirectional")
                 {
-                    hops.Add((stops[i], stops[i + 1], flow.Id));
-                    if (bidirectional)
-                    {
-                        hops.Add((stops[i + 1], stops[i], flow.Id));
-                    }
+                    stops.Reverse();
+                    starts.Add((stops[0], Chain(stops), flow.Id));
                 }
             }
         }
 
-        hops.Sort((x, y) =>
+        starts.Sort((x, y) =>
         {
             var byFrom = x.From.CompareTo(y.From);
-            var byTo = byFrom != 0 ? byFrom : x.To.CompareTo(y.To);
-            return byTo != 0 ? byTo : string.CompareOrdinal(x.Flow, y.Flow);
+            var byNext = byFrom != 0 ? byFrom : Stop(x.Next).CompareTo(Stop(y.Next));
+            return byNext != 0 ? byNext : string.CompareOrdinal(x.Flow, y.Flow);
         });
 
         firstEdge = new int[assets.Length + 1];
-        edgeTarget = new int[hops.Count];
-        for (var i = 0; i < hops.Count; i++)
+        edgeTarget = new int[starts.Count];
+        for (var i = 0; i < starts.Count; i++)
         {
-            firstEdge[hops[i].From + 1]++;
-            edgeTarget[i] = hops[i].To;
+            firstEdge[starts[i].From + 1]++;
+            edgeTarget[i] = starts[i].Next;
         }
 
         for (var i = 0; i < assets.Length; i++)
@@ -79,16 +92,26 @@ internal sealed class FlowGraph
         }
     }
 
+    private int NodeCount => assets.Length + passedDevice.Count;
+
     /// <summary>A search that never passes through an asset <paramref name="avoid"/> holds for.</summary>
     public Search Avoiding(Func<Entity, bool> avoid) => new(this, assets.Select(avoid).ToArray());
 
-    private void AddStop(List<int> stops, object? asset)
+    /// <summary>Adds a node for each device the stops pass; returns the node after the first stop.</summary>
+    private int Chain(List<int> stops)
     {
-        if (asset is Entity entity && numbers.TryGetValue(entity, out var number))
+        var next = stops[^1];
+        for (var i = stops.Count - 2; i > 0; i--)
         {
-            stops.Add(number);
+            passedDevice.Add(stops[i]);
+            passedNext.Add(next);
+            next = assets.Length + passedDevice.Count - 1;
         }
+
+        return next;
     }
+
+    private int Stop(int node) => node < assets.Length ? node : passedDevice[node - assets.Length];
 
     /// <summary>One breadth-first search at a time, its arrays reused from one source to the next.</summary>
     internal sealed class Search
@@ -105,9 +128,9 @@ internal sealed class FlowGraph
         {
             this.graph = graph;
             this.avoided = avoided;
-            distance = new int[avoided.Length];
-            parent = new int[avoided.Length];
-            queue = new int[avoided.Length];
+            distance = new int[graph.NodeCount];
+            parent = new int[graph.NodeCount];
+            queue = new int[graph.NodeCount];
             Array.Fill(distance, -1);
         }
 
@@ -142,24 +165,34 @@ internal sealed class FlowGraph
             while (head < tail)
             {
                 var current = queue[head++];
-                if (distance[current] > 0 && avoided[current])
+                if (current >= graph.assets.Length)
                 {
-                    continue;
-                }
-
-                for (var edge = graph.firstEdge[current]; edge < graph.firstEdge[current + 1]; edge++)
-                {
-                    var next = graph.edgeTarget[edge];
-                    if (distance[next] < 0)
+                    var passed = current - graph.assets.Length;
+                    if (!avoided[graph.passedDevice[passed]])
                     {
-                        distance[next] = distance[current] + 1;
-                        parent[next] = current;
-                        queue[tail++] = next;
+                        Visit(current, graph.passedNext[passed], ref tail);
+                    }
+                }
+                else if (distance[current] == 0 || !avoided[current])
+                {
+                    for (var edge = graph.firstEdge[current]; edge < graph.firstEdge[current + 1]; edge++)
+                    {
+                        Visit(current, graph.edgeTarget[edge], ref tail);
                     }
                 }
             }
 
             reached = tail;
+        }
+
+        private void Visit(int current, int next, ref int tail)
+        {
+            if (distance[next] < 0)
+            {
+                distance[next] = distance[current] + 1;
+                parent[next] = current;
+                queue[tail++] = next;
+            }
         }
 
         public bool Reaches(IEnumerable<Entity> zoneAssets) => Nearest(zoneAssets) >= 0;
@@ -180,9 +213,9 @@ internal sealed class FlowGraph
             }
 
             var text = new StringBuilder();
-            foreach (var number in path)
+            foreach (var node in path)
             {
-                text.Append(text.Length == 0 ? "" : " -> ").Append(graph.assets[number].Id);
+                text.Append(text.Length == 0 ? "" : " -> ").Append(graph.assets[graph.Stop(node)].Id);
             }
 
             return text.ToString();

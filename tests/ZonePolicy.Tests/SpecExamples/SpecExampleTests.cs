@@ -59,11 +59,22 @@ public sealed class SpecExampleTests
     {
         var result = Run("02-paths");
 
-        var witness = Assert.Single(result.Diagnostics).Witness;
+        var witness = Assert.Single(result.Diagnostics, d => d.Id == "EX-ANY").Witness;
         Assert.Equal(
             ["svc", "up", "fw-e", "up", "proxy", "pull", "mes-1", "recipe", "fw-i", "recipe", "plc-a"],
             witness.Select(s => s.EntityId));
         Assert.Equal(10, witness[0].Location.Line);
+    }
+
+    [Fact]
+    public void A_witness_that_changes_flows_names_the_flow_of_each_hop_and_passes_the_firewall_once_per_flow()
+    {
+        var result = Run("02-paths");
+
+        var witness = Assert.Single(result.Diagnostics, d => d.Id == "EX-ROUTE" && d.Entities[0] == "mes-1").Witness;
+        Assert.Equal(
+            ["mes-1", "recipe", "fw-i", "recipe", "plc-a", "peer", "plc-b", "archive", "fw-i", "archive", "hist"],
+            witness.Select(s => s.EntityId));
     }
 
     private static CheckResult Run(string example, KeyValuePair<string, string>[]? severities = null, KeyValuePair<string, string>[]? parameters = null)

@@ -107,7 +107,14 @@ internal static class DiffHtmlReporter
                 cells.Append("<br><small>was <code>").Append(Html.Escape(previous)).Append("</code></small>");
             }
 
-            cells.Append("<br><small class=\"file\">").Append(Html.Escape(string.Join(" · ", path.Steps.Select(s => s.Location.ToString())))).Append("</small></td>");
+            // Each hop with what permits it (the allow rule, or the zone or conduit that permits everything), at its place.
+            cells.Append("<ol class=\"hops\">");
+            foreach (var hop in path.Steps.Where(s => s.Message is not null))
+            {
+                cells.Append("<li>").Append(Html.Escape(hop.Message!)).Append(" <small class=\"file\">").Append(Html.Escape(hop.Location.ToString())).Append("</small></li>");
+            }
+
+            cells.Append("</ol></td>");
         });
 
     private static void WriteCrossings(StringBuilder html, DiffResult result) => WriteTable(
