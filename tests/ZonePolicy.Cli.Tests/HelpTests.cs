@@ -44,6 +44,28 @@ public sealed class HelpTests
     }
 
     [Fact]
+    public void Check_compliance_and_explain_offer_the_same_project_and_rule_options_in_the_same_words()
+    {
+        var helps = new[] { "check", "compliance", "explain" }.Select(RuleOptionsHelp).ToList();
+
+        Assert.Equal(
+            ["--project", "--rules", "--pack", "--pack-dir", "--trust", "--no-feeds", "--lock-file", "--locked", "--param", "--severity", "--today"],
+            System.Text.RegularExpressions.Regex.Matches(helps[0], @"(?<=^| )--[a-z-]+(?= <| [A-Z])").Select(m => m.Value));
+        Assert.All(helps, help => Assert.Equal(helps[0], help));
+    }
+
+    /// <summary>The help from the project option to the end of the date option's description, with its layout (column widths, wrapping) left out.</summary>
+    private static string RuleOptionsHelp(string command)
+    {
+        var help = string.Join(' ', Cli.Run(Engines.Unreachable, Path.GetTempPath(), command, "--help").Out.Split((char[])[' ', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        var first = help.IndexOf("--project <", StringComparison.Ordinal);
+        var today = help.IndexOf("--today <", StringComparison.Ordinal);
+        var last = help.IndexOf(" --", today + 1, StringComparison.Ordinal);
+        Assert.True(first >= 0 && today > first && last > today, command);
+        return help[first..last];
+    }
+
+    [Fact]
     public void Version_prints_the_version()
     {
         var outcome = Cli.Run(Engines.Unreachable, Path.GetTempPath(), "--version");
