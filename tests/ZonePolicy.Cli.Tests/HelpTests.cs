@@ -29,18 +29,18 @@ public sealed class HelpTests
     }
 
     [Fact]
-    public void Diff_help_lists_the_rule_options_it_takes_and_says_its_packs_come_from_folders()
+    public void Diff_help_lists_the_rule_options_of_check_and_takes_packs_from_feeds_as_check_does()
     {
         var outcome = Cli.Run(Engines.Unreachable, Path.GetTempPath(), "diff", "--help");
 
         Assert.Equal(0, outcome.ExitCode);
-        foreach (var option in new[] { "<before.json>", "<after.json>", "--rules <file-or-dir>", "--pack <name[@versions]>", "--pack-dir <dir>", "--param <name=value>", "--severity <ID=level>", "--today <yyyy-MM-dd>", "--output <file>", "never a feed" })
+        foreach (var option in new[] { "<before.json>", "<after.json>", "--rules <file-or-dir>", "--pack <name[@versions]>", "--pack-dir <dir>", "--trust <pack>", "--no-feeds", "--lock-file <file>", "--locked", "--param <name=value>", "--severity <ID=level>", "--today <yyyy-MM-dd>", "--output <file>", "NuGet feeds" })
         {
             Assert.Contains(option, outcome.Out);
         }
 
-        Assert.DoesNotContain("--no-feeds", outcome.Out);
-        Assert.DoesNotContain("NuGet feeds", outcome.Out);
+        Assert.DoesNotContain("never a feed", outcome.Out);
+        Assert.DoesNotContain("--project", outcome.Out);
     }
 
     [Fact]
