@@ -39,19 +39,12 @@ internal sealed class CheckCommand : Command
     {
         this.context = context;
         output = ReportTarget.CreateOutputOption(context.WorkingDirectory);
-        Add(topologies);
-        Add(inputs.Project);
-        foreach (var option in inputs.RuleSelection)
-        {
-            Add(option);
-        }
-
+        inputs.AddTo(this, topologies);
         Add(format);
         Add(output);
         Add(inputs.Baseline);
         Add(writeBaseline);
         Add(inputs.WarningsAsErrors);
-        Validators.Add(RuleInputOptions.RejectUnknownOptions);
         Validators.Add(SeparateOutputs);
         SetAction(Run);
     }

@@ -41,18 +41,11 @@ internal sealed class ComplianceCommand : Command
     {
         this.context = context;
         output = ReportTarget.CreateOutputOption(context.WorkingDirectory);
-        Add(topologies);
-        Add(inputs.Project);
-        foreach (var option in inputs.RuleSelection)
-        {
-            Add(option);
-        }
-
+        inputs.AddTo(this, topologies);
         Add(inputs.Baseline);
         Add(inputs.WarningsAsErrors);
         Add(format);
         Add(output);
-        Validators.Add(RuleInputOptions.RejectUnknownOptions);
         SetAction(Run);
     }
 

@@ -47,19 +47,10 @@ internal sealed class ExplainCommand : Command
         : base("explain", "Shows how the verdict of one rule on one site comes about: each binding, each value, each decision.")
     {
         this.context = context;
-        Add(topology);
-        Add(rule);
-        Add(entities);
-        Add(inputs.Project);
-        foreach (var option in inputs.RuleSelection)
-        {
-            Add(option);
-        }
-
+        inputs.AddTo(this, topology, rule, entities);
         Add(inputs.Baseline);
         Add(inputs.WarningsAsErrors);
         Add(format);
-        Validators.Add(RuleInputOptions.RejectUnknownOptions);
         SetAction(Run);
     }
 

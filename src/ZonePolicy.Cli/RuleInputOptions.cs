@@ -102,7 +102,36 @@ internal sealed class RuleInputOptions
     };
 
     /// <summary>The options that choose the rules, their packs, parameters, severities and date, in the order help lists them.</summary>
-    public IEnumerable<Option> RuleSelection => [Rules, Packs, PackDirectories, Trusted, NoFeeds, LockFile, Locked, Parameters, Severities, Today];
+    private IEnumerable<Option> RuleSelection => [Rules, Packs, PackDirectories, Trusted, NoFeeds, LockFile, Locked, Parameters, Severities, Today];
+
+    /// <summary>
+    /// Adds the command's <paramref name="topologies"/> argument, its own options that help lists first
+    /// (<paramref name="leading"/>), the project option and the options that choose the rules to
+    /// <paramref name="command"/>, and rejects options it does not know: what every command that reads a project
+    /// and evaluates rules starts with.
+    /// </summary>
+    public void AddTo(Command command, Argument topologies, params Option[] leading)
+    {
+        command.Add(topologies);
+        foreach (var option in leading)
+        {
+            command.Add(option);
+        }
+
+        command.Add(Project);
+        AddRuleSelectionTo(command);
+    }
+
+    /// <summary>Adds the options that choose the rules to <paramref name="command"/>, and rejects options it does not know.</summary>
+    public void AddRuleSelectionTo(Command command)
+    {
+        foreach (var option in RuleSelection)
+        {
+            command.Add(option);
+        }
+
+        command.Validators.Add(RejectUnknownOptions);
+    }
 
     /// <summary>
     /// The one place a command line becomes an engine request for <paramref name="topologyFiles"/>; relative

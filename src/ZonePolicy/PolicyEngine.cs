@@ -202,6 +202,7 @@ public static class PolicyEngine
             var bindings = new Dictionary<string, int>(StringComparer.Ordinal);
             var (found, context) = Evaluate(program, site, file, today, bindings);
             var (inForce, waived, waiverDiagnostics, waiverStates) = WaiverMatcher.Apply(site.Waivers, SharedFindings.Merge(found), [.. program.Rules.Select(r => r.Rule.Id)], today);
+            var (findingsOfSite, waivedOfSite) = (violations.Count..(violations.Count + inForce.Count), suppressed.Count..(suppressed.Count + waived.Count));
             violations.AddRange(inForce);
             diagnostics.AddRange(waiverDiagnostics);
             suppressed.AddRange(waived);
@@ -212,7 +213,7 @@ public static class PolicyEngine
                 diagnostics.AddRange(attestationDiagnostics);
                 if (request.Compliance)
                 {
-                    compliance.Add(new SiteFacts(site, clauses, inForce, waived));
+                    compliance.Add(new SiteFacts(site, clauses, findingsOfSite, waivedOfSite));
                 }
             }
 
@@ -286,23 +287,32 @@ public static class PolicyEngine
             var severities = SeverityPolicy.Create(request.Severities, configs, rules, request.WarningsAsErrors, inputs.FullPathOf, diagnostics);
             var inForce = new List<Diagnostic>();
             var quiet = new List<Diagnostic>();
-            foreach (var diagnostic in diagnostics.Items.Concat(violations))
+            foreach (var diagnostic in diagnostics.Items)
             {
-                switch (ViolationFindings.Settle(diagnostic, severities, baseline))
+                Keep(ViolationFindings.Settle(diagnostic, severities, baseline));
+            }
+
+            // Each finding as the check reports it (null when turned off), by position: the compliance matrix reads its sites' findings from these.
+            var findings = new Diagnostic?[violations.Count];
+            for (var i = 0; i < findings.Length; i++)
+            {
+                Keep(findings[i] = ViolationFindings.Settle(violations[i], severities, baseline));
+            }
+
+            var waived = new Diagnostic?[suppressed.Count];
+            for (var i = 0; i < waived.Length; i++)
+            {
+                if ((waived[i] = SharedFindings.Adjust(suppressed[i], severities.Apply)) is { } kept)
                 {
-                    case { Baselined: true } accepted:
-                        quiet.Add(accepted);
-                        break;
-                    case { } adjusted:
-                        inForce.Add(adjusted);
-                        break;
+                    quiet.Add(kept);
                 }
             }
 
-            quiet.AddRange(suppressed.Select(d => SharedFindings.Adjust(d, severities.Apply)).OfType<Diagnostic>());
+            var rulesById = rules.ToDictionary(rule => rule.Id, StringComparer.Ordinal);
             return new CheckResult
             {
-                Compliance = compliance.Select(site => ComplianceBuilder.Build(site, d => baseline is not null && d.PerRule.Any(baseline.Contains))).ToList(),
+                Compliance = compliance.Select(site => ComplianceBuilder.Build(
+                    site, findings[site.Findings], waived[site.Waived], rule => rulesById.TryGetValue(rule, out var info) && severities.TurnsOff(info, site.Site.File))).ToList(),
                 Diagnostics = inForce,
                 Suppressed = quiet,
                 Rules = rules,
@@ -312,6 +322,19 @@ public static class PolicyEngine
                 InputInvalid = invalid || diagnostics.Items.Any(d => SeverityPolicy.IsInvalidInput(d.Id)),
                 Inputs = inputs.Files,
             };
+
+            void Keep(Diagnostic? settled)
+            {
+                switch (settled)
+                {
+                    case { Baselined: true }:
+                        quiet.Add(settled);
+                        break;
+                    case { }:
+                        inForce.Add(settled);
+                        break;
+                }
+            }
         }
     }
 }

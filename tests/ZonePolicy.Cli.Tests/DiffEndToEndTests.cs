@@ -104,6 +104,55 @@ public sealed class DiffEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void A_pack_comes_from_a_local_nuget_feed_as_check_takes_it()
+    {
+        temp.Write("acme-cells/pack.json", """
+            { "name": "acme-cells", "version": "1.0.0", "title": "Acme cells", "license": "MIT", "authors": ["Acme"], "standards": [{ "name": "Acme OT baseline" }], "minEngineVersion": "0.1.0" }
+            """);
+        temp.Write("acme-cells/rules.zpol", """
+            rule ACME-SL-01 "control zones declare a security level" {
+              severity error
+              for zone z where z.kind == "control"
+              require z.securityLevel != null
+              message "{z} declares no security level"
+            }
+
+            """);
+        var before = Small.Replace("\"kind\": \"control\", \"securityLevel\": 3", "\"kind\": \"control\"", StringComparison.Ordinal);
+        temp.Write("acme-cells/tests/open.json", before);
+        temp.Write("acme-cells/tests/open.expect", "only ACME-SL-01\nACME-SL-01 z-cell\n");
+        temp.Write("acme-cells/tests/declared.json", Small);
+        temp.Write("acme-cells/tests/declared.expect", "only ACME-SL-01\n");
+        var packed = Cli.Run(PolicyEngine.Check, temp.Path, "pack", "acme-cells", "-o", "feed", "--no-feeds");
+        Assert.True(packed.ExitCode == 0, packed.Out + packed.Error);
+        Directory.Delete(System.IO.Path.Combine(temp.Path, "acme-cells"), recursive: true);
+        temp.Write("nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{System.IO.Path.Combine(temp.Path, "feed")}" />
+              </packageSources>
+              <config>
+                <add key="globalPackagesFolder" value="{System.IO.Path.Combine(temp.Path, "packages")}" />
+              </config>
+            </configuration>
+            """);
+        temp.Write("before.json", before);
+        temp.Write("after.json", Small);
+
+        var outcome = Cli.Run(Engines.Unreachable, temp.Path, "diff", "before.json", "after.json", "--pack", "acme-cells", "--format", "json");
+
+        Assert.True(outcome.ExitCode == 0, outcome.Out + outcome.Error);
+        var violations = outcome.Json.GetProperty("violations");
+        Assert.Empty(violations.GetProperty("new").EnumerateArray());
+        Assert.Equal(["ACME-SL-01 z-cell"], violations.GetProperty("fixed").EnumerateArray()
+            .Select(v => $"{v.GetProperty("rule").GetString()} {string.Join(',', v.GetProperty("entities").EnumerateArray().Select(e => e.GetString()))}"));
+        Assert.True(File.Exists(System.IO.Path.Combine(temp.Path, "packages", "acme-cells", "1.0.0", "pack", "pack.json")));
+        Assert.Contains("\"source\": \"feed\"", File.ReadAllText(System.IO.Path.Combine(temp.Path, "zonepolicy.lock.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_bad_input_as_a_page_lists_the_input_errors_and_exits_2()
     {
         temp.Write("after.json", Small);

@@ -29,18 +29,40 @@ public sealed class HelpTests
     }
 
     [Fact]
-    public void Diff_help_lists_the_rule_options_it_takes_and_says_its_packs_come_from_folders()
+    public void Diff_help_lists_the_rule_options_of_check_and_takes_packs_from_feeds_as_check_does()
     {
         var outcome = Cli.Run(Engines.Unreachable, Path.GetTempPath(), "diff", "--help");
 
         Assert.Equal(0, outcome.ExitCode);
-        foreach (var option in new[] { "<before.json>", "<after.json>", "--rules <file-or-dir>", "--pack <name[@versions]>", "--pack-dir <dir>", "--param <name=value>", "--severity <ID=level>", "--today <yyyy-MM-dd>", "--output <file>", "never a feed" })
+        foreach (var option in new[] { "<before.json>", "<after.json>", "--rules <file-or-dir>", "--pack <name[@versions]>", "--pack-dir <dir>", "--trust <pack>", "--no-feeds", "--lock-file <file>", "--locked", "--param <name=value>", "--severity <ID=level>", "--today <yyyy-MM-dd>", "--output <file>", "NuGet feeds" })
         {
             Assert.Contains(option, outcome.Out);
         }
 
-        Assert.DoesNotContain("--no-feeds", outcome.Out);
-        Assert.DoesNotContain("NuGet feeds", outcome.Out);
+        Assert.DoesNotContain("never a feed", outcome.Out);
+        Assert.DoesNotContain("--project", outcome.Out);
+    }
+
+    [Fact]
+    public void Check_compliance_and_explain_offer_the_same_project_and_rule_options_in_the_same_words()
+    {
+        var helps = new[] { "check", "compliance", "explain" }.Select(RuleOptionsHelp).ToList();
+
+        Assert.Equal(
+            ["--project", "--rules", "--pack", "--pack-dir", "--trust", "--no-feeds", "--lock-file", "--locked", "--param", "--severity", "--today"],
+            System.Text.RegularExpressions.Regex.Matches(helps[0], @"(?<=^| )--[a-z-]+(?= <| [A-Z])").Select(m => m.Value));
+        Assert.All(helps, help => Assert.Equal(helps[0], help));
+    }
+
+    /// <summary>The help from the project option to the end of the date option's description, with its layout (column widths, wrapping) left out.</summary>
+    private static string RuleOptionsHelp(string command)
+    {
+        var help = string.Join(' ', Cli.Run(Engines.Unreachable, Path.GetTempPath(), command, "--help").Out.Split((char[])[' ', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        var first = help.IndexOf("--project <", StringComparison.Ordinal);
+        var today = help.IndexOf("--today <", StringComparison.Ordinal);
+        var last = help.IndexOf(" --", today + 1, StringComparison.Ordinal);
+        Assert.True(first >= 0 && today > first && last > today, command);
+        return help[first..last];
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public enum ClauseStatus
 
     /// <summary>It does not apply to the site: the catalogue says so, the site has nothing it is about, or an attestation says so.</summary>
     NotApplicable,
+
+    /// <summary>A rule that automates it is turned off for the site (severity <c>none</c>), and no other rule of it fails.</summary>
+    NotChecked,
 }
 
 /// <summary>The compliance matrix of one site: for each pack with a catalogue, how each clause stands.</summary>
@@ -61,6 +64,7 @@ public static class ClauseStatusNames
         ClauseStatus.Waived => "waived",
         ClauseStatus.Attested => "attested",
         ClauseStatus.EvidenceMissing => "evidence missing",
+        ClauseStatus.NotChecked => "not checked",
         _ => "not applicable",
     };
 

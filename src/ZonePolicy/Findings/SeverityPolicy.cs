@@ -104,12 +104,7 @@ internal sealed class SeverityPolicy
     /// <summary>The diagnostic at the severity in force, or null when that is <c>none</c>.</summary>
     public Diagnostic? Apply(Diagnostic diagnostic)
     {
-        var key = (diagnostic.Id, diagnostic.Location.File, diagnostic.Severity);
-        if (!decided.TryGetValue(key, out var severity))
-        {
-            decided.Add(key, severity = Decide(diagnostic));
-        }
-
+        var severity = SeverityOf(diagnostic.Id, diagnostic.Location.File, diagnostic.Severity);
         if (severity == Severity.None)
         {
             return null;
@@ -118,26 +113,40 @@ internal sealed class SeverityPolicy
         return severity == diagnostic.Severity ? diagnostic : diagnostic with { Severity = severity };
     }
 
-    private Severity Decide(Diagnostic diagnostic)
+    /// <summary>Whether the findings of <paramref name="rule"/> in <paramref name="file"/> are turned off (severity <c>none</c>), so that it checks nothing there.</summary>
+    public bool TurnsOff(RuleInfo rule, string file) => SeverityOf(rule.Id, file, rule.DefaultSeverity) == Severity.None;
+
+    private Severity SeverityOf(string id, string file, Severity declared)
     {
-        var severity = diagnostic.Severity;
-        if (!IsEngineId(diagnostic.Id) || AdjustableEngineIds.Contains(diagnostic.Id))
+        var key = (id, file, declared);
+        if (!decided.TryGetValue(key, out var severity))
         {
-            severity = LevelFor(diagnostic) ?? diagnostic.Severity;
+            decided.Add(key, severity = Decide(id, file, declared));
+        }
+
+        return severity;
+    }
+
+    private Severity Decide(string id, string file, Severity declared)
+    {
+        var severity = declared;
+        if (!IsEngineId(id) || AdjustableEngineIds.Contains(id))
+        {
+            severity = LevelFor(id, file) ?? declared;
         }
 
         return warningsAsErrors && severity == Severity.Warning ? Severity.Error : severity;
     }
 
-    private Severity? LevelFor(Diagnostic diagnostic)
+    private Severity? LevelFor(string id, string file)
     {
-        if (explicitLevels.TryGetValue(diagnostic.Id, out var level))
+        if (explicitLevels.TryGetValue(id, out var level))
         {
             return level;
         }
 
-        var fromConfig = configs.For(fullPathOf(diagnostic.Location.File));
-        return fromConfig.TryGetValue(diagnostic.Id, out var setting) && SeverityLevel.TryParse(setting.Level, out var configured)
+        var fromConfig = configs.For(fullPathOf(file));
+        return fromConfig.TryGetValue(id, out var setting) && SeverityLevel.TryParse(setting.Level, out var configured)
             ? configured
             : null;
     }

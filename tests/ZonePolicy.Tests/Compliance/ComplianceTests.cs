@@ -107,7 +107,7 @@ public sealed class ComplianceTests : IDisposable
         var clauses = Assert.Single(Assert.Single(result.Compliance).Packs).Clauses;
         Assert.Equal((ClauseStatus.EvidenceMissing, "the attestation expired on 2026-01-09: the cloud provider's contract states its service levels"), (clauses[3].Status, clauses[3].Reason));
         Assert.True(clauses[3].Attestation!.Expired);
-        Assert.Equal(ClauseStatus.Failed, clauses[1].Status);
+        Assert.Equal(ClauseStatus.NotChecked, clauses[1].Status);
         Assert.Equal(1, result.ExitCode);
 
         var none = Check(Site.Replace(Site[Site.IndexOf("\"attestations\"", StringComparison.Ordinal)..], "\"attestations\": []\n}"), b => b.Severities.Add(new("D-ENC", "none")));
@@ -117,6 +117,34 @@ public sealed class ComplianceTests : IDisposable
         ], none.Lines());
         Assert.Equal(17, none.Diagnostics[0].Location.Line);
     }
+
+    [Fact]
+    public void A_clause_shows_exactly_the_findings_check_reports_and_one_whose_rule_is_turned_off_is_not_checked()
+    {
+        var asIs = Check(Site);
+        var offOnTheCommandLine = Check(Site, b => b.Severities.Add(new("D-ENC", "none")));
+        var offInAConfig = Check(Site, b => b.AnalyzerConfigFiles.Add(workspace.Write(".globalconfig", "is_global = true\ndotnet_diagnostic.D-ENC.severity = none\n")));
+        var lowered = Check(Site, b => b.Severities.Add(new("D-ENC", "suggestion")));
+
+        Assert.Contains(asIs.Diagnostics, d => d.Id == "D-ENC");
+        Assert.Equal(ClauseStatus.Failed, Clause(asIs, "STD 2").Status);
+        foreach (var off in new[] { offOnTheCommandLine, offInAConfig })
+        {
+            Assert.DoesNotContain(off.Diagnostics.Concat(off.Suppressed), d => d.Id == "D-ENC");
+            var clause = Clause(off, "STD 2");
+            Assert.Equal((ClauseStatus.NotChecked, "`D-ENC` is turned off (severity none): the check reports nothing of it"), (clause.Status, clause.Reason));
+            Assert.Empty(clause.Findings);
+            Assert.Equal(ClauseStatus.Passed, Clause(off, "STD 1").Status);
+        }
+
+        // The severity decides a build, not whether a clause is met: a finding the check reports fails its clause at any level.
+        var finding = Assert.Single(Clause(lowered, "STD 2").Findings);
+        Assert.Equal((ClauseStatus.Failed, Severity.Info), (Clause(lowered, "STD 2").Status, finding.Severity));
+        Assert.Contains(finding, lowered.Diagnostics);
+    }
+
+    private static ClauseResult Clause(CheckResult result, string id) =>
+        Assert.Single(Assert.Single(Assert.Single(result.Compliance).Packs).Clauses, c => c.Id == id);
 
     [Fact]
     public void Waived_findings_and_evidence_that_the_site_does_not_meet_a_clause_show_in_the_matrix()

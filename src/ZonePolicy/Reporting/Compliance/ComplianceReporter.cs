@@ -31,7 +31,7 @@ public static class ComplianceReporter
 
     /// <summary>The statuses in the order reports count them.</summary>
     internal static readonly IReadOnlyList<ClauseStatus> Statuses =
-        [ClauseStatus.Failed, ClauseStatus.EvidenceMissing, ClauseStatus.Waived, ClauseStatus.Attested, ClauseStatus.Passed, ClauseStatus.NotApplicable];
+        [ClauseStatus.Failed, ClauseStatus.EvidenceMissing, ClauseStatus.NotChecked, ClauseStatus.Waived, ClauseStatus.Attested, ClauseStatus.Passed, ClauseStatus.NotApplicable];
 
     /// <summary>Diagnostics that are no rule's finding (invalid input, missing or expired attestations) and so belong beside the matrix.</summary>
     internal static IEnumerable<Diagnostics.Diagnostic> Problems(CheckResult result) =>
