@@ -19,6 +19,9 @@ switch (args.FirstOrDefault())
     case "--peak":
         PeakMemory.Run(Sizes(args, [100_000])[0], Console.Out);
         return 0;
+    case "--reader":
+        ReaderRounds.Run(Sizes(args, [100_000])[0], Option(args, "--rounds", 4), Console.Out);
+        return 0;
     case "--floor":
         FloorComparison.Run(Sizes(args, [1_000, 10_000, 100_000]), Option(args, "--rounds", 3), Console.Out);
         return 0;

@@ -17,7 +17,7 @@ internal static class JsonFloor
         return Walk(document.RootElement);
     }
 
-    private static long Walk(JsonElement value)
+    internal static long Walk(JsonElement value)
     {
         switch (value.ValueKind)
         {
