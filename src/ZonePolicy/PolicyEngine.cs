@@ -312,7 +312,7 @@ public static class PolicyEngine
             return new CheckResult
             {
                 Compliance = compliance.Select(site => ComplianceBuilder.Build(
-                    site, findings[site.Findings], waived[site.Waived], rule => rulesById.TryGetValue(rule, out var info) && severities.TurnsOff(info, site.Site.File))).ToList(),
+                    site, findings.AsSpan(site.Findings), waived.AsSpan(site.Waived), rule => rulesById.TryGetValue(rule, out var info) && severities.TurnsOff(info, site.Site.File))).ToList(),
                 Diagnostics = inForce,
                 Suppressed = quiet,
                 Rules = rules,

@@ -23,8 +23,9 @@ public sealed class ComplianceCommandTests : IDisposable
 
         Assert.Equal((check.ExitCode, ""), (compliance.ExitCode, compliance.Error));
         var clauses = compliance.Json.GetProperty("sites")[0].GetProperty("packs")[0].GetProperty("clauses").EnumerateArray().ToList();
+        var byRef = compliance.Json.GetProperty("findings").EnumerateArray().ToDictionary(f => f.GetProperty("ref").GetString()!);
         var failed = clauses.Where(c => c.GetProperty("status").GetString() == "failed")
-            .SelectMany(c => c.GetProperty("findings").EnumerateArray().Select(f => (f.GetProperty("id").GetString(), f.GetProperty("message").GetString())))
+            .SelectMany(c => c.GetProperty("findings").EnumerateArray().Select(r => byRef[r.GetString()!]).Select(f => (f.GetProperty("id").GetString(), f.GetProperty("message").GetString())))
             .ToHashSet();
         var findings = check.Json.GetProperty("diagnostics").EnumerateArray().Where(d => d.TryGetProperty("rule", out _))
             .Select(d => (d.GetProperty("id").GetString(), d.GetProperty("message").GetString())).ToList();

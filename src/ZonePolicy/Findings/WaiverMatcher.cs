@@ -56,8 +56,8 @@ internal static class WaiverMatcher
             var subject = $"waiver for `{waiver.Rule}` on {string.Join(", ", waiver.Targets.Select(t => $"`{t}`"))}";
             switch (state)
             {
-                case WaiverState.NotChecked when (prefixes ??= [.. ran.Select(Prefix).OfType<string>()]).Contains(Prefix(waiver.Rule) ?? ""):
-                    notes.Add(Diagnostic.Create(DiagnosticDescriptors.WaiverUnknownRule, waiver.Location, subject, Prefix(waiver.Rule), NameSuggestions.DidYouMean(waiver.Rule, ran.Order(StringComparer.Ordinal))));
+                case WaiverState.NotChecked when (prefixes ??= ran.Select(Prefix).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase)).TryGetValue(Prefix(waiver.Rule) ?? "", out var prefix):
+                    notes.Add(Diagnostic.Create(DiagnosticDescriptors.WaiverUnknownRule, waiver.Location, subject, prefix, NameSuggestions.DidYouMean(Suggestion(waiver.Rule, ran))));
                     break;
                 case WaiverState.Expired:
                     notes.Add(Diagnostic.Create(DiagnosticDescriptors.WaiverExpired, waiver.Location, subject, waiver.Expires));
@@ -81,6 +81,11 @@ internal static class WaiverMatcher
         : suppressed == 0 ? WaiverState.Unused
         : waiver.Expires.DayNumber - today.DayNumber <= ExpiryWarningDays ? WaiverState.ExpiringSoon
         : WaiverState.Active;
+
+    /// <summary>The rule that ran a misnamed waiver most likely means: one that differs only in case, else the closest by edit distance.</summary>
+    private static string? Suggestion(string ruleId, HashSet<string> ran) =>
+        ran.Order(StringComparer.Ordinal).FirstOrDefault(id => string.Equals(id, ruleId, StringComparison.OrdinalIgnoreCase))
+        ?? NameSuggestions.Closest(ruleId, ran.Order(StringComparer.Ordinal));
 
     /// <summary>The part of a rule id before its first <c>-</c>, which names the rule set it belongs to; null for an id without one.</summary>
     private static string? Prefix(string ruleId) => ruleId.IndexOf('-') is > 0 and var dash ? ruleId[..dash] : null;

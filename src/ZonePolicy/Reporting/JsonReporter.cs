@@ -32,15 +32,21 @@ internal static class JsonReporter
         writer.WriteStartArray(name);
         foreach (var diagnostic in diagnostics)
         {
-            WriteDiagnostic(writer, diagnostic);
+            WriteDiagnostic(writer, diagnostic, key: null);
         }
 
         writer.WriteEndArray();
     }
 
-    private static void WriteDiagnostic(Utf8JsonWriter writer, Diagnostic diagnostic)
+    /// <summary>A diagnostic as every JSON report writes it; <paramref name="key"/>, when given, comes first as <c>ref</c>, the key other parts of a report cite it by.</summary>
+    internal static void WriteDiagnostic(Utf8JsonWriter writer, Diagnostic diagnostic, string? key)
     {
         writer.WriteStartObject();
+        if (key is not null)
+        {
+            writer.WriteString("ref", key);
+        }
+
         writer.WriteString("id", diagnostic.Id);
         writer.WriteString("severity", diagnostic.Severity.Name());
         writer.WriteString("message", diagnostic.Message);

@@ -143,6 +143,19 @@ public sealed class ComplianceTests : IDisposable
         Assert.Contains(finding, lowered.Diagnostics);
     }
 
+    [Fact]
+    public void Rules_that_share_an_id_are_reported_and_no_matrix_is_worked_out()
+    {
+        workspace.Write("demo/more.zpol", """rule D-ENC "again" { for zone z require true }""");
+
+        var result = Check(Site);
+
+        Assert.Contains(result.Diagnostics, d => d.Id == DiagnosticIds.DuplicateRuleId);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == DiagnosticIds.InternalError);
+        Assert.Empty(result.Compliance);
+        Assert.Equal(2, result.ExitCode);
+    }
+
     private static ClauseResult Clause(CheckResult result, string id) =>
         Assert.Single(Assert.Single(Assert.Single(result.Compliance).Packs).Clauses, c => c.Id == id);
 

@@ -335,7 +335,8 @@ public sealed class EvaluationTests : IDisposable
               { "rule": "IEC-ZC-01", "targets": ["cell"], "reason": "a pack this check did not load", "approvedBy": "x", "expires": "2027-06-01" },
               { "rule": "R-WX", "targets": ["cell"], "reason": "misspelt", "approvedBy": "x", "expires": "2027-06-01" },
               { "rule": "NOPREFIX", "targets": ["cell"], "reason": "no rule set", "approvedBy": "x", "expires": "2027-06-01" },
-              { "rule": "IEC-ZC-02", "targets": ["cell"], "reason": "lapsed", "approvedBy": "x", "expires": "2025-06-01" }
+              { "rule": "IEC-ZC-02", "targets": ["cell"], "reason": "lapsed", "approvedBy": "x", "expires": "2025-06-01" },
+              { "rule": "r-w", "targets": ["cell"], "reason": "ids match with case", "approvedBy": "x", "expires": "2027-06-01" }
             ],
             "flows": [
             """);
@@ -348,6 +349,7 @@ public sealed class EvaluationTests : IDisposable
                 "ZP0302 16: waiver for `R-W` on `pc` matches no violation; remove it, or check its rule id and targets",
                 "ZP0246 18: waiver for `R-WX` on `cell` names no rule of this check, although it has rules `R-…`; did you mean `R-W`?",
                 "ZP0301 20: waiver for `IEC-ZC-02` on `cell` expired on 2025-06-01; fix the violation or renew the waiver with a new approval",
+                "ZP0246 21: waiver for `r-w` on `cell` names no rule of this check, although it has rules `R-…`; did you mean `R-W`?",
             ],
             result.Diagnostics.Where(d => d.Rule is null).OrderBy(d => d.Location.Line).Select(d => $"{d.Id} {d.Location.Line}: {d.Message}"));
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ZonePolicy.Compliance;
+using ZonePolicy.Diagnostics;
 using ZonePolicy.Reporting.Compliance;
 using ZonePolicy.Tests.Compliance;
 using ZonePolicy.Tests.Support;
@@ -68,6 +69,42 @@ public sealed class ComplianceReporterTests : IDisposable
         using var json = JsonDocument.Parse(Write(result, ComplianceFormat.Json));
         var attestation = json.RootElement.GetProperty("sites")[0].GetProperty("packs")[0].GetProperty("clauses")[3].GetProperty("attestation");
         Assert.Equal(("met", "2027-01-09", false), (attestation.GetProperty("status").GetString(), attestation.GetProperty("expires").GetString(), attestation.GetProperty("expired").GetBoolean()));
+    }
+
+    [Fact]
+    public void Json_writes_each_finding_once_and_every_clause_that_cites_it_refers_to_it()
+    {
+        var rule = new RuleInfo("D-ENC", "flows across zones are encrypted", Severity.Error, null, ["STD 2", "OTHER 9"], "", SourceLocation.None);
+        var plain = new Diagnostic("D-ENC", Severity.Error, "f-plain is not encrypted", SourceLocation.At("site.json", 12, 7)) { Rule = rule, Entities = ["f-plain"] };
+        var other = plain with { Message = "f-old is not encrypted", Location = SourceLocation.At("site.json", 13, 7), Entities = ["f-old"] };
+        ClauseResult Clause(string id, params Diagnostic[] findings) =>
+            new(id, id, null, findings.Length > 0 ? ClauseStatus.Failed : ClauseStatus.Passed, null, ["D-ENC"], findings, null, SourceLocation.None);
+        var result = new CheckResult
+        {
+            Diagnostics = [plain, other],
+            Suppressed = [],
+            Rules = [rule],
+            InputInvalid = false,
+            Compliance =
+            [
+                new SiteCompliance("site.json", null, null,
+                [
+                    new PackCompliance("demo", "Demo", "demo/catalogue.json", [Clause("STD 1"), Clause("STD 2", plain, other)]),
+                    new PackCompliance("other", "Other", "other/catalogue.json", [Clause("OTHER 9", other, plain)]),
+                ]),
+            ],
+        };
+
+        using var json = JsonDocument.Parse(Write(result, ComplianceFormat.Json));
+
+        var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Equal(
+            [("f1", "D-ENC", "f-plain is not encrypted", 12), ("f2", "D-ENC", "f-old is not encrypted", 13)],
+            findings.Select(f => (f.GetProperty("ref").GetString(), f.GetProperty("id").GetString(), f.GetProperty("message").GetString(), f.GetProperty("line").GetInt32())));
+        var cited = json.RootElement.GetProperty("sites")[0].GetProperty("packs").EnumerateArray()
+            .SelectMany(pack => pack.GetProperty("clauses").EnumerateArray())
+            .Select(clause => $"{clause.GetProperty("id").GetString()}: {string.Join(' ', clause.GetProperty("findings").EnumerateArray().Select(r => r.GetString()))}");
+        Assert.Equal(["STD 1: ", "STD 2: f1 f2", "OTHER 9: f2 f1"], cited);
     }
 
     [Theory]

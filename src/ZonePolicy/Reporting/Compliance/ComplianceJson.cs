@@ -1,13 +1,17 @@
+using System.Globalization;
 using System.Text.Json;
 using ZonePolicy.Compliance;
+using ZonePolicy.Diagnostics;
 
 namespace ZonePolicy.Reporting.Compliance;
 
 /// <summary>
-/// <c>{ "today", "inputInvalid", "problems": [...], "sites": [{ "file", "id", "name", "packs": [{ "pack", "title",
-/// "catalogue", "counts": {...}, "clauses": [...] }] }] }</c>: each clause with id, section, title, status, reason,
-/// rules, findings (as the JSON report writes diagnostics) and attestation; <c>problems</c> holds the diagnostics no
-/// rule reports (invalid input, missing or expired attestations).
+/// <c>{ "today", "inputInvalid", "problems": [...], "findings": [...], "sites": [{ "file", "id", "name", "packs":
+/// [{ "pack", "title", "catalogue", "counts": {...}, "clauses": [...] }] }] }</c>: each clause with id, section, title,
+/// status, reason, rules, the <c>ref</c>s of its findings and attestation. <c>findings</c> holds every finding a
+/// clause cites once (as the JSON report writes diagnostics, with its <c>ref</c> first), in the order clauses first
+/// cite them, however many clauses of however many packs cite it. <c>problems</c> holds the diagnostics no rule
+/// reports (invalid input, missing or expired attestations).
 /// </summary>
 internal static class ComplianceJson
 {
@@ -21,6 +25,14 @@ internal static class ComplianceJson
 
         writer.WriteBoolean("inputInvalid", result.InputInvalid);
         JsonReporter.WriteList(writer, "problems", ComplianceReporter.Problems(result));
+        var references = References(result);
+        writer.WriteStartArray("findings");
+        foreach (var (finding, reference) in references)
+        {
+            JsonReporter.WriteDiagnostic(writer, finding, reference);
+        }
+
+        writer.WriteEndArray();
         writer.WriteStartArray("sites");
         foreach (var site in result.Compliance)
         {
@@ -31,7 +43,7 @@ internal static class ComplianceJson
             writer.WriteStartArray("packs");
             foreach (var pack in site.Packs)
             {
-                WritePack(writer, pack);
+                WritePack(writer, pack, references);
             }
 
             writer.WriteEndArray();
@@ -42,7 +54,19 @@ internal static class ComplianceJson
         writer.WriteEndObject();
     });
 
-    private static void WritePack(Utf8JsonWriter writer, PackCompliance pack)
+    /// <summary>Each finding a clause cites, by reference (one finding may be cited by many clauses), with its key: <c>f1</c>, <c>f2</c>, ... in the order clauses first cite them.</summary>
+    private static Dictionary<Diagnostic, string> References(CheckResult result)
+    {
+        var references = new Dictionary<Diagnostic, string>(ReferenceEqualityComparer.Instance);
+        foreach (var finding in result.Compliance.SelectMany(site => site.Packs).SelectMany(pack => pack.Clauses).SelectMany(clause => clause.Findings))
+        {
+            references.TryAdd(finding, string.Create(CultureInfo.InvariantCulture, $"f{references.Count + 1}"));
+        }
+
+        return references;
+    }
+
+    private static void WritePack(Utf8JsonWriter writer, PackCompliance pack, Dictionary<Diagnostic, string> references)
     {
         writer.WriteStartObject();
         writer.WriteString("pack", pack.Pack);
@@ -58,14 +82,14 @@ internal static class ComplianceJson
         writer.WriteStartArray("clauses");
         foreach (var clause in pack.Clauses)
         {
-            WriteClause(writer, clause);
+            WriteClause(writer, clause, references);
         }
 
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
 
-    private static void WriteClause(Utf8JsonWriter writer, ClauseResult clause)
+    private static void WriteClause(Utf8JsonWriter writer, ClauseResult clause, Dictionary<Diagnostic, string> references)
     {
         writer.WriteStartObject();
         writer.WriteString("id", clause.Id);
@@ -80,7 +104,13 @@ internal static class ComplianceJson
         }
 
         writer.WriteEndArray();
-        JsonReporter.WriteList(writer, "findings", clause.Findings);
+        writer.WriteStartArray("findings");
+        foreach (var finding in clause.Findings)
+        {
+            writer.WriteStringValue(references[finding]);
+        }
+
+        writer.WriteEndArray();
         if (clause.Attestation is { } attestation)
         {
             writer.WriteStartObject("attestation");
