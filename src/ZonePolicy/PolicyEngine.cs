@@ -201,7 +201,7 @@ public static class PolicyEngine
 
             var bindings = new Dictionary<string, int>(StringComparer.Ordinal);
             var (found, context) = Evaluate(program, site, file, today, bindings);
-            var (inForce, waived, waiverDiagnostics, waiverStates) = WaiverMatcher.Apply(site.Waivers, SharedFindings.Merge(found), today);
+            var (inForce, waived, waiverDiagnostics, waiverStates) = WaiverMatcher.Apply(site.Waivers, SharedFindings.Merge(found), [.. program.Rules.Select(r => r.Rule.Id)], today);
             violations.AddRange(inForce);
             diagnostics.AddRange(waiverDiagnostics);
             suppressed.AddRange(waived);

@@ -50,6 +50,9 @@ public enum WaiverState
 
     /// <summary>In force but matching no violation.</summary>
     Unused,
+
+    /// <summary>In force, for a rule that is not part of the check: whether it is used is not known.</summary>
+    NotChecked,
 }
 
 /// <summary>A waiver of the site, how it stands, and how many violations it suppresses.</summary>

@@ -286,6 +286,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor WaiverUnused = Register(DiagnosticIds.WaiverUnused, "Waiver matches no violation",
         "{0} matches no violation; remove it, or check its rule id and targets", Severity.Warning);
 
+    public static readonly DiagnosticDescriptor WaiverUnknownRule = Register(DiagnosticIds.WaiverUnknownRule, "Waiver names no rule of its rule set",
+        "{0} names no rule of this check, although it has rules `{1}-…`{2}", Severity.Warning);
+
     public static readonly DiagnosticDescriptor WaiverExpiringSoon = Register(DiagnosticIds.WaiverExpiringSoon, "Waiver expires soon",
         "{0} expires on {1:yyyy-MM-dd}, in {2} {3}; fix the violation or renew the waiver", Severity.Warning);
 

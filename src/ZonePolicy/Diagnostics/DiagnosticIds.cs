@@ -52,6 +52,7 @@ public static class DiagnosticIds
     public const string AttestationUnknownClause = "ZP0243";
     public const string AttestationDatedAfterExpiry = "ZP0244";
     public const string SecurityLevelVectorMismatch = "ZP0245";
+    public const string WaiverUnknownRule = "ZP0246";
     public const string AllowRuleUnknownTarget = "ZP0220";
     public const string AllowRuleDeviceNotOnConduit = "ZP0221";
     public const string ConduitJoinsZoneToItself = "ZP0222";

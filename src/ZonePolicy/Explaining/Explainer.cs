@@ -72,7 +72,7 @@ internal static class Explainer
             return Failed(diagnostics);
         }
 
-        var (outcomes, inForce, suppressed) = Decide(site, tracedFound, recorder.ViolationsKept(), today, severities, baseline);
+        var (outcomes, inForce, suppressed) = Decide(site, rule.Id, tracedFound, recorder.ViolationsKept(), today, severities, baseline);
         var explanation = new Explanation(rule, site.File, today, request.Entities, recorder, outcomes, inForce, suppressed, baseline is not null, new SourceTexts(texts));
         return new ExplainResult { Diagnostics = [], Explanation = explanation };
     }
@@ -92,10 +92,10 @@ internal static class Explainer
     /// does, and keeps what each of them decided for the violations the explanation shows.
     /// </summary>
     private static (Dictionary<Violation, ViolationOutcome>, List<Diagnostic>, List<Diagnostic>) Decide(
-        SiteModel site, IReadOnlyList<Violation> violations, IReadOnlySet<Violation> shown, DateOnly today, Severities severities, Baseline? baseline)
+        SiteModel site, string ruleId, IReadOnlyList<Violation> violations, IReadOnlySet<Violation> shown, DateOnly today, Severities severities, Baseline? baseline)
     {
         var found = violations.Select(v => (Violation: v, Diagnostic: ViolationFindings.ToDiagnostic(v))).ToList();
-        var (notWaived, waived, _, _) = WaiverMatcher.Apply(site.Waivers, [.. found.Select(f => ((IReadOnlyList<Violation>)[f.Violation], f.Diagnostic))], today);
+        var (notWaived, waived, _, _) = WaiverMatcher.Apply(site.Waivers, [.. found.Select(f => ((IReadOnlyList<Violation>)[f.Violation], f.Diagnostic))], [ruleId], today);
         var outcomes = new Dictionary<Violation, ViolationOutcome>(ReferenceEqualityComparer.Instance);
         var inForce = new List<Diagnostic>();
         var suppressed = new List<Diagnostic>();

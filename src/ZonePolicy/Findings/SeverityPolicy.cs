@@ -22,6 +22,7 @@ internal sealed class SeverityPolicy
     {
         DiagnosticIds.WaiverUnused,
         DiagnosticIds.WaiverExpiringSoon,
+        DiagnosticIds.WaiverUnknownRule,
         DiagnosticIds.UnknownSeverityId,
         DiagnosticIds.GlobalConfigConflict,
         DiagnosticIds.PackFeedUnavailable,

@@ -10,14 +10,23 @@ namespace ZonePolicy.Findings;
 /// suppresses nothing and is an error (ZP0301); one expiring within 30 days still suppresses and warns
 /// (ZP0303); one that matches nothing warns (ZP0302). A finding that several rules share is waived by a
 /// waiver of any of them.
+/// <para>
+/// Only a waiver of a rule that ran can be unused. A waiver of a rule outside the check is left alone, as a
+/// compiler leaves a suppression of an analyzer that is not in the build: the site may be checked with other
+/// packs too. But when its id has the prefix (the text before the first <c>-</c>) of a rule that ran, the rule
+/// set that owns the prefix is loaded and has no such rule, a typo or a retired rule, and it warns (ZP0246),
+/// as a compiler warns about a suppression of one of its own ids that does not exist.
+/// </para>
 /// </summary>
 internal static class WaiverMatcher
 {
     public const int ExpiryWarningDays = 30;
 
     public static (List<Diagnostic> InForce, List<Diagnostic> Suppressed, List<Diagnostic> WaiverDiagnostics, List<(Waiver Waiver, WaiverState State, int Suppressed)> States) Apply(
-        IReadOnlyList<Waiver> waivers, IReadOnlyList<(IReadOnlyList<Violation> Violations, Diagnostic Diagnostic)> findings, DateOnly today)
+        IReadOnlyList<Waiver> waivers, IReadOnlyList<(IReadOnlyList<Violation> Violations, Diagnostic Diagnostic)> findings, IReadOnlyCollection<string> rulesRun, DateOnly today)
     {
+        var ran = rulesRun.ToHashSet(StringComparer.Ordinal);
+        HashSet<string>? prefixes = null;
         var inForce = new List<Diagnostic>();
         var suppressed = new List<Diagnostic>();
         var notes = new List<Diagnostic>();
@@ -42,11 +51,14 @@ internal static class WaiverMatcher
         for (var position = 0; position < waivers.Count; position++)
         {
             var (waiver, count) = (waivers[position], used[position]);
-            var state = State(waiver, count, today);
+            var state = State(waiver, count, ran.Contains(waiver.Rule), today);
             states.Add((waiver, state, count));
             var subject = $"waiver for `{waiver.Rule}` on {string.Join(", ", waiver.Targets.Select(t => $"`{t}`"))}";
             switch (state)
             {
+                case WaiverState.NotChecked when (prefixes ??= [.. ran.Select(Prefix).OfType<string>()]).Contains(Prefix(waiver.Rule) ?? ""):
+                    notes.Add(Diagnostic.Create(DiagnosticDescriptors.WaiverUnknownRule, waiver.Location, subject, Prefix(waiver.Rule), NameSuggestions.DidYouMean(waiver.Rule, ran.Order(StringComparer.Ordinal))));
+                    break;
                 case WaiverState.Expired:
                     notes.Add(Diagnostic.Create(DiagnosticDescriptors.WaiverExpired, waiver.Location, subject, waiver.Expires));
                     break;
@@ -63,11 +75,15 @@ internal static class WaiverMatcher
         return (inForce, suppressed, notes, states);
     }
 
-    private static WaiverState State(Waiver waiver, int suppressed, DateOnly today) =>
+    private static WaiverState State(Waiver waiver, int suppressed, bool ruleRan, DateOnly today) =>
         waiver.Expires < today ? WaiverState.Expired
+        : !ruleRan ? WaiverState.NotChecked
         : suppressed == 0 ? WaiverState.Unused
         : waiver.Expires.DayNumber - today.DayNumber <= ExpiryWarningDays ? WaiverState.ExpiringSoon
         : WaiverState.Active;
+
+    /// <summary>The part of a rule id before its first <c>-</c>, which names the rule set it belongs to; null for an id without one.</summary>
+    private static string? Prefix(string ruleId) => ruleId.IndexOf('-') is > 0 and var dash ? ruleId[..dash] : null;
 
     /// <summary>The waivers filed for a violation, in force or expired, in file order: those under its identity or under its reported entity alone.</summary>
     public static IEnumerable<Waiver> FiledFor(IReadOnlyList<Waiver> waivers, Violation violation)

@@ -105,7 +105,7 @@ internal static class PhaseTimes
         phases.Add(("merge shared findings", clock.Elapsed));
 
         clock.Restart();
-        var (inForce, _, notes, _) = Findings.WaiverMatcher.Apply(site.Waivers, findings, BenchmarkFiles.Today);
+        var (inForce, _, notes, _) = Findings.WaiverMatcher.Apply(site.Waivers, findings, [.. program.Rules.Select(r => r.Rule.Id)], BenchmarkFiles.Today);
         phases.Add(("match waivers", clock.Elapsed));
 
         clock.Restart();

@@ -322,8 +322,34 @@ public sealed class EvaluationTests : IDisposable
         Assert.Equal(["f-a"], result.Diagnostics.Single(d => d.Rule is not null).Entities.Skip(1));
         Assert.Equal(["reported entity"], result.Suppressed.Select(s => s.Waiver!.Reason));
         Assert.Equal(
-            ["ZP0301", "ZP0302", "ZP0302", "ZP0302", "ZP0302"],
+            ["ZP0246", "ZP0301", "ZP0302", "ZP0302", "ZP0302"],
             result.Diagnostics.Where(d => d.Rule is null).Select(d => d.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Only_a_waiver_of_a_rule_that_ran_is_unused_and_one_of_an_unknown_rule_of_a_loaded_rule_set_warns()
+    {
+        var site = Site.Replace("\"flows\": [", """
+            "waivers": [
+              { "rule": "R-W", "targets": ["pc"], "reason": "ran, matches nothing", "approvedBy": "x", "expires": "2027-06-01" },
+              { "rule": "IEC-ZC-01", "targets": ["cell"], "reason": "a pack this check did not load", "approvedBy": "x", "expires": "2027-06-01" },
+              { "rule": "R-WX", "targets": ["cell"], "reason": "misspelt", "approvedBy": "x", "expires": "2027-06-01" },
+              { "rule": "NOPREFIX", "targets": ["cell"], "reason": "no rule set", "approvedBy": "x", "expires": "2027-06-01" },
+              { "rule": "IEC-ZC-02", "targets": ["cell"], "reason": "lapsed", "approvedBy": "x", "expires": "2025-06-01" }
+            ],
+            "flows": [
+            """);
+        var result = workspace.Check("""
+            rule R-W "flows" { severity error for zone z where z.kind == "control" for flow f in z.flowsIn forbid true }
+            """, site);
+
+        Assert.Equal(
+            [
+                "ZP0302 16: waiver for `R-W` on `pc` matches no violation; remove it, or check its rule id and targets",
+                "ZP0246 18: waiver for `R-WX` on `cell` names no rule of this check, although it has rules `R-…`; did you mean `R-W`?",
+                "ZP0301 20: waiver for `IEC-ZC-02` on `cell` expired on 2025-06-01; fix the violation or renew the waiver with a new approval",
+            ],
+            result.Diagnostics.Where(d => d.Rule is null).OrderBy(d => d.Location.Line).Select(d => $"{d.Id} {d.Location.Line}: {d.Message}"));
     }
 
     [Fact]

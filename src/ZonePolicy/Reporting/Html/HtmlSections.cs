@@ -230,6 +230,7 @@ internal sealed class WaiversSection : IHtmlSection
         WaiverState.Active => "active",
         WaiverState.ExpiringSoon => "expiring soon",
         WaiverState.Expired => "expired",
+        WaiverState.NotChecked => "rule not checked",
         _ => "unused",
     };
 }
