@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ZonePolicy.Binding;
 using ZonePolicy.Compliance;
 using ZonePolicy.Configuration;
@@ -180,18 +181,7 @@ public static class PolicyEngine
                 return;
             }
 
-            LoadResult loaded;
-            if (session is null)
-            {
-                loaded = TopologyLoader.LoadBytes(file.Bytes, file.DisplayPath);
-                file = inputs.Release(file);
-            }
-            else
-            {
-                // The session keeps the bytes itself, to know when the file changes.
-                loaded = session.Sites.Load(file);
-            }
-
+            var loaded = Load(inputs, ref file);
             diagnostics.AddRange(loaded.Diagnostics);
             if (loaded.Model is not { } site)
             {
@@ -200,12 +190,42 @@ public static class PolicyEngine
             }
 
             var bindings = new Dictionary<string, int>(StringComparer.Ordinal);
-            var (found, context) = Evaluate(program, site, file, today, bindings);
-            var (inForce, waived, waiverDiagnostics, waiverStates) = WaiverMatcher.Apply(site.Waivers, SharedFindings.Merge(found), [.. program.Rules.Select(r => r.Rule.Id)], today);
-            var (findingsOfSite, waivedOfSite) = (violations.Count..(violations.Count + inForce.Count), suppressed.Count..(suppressed.Count + waived.Count));
-            violations.AddRange(inForce);
-            diagnostics.AddRange(waiverDiagnostics);
-            suppressed.AddRange(waived);
+            var (findingsOfSite, waivedOfSite) = (violations.Count..violations.Count, suppressed.Count..suppressed.Count);
+            var rulesRun = program.Rules.Select(r => r.Rule.Id).ToList();
+            EvaluationContext? context;
+            List<(Waiver Waiver, WaiverState State, int Suppressed)> waiverStates;
+            if (session is null && program.Rules.All(r => r.Rule.Info.Equivalents.Count == 0))
+            {
+                // Each rule's findings are made as its violations are found (see RuleFindings): nothing to merge.
+                var index = new WaiverMatcher.WaiverIndex(site.Waivers, today);
+                (var outcomes, context) = Evaluate(program, site, file, today, bindings, _ => new RuleFindings(site.Waivers, index));
+                var used = new int[site.Waivers.Count];
+                var found = outcomes.Select(o => o?.Failure is null ? o?.Sink as RuleFindings : null).OfType<RuleFindings>().ToList();
+                violations.EnsureCapacity(violations.Count + found.Sum(f => f.InForce.Count));
+                foreach (var rule in found)
+                {
+                    violations.AddRange(rule.InForce);
+                    suppressed.AddRange(rule.Suppressed);
+                    for (var position = 0; rule.Used is { } counts && position < counts.Length; position++)
+                    {
+                        used[position] += counts[position];
+                    }
+                }
+
+                (var waiverDiagnostics, waiverStates) = WaiverMatcher.Conclude(site.Waivers, used, rulesRun, today);
+                diagnostics.AddRange(waiverDiagnostics);
+            }
+            else
+            {
+                (var outcomes, context) = Evaluate(program, site, file, today, bindings, sinks: null);
+                List<(Violation, Diagnostic)> found = [.. outcomes.SelectMany(o => o.Violations.Select(v => (v, ViolationFindings.ToDiagnostic(v))))];
+                (var inForce, var waived, var waiverDiagnostics, waiverStates) = WaiverMatcher.Apply(site.Waivers, SharedFindings.Merge(found), rulesRun, today);
+                violations.AddRange(inForce);
+                diagnostics.AddRange(waiverDiagnostics);
+                suppressed.AddRange(waived);
+            }
+
+            (findingsOfSite, waivedOfSite) = (findingsOfSite.Start..violations.Count, waivedOfSite.Start..suppressed.Count);
             if (catalogues.Count > 0)
             {
                 var (clauses, attestationDiagnostics) = ClauseFactFinder.Gather(
@@ -224,22 +244,45 @@ public static class PolicyEngine
         }
 
         /// <summary>
+        /// Loads the topology of <paramref name="file"/>; outside a session, <paramref name="file"/> is then the file
+        /// without its bytes. A method of its own, so that nothing of the caller's keeps the bytes reachable while
+        /// the rules are evaluated (code compiled without optimizations keeps every temporary of a method alive).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private LoadResult Load(CheckInputs inputs, ref InputFile file)
+        {
+            if (session is not null)
+            {
+                // The session keeps the bytes itself, to know when the file changes.
+                return session.Sites.Load(file);
+            }
+
+            var loaded = TopologyLoader.LoadBytes(file.Bytes, file.DisplayPath);
+            file = inputs.Release(file);
+            return loaded;
+        }
+
+        /// <summary>
         /// Every rule over the site, except those whose findings the session already knows for this program and date
         /// (it keeps them until the site changes in something they read), with the context the rules ran in (null when
         /// none ran). A check with clause catalogues runs every rule: the matrix needs the bindings each rule checked,
-        /// which <paramref name="bindings"/> receives.
+        /// which <paramref name="bindings"/> receives. Each rule's outcome in rule order, its violations those the
+        /// session knew for a rule it did not evaluate again; with <paramref name="sinks"/>, the violations of each
+        /// rule evaluated went to its sink instead.
         /// </summary>
-        private (List<(Violation, Diagnostic)> Found, EvaluationContext? Context) Evaluate(
-            CompiledProgram program, SiteModel site, InputFile file, DateOnly today, Dictionary<string, int> bindings)
+        private (List<RuleOutcome> Outcomes, EvaluationContext? Context) Evaluate(
+            CompiledProgram program, SiteModel site, InputFile file, DateOnly today, Dictionary<string, int> bindings, Func<int, IViolationSink>? sinks)
         {
             var reuse = catalogues.Count == 0 ? session?.Sites.Reuse(file, program, today) : null;
             var byRule = new IReadOnlyList<Violation>[program.Rules.Count];
+            var known = new RuleOutcome?[program.Rules.Count];
             var pending = new List<int>();
             for (var index = 0; index < byRule.Length; index++)
             {
-                if (reuse?.For(index) is { } known)
+                if (reuse?.For(index) is { } violationsKnown)
                 {
-                    byRule[index] = known;
+                    byRule[index] = violationsKnown;
+                    known[index] = new RuleOutcome(violationsKnown, 0, [], null);
                 }
                 else
                 {
@@ -247,12 +290,13 @@ public static class PolicyEngine
                 }
             }
 
-            var (outcomes, context) = SiteEvaluation.Run(program, site, today, request.EvaluationBudget, pending, SiteEvaluation.ThreadsFor(site));
+            var (outcomes, context) = SiteEvaluation.Run(program, site, today, request.EvaluationBudget, pending, SiteEvaluation.ThreadsFor(site), sinks);
             var failed = false;
             var problems = new List<Diagnostic>();
             foreach (var index in pending)
             {
-                var (found, checkedBindings, ruleProblems, failure) = outcomes[index]!;
+                var outcome = known[index] = outcomes[index]!;
+                var (found, checkedBindings, ruleProblems, failure) = outcome;
                 var rule = program.Rules[index].Rule;
                 byRule[index] = found;
                 problems.AddRange(ruleProblems);
@@ -274,7 +318,7 @@ public static class PolicyEngine
                 session?.Sites.Remember(file, program, today, byRule);
             }
 
-            return ([.. byRule.SelectMany(violations => violations.Select(v => (v, ViolationFindings.ToDiagnostic(v))))], context);
+            return ([.. known.Select(outcome => outcome!)], context);
         }
 
         private CheckResult Finish(CheckInputs inputs, AnalyzerConfigSet configs, IReadOnlyList<RuleInfo> rules, Baseline? baseline, bool invalid)

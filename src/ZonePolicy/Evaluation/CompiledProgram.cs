@@ -122,9 +122,18 @@ internal sealed class CompiledRule
     /// <inheritdoc cref="Evaluate(EvaluationContext)"/>
     /// <param name="context">The site and date to evaluate on.</param>
     /// <param name="bindings">How many bindings passed the rule's filters and were checked.</param>
-    public IReadOnlyList<Violation> Evaluate(EvaluationContext context, out int bindings)
+    public IReadOnlyList<Violation> Evaluate(EvaluationContext context, out int bindings) => Evaluate(context, out bindings, sink: null);
+
+    /// <inheritdoc cref="Evaluate(EvaluationContext, out int)"/>
+    /// <param name="context">The site and date to evaluate on.</param>
+    /// <param name="bindings">How many bindings passed the rule's filters and were checked.</param>
+    /// <param name="sink">
+    /// When given, receives each violation as it is found, in the order they would be returned, and the list
+    /// returned is empty: a check turns violations into findings at once rather than holding them all.
+    /// </param>
+    public IReadOnlyList<Violation> Evaluate(EvaluationContext context, out int bindings, Action<Violation>? sink)
     {
-        var run = new RuleRun(Rule);
+        var run = new RuleRun(Rule, sink);
         context.Monitor.BeginRule(Rule.Id);
         try
         {
@@ -269,7 +278,7 @@ internal sealed class CompiledRule
     private sealed record PrefilteredFor(int Index, Func<EvaluationContext, Entity[]> Filter);
 
     /// <summary>The state of one rule over one site: the violations so far, one per distinct binding.</summary>
-    private sealed class RuleRun(BoundRule rule)
+    private sealed class RuleRun(BoundRule rule, Action<Violation>? sink)
     {
         // An entity is one object per site and a `for` binds entities of one kind, whose ids differ: the same
         // entities are the same binding.
@@ -305,7 +314,15 @@ internal sealed class CompiledRule
             }
 
             var violation = new Violation(rule, bindings, atEntity, text.ToString(), Witness(frame, pathLets));
-            Violations.Add(violation);
+            if (sink is null)
+            {
+                Violations.Add(violation);
+            }
+            else
+            {
+                sink(violation);
+            }
+
             return violation;
         }
 

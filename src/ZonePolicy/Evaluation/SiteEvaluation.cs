@@ -5,7 +5,21 @@ using ZonePolicy.Types;
 namespace ZonePolicy.Evaluation;
 
 /// <summary>What evaluating one rule over one site gave: its violations, the bindings it checked, the ZP04xx problems it met, or how it failed.</summary>
-internal sealed record RuleOutcome(IReadOnlyList<Violation> Violations, int Bindings, IReadOnlyList<Diagnostic> Problems, Exception? Failure);
+/// <para>With a sink, the violations went to <see cref="Sink"/> as they were found and <see cref="Violations"/> is empty.</para>
+internal sealed record RuleOutcome(IReadOnlyList<Violation> Violations, int Bindings, IReadOnlyList<Diagnostic> Problems, Exception? Failure)
+{
+    /// <summary>What received the rule's violations, when the evaluation was given one.</summary>
+    public IViolationSink? Sink { get; init; }
+}
+
+/// <summary>
+/// Receives one rule's violations on the thread that evaluates it, as they are found, so a check keeps what it
+/// reports of each violation rather than every violation until all rules have run.
+/// </summary>
+internal interface IViolationSink
+{
+    void Add(Violation violation);
+}
 
 /// <summary>
 /// Evaluates rules of a program over one site, independent rules on several threads at once, as a compiler runs
@@ -28,17 +42,18 @@ internal static class SiteEvaluation
     /// <summary>
     /// Evaluates <paramref name="rules"/> (indexes into the program's rules) on up to <paramref name="threads"/>
     /// threads; the outcome of each rule at its index (null for a rule not asked for), and a context the rules ran in
-    /// (null when none ran).
+    /// (null when none ran). With <paramref name="sinks"/>, each evaluation of a rule (by its index) sends its
+    /// violations to a new sink of its own, kept in its outcome.
     /// </summary>
     public static (RuleOutcome?[] Outcomes, EvaluationContext? Context) Run(
-        CompiledProgram program, SiteModel site, DateOnly today, long budget, IReadOnlyList<int> rules, int threads)
+        CompiledProgram program, SiteModel site, DateOnly today, long budget, IReadOnlyList<int> rules, int threads, Func<int, IViolationSink>? sinks = null)
     {
         if (rules.Count == 0)
         {
             return (new RuleOutcome?[program.Rules.Count], null);
         }
 
-        if (threads > 1 && rules.Count > 1 && !program.HasScriptFunctions && Concurrently(program, site, today, budget, rules, threads) is { } concurrent)
+        if (threads > 1 && rules.Count > 1 && !program.HasScriptFunctions && Concurrently(program, site, today, budget, rules, threads, sinks) is { } concurrent)
         {
             return concurrent;
         }
@@ -47,7 +62,7 @@ internal static class SiteEvaluation
         var context = program.CreateContext(site, today, budget);
         foreach (var index in rules)
         {
-            outcomes[index] = Evaluate(program.Rules[index], context);
+            outcomes[index] = Evaluate(program.Rules, index, context, sinks);
         }
 
         return (outcomes, context);
@@ -58,14 +73,14 @@ internal static class SiteEvaluation
         site.OfKind(EntityKind.Asset).Count + site.OfKind(EntityKind.Flow).Count < ConcurrencyThreshold ? 1 : Environment.ProcessorCount;
 
     private static (RuleOutcome?[], EvaluationContext)? Concurrently(
-        CompiledProgram program, SiteModel site, DateOnly today, long budget, IReadOnlyList<int> rules, int threads)
+        CompiledProgram program, SiteModel site, DateOnly today, long budget, IReadOnlyList<int> rules, int threads, Func<int, IViolationSink>? sinks)
     {
         var searching = rules.Where(index => program.Rules[index].SearchesPaths).ToArray();
         var others = rules.Where(index => !program.Rules[index].SearchesPaths).ToArray();
         var lanes = new IReadOnlyList<int>[Math.Min(threads, others.Length + 1)];
         lanes[0] = searching;
         lanes.AsSpan(1).Fill([]);
-        return InLanes(program, site, today, budget, lanes, others);
+        return InLanes(program, site, today, budget, lanes, others, sinks);
     }
 
     /// <summary>
@@ -74,7 +89,7 @@ internal static class SiteEvaluation
     /// when a rule met a problem or failed: what to evaluate again in one context.
     /// </summary>
     internal static (RuleOutcome?[] Outcomes, EvaluationContext Context)? InLanes(
-        CompiledProgram program, SiteModel site, DateOnly today, long budget, IReadOnlyList<int>[] lanes, IReadOnlyList<int> shared)
+        CompiledProgram program, SiteModel site, DateOnly today, long budget, IReadOnlyList<int>[] lanes, IReadOnlyList<int> shared, Func<int, IViolationSink>? sinks = null)
     {
         var outcomes = new RuleOutcome?[program.Rules.Count];
         var contexts = lanes.Select(_ => program.CreateContext(site, today, budget)).ToArray();
@@ -84,12 +99,12 @@ internal static class SiteEvaluation
         {
             foreach (var index in lanes[lane])
             {
-                outcomes[index] = Evaluate(program.Rules[index], contexts[lane]);
+                outcomes[index] = Evaluate(program.Rules, index, contexts[lane], sinks);
             }
 
             for (var taken = Interlocked.Increment(ref next); taken < shared.Count; taken = Interlocked.Increment(ref next))
             {
-                outcomes[shared[taken]] = Evaluate(program.Rules[shared[taken]], contexts[lane]);
+                outcomes[shared[taken]] = Evaluate(program.Rules, shared[taken], contexts[lane], sinks);
             }
         }
 
@@ -102,18 +117,19 @@ internal static class SiteEvaluation
             : (outcomes, contexts[0]);
     }
 
-    private static RuleOutcome Evaluate(CompiledRule rule, EvaluationContext context)
+    private static RuleOutcome Evaluate(IReadOnlyList<CompiledRule> rules, int index, EvaluationContext context, Func<int, IViolationSink>? sinks)
     {
         var problems = context.Monitor.Problems;
         var before = problems.Count;
+        var sink = sinks?.Invoke(index);
         try
         {
-            var violations = rule.Evaluate(context, out var bindings);
-            return new RuleOutcome(violations, bindings, problems[before..], null);
+            var violations = rules[index].Evaluate(context, out var bindings, sink is null ? null : sink.Add);
+            return new RuleOutcome(violations, bindings, problems[before..], null) { Sink = sink };
         }
         catch (Exception e)
         {
-            return new RuleOutcome([], 0, problems[before..], e);
+            return new RuleOutcome([], 0, problems[before..], e) { Sink = sink };
         }
     }
 }

@@ -25,12 +25,8 @@ internal static class WaiverMatcher
     public static (List<Diagnostic> InForce, List<Diagnostic> Suppressed, List<Diagnostic> WaiverDiagnostics, List<(Waiver Waiver, WaiverState State, int Suppressed)> States) Apply(
         IReadOnlyList<Waiver> waivers, IReadOnlyList<(IReadOnlyList<Violation> Violations, Diagnostic Diagnostic)> findings, IReadOnlyCollection<string> rulesRun, DateOnly today)
     {
-        var ran = rulesRun.ToHashSet(StringComparer.Ordinal);
-        HashSet<string>? prefixes = null;
         var inForce = new List<Diagnostic>();
         var suppressed = new List<Diagnostic>();
-        var notes = new List<Diagnostic>();
-        var states = new List<(Waiver, WaiverState, int)>();
         var used = new int[waivers.Count];
         var index = new WaiverIndex(waivers, today);
 
@@ -43,11 +39,29 @@ internal static class WaiverMatcher
                 continue;
             }
 
-            var waiver = waivers[position];
             used[position]++;
-            suppressed.Add(diagnostic with { Waiver = new WaiverInfo(waiver.Reason, waiver.ApprovedBy, waiver.Expires, waiver.Location) });
+            suppressed.Add(Waived(diagnostic, waivers[position]));
         }
 
+        var (notes, states) = Conclude(waivers, used, rulesRun, today);
+        return (inForce, suppressed, notes, states);
+    }
+
+    /// <summary>A finding as a waiver suppresses it.</summary>
+    public static Diagnostic Waived(Diagnostic finding, Waiver waiver) =>
+        finding with { Waiver = new WaiverInfo(waiver.Reason, waiver.ApprovedBy, waiver.Expires, waiver.Location) };
+
+    /// <summary>
+    /// What the waivers say once every finding met them: the problems of expired, unused, misnamed and soon expiring
+    /// waivers, and each waiver's state with the findings it suppressed (<paramref name="used"/>, by position).
+    /// </summary>
+    public static (List<Diagnostic> WaiverDiagnostics, List<(Waiver Waiver, WaiverState State, int Suppressed)> States) Conclude(
+        IReadOnlyList<Waiver> waivers, int[] used, IReadOnlyCollection<string> rulesRun, DateOnly today)
+    {
+        var ran = rulesRun.ToHashSet(StringComparer.Ordinal);
+        HashSet<string>? prefixes = null;
+        var notes = new List<Diagnostic>();
+        var states = new List<(Waiver, WaiverState, int)>();
         for (var position = 0; position < waivers.Count; position++)
         {
             var (waiver, count) = (waivers[position], used[position]);
@@ -72,7 +86,7 @@ internal static class WaiverMatcher
             }
         }
 
-        return (inForce, suppressed, notes, states);
+        return (notes, states);
     }
 
     private static WaiverState State(Waiver waiver, int suppressed, bool ruleRan, DateOnly today) =>
@@ -103,7 +117,7 @@ internal static class WaiverMatcher
     /// rule and entities instead of trying every waiver, and builds no key to do it, so matching costs next to
     /// nothing for a rule no waiver names, and stays linear however many waivers a site has.
     /// </summary>
-    private sealed class WaiverIndex
+    internal sealed class WaiverIndex
     {
         private readonly IReadOnlyList<Waiver> waivers;
         private readonly Dictionary<string, Dictionary<string, List<int>>> byRule = new(StringComparer.Ordinal);
@@ -142,24 +156,36 @@ internal static class WaiverMatcher
             var first = int.MaxValue;
             foreach (var violation in violations)
             {
-                if (!byRule.TryGetValue(violation.Rule.Id, out var byTarget))
-                {
-                    continue;
-                }
-
-                var bindings = violation.Bindings;
-                if (bindings.Count > 0 && byTarget.TryGetValue(bindings[0].Id, out var bound))
-                {
-                    first = Math.Min(first, FirstOf(bound, bindings));
-                }
-
-                if (byTarget.TryGetValue(violation.At.Id, out var reported))
-                {
-                    first = Math.Min(first, FirstOf(reported, [violation.At]));
-                }
+                first = Math.Min(first, First(violation));
             }
 
             return first == int.MaxValue ? -1 : first;
+        }
+
+        /// <summary>The position of the first waiver in file order that matches <paramref name="violation"/>, or -1.</summary>
+        public int FirstMatch(Violation violation) => First(violation) is var first && first == int.MaxValue ? -1 : first;
+
+        /// <summary>Only reads the index, so threads evaluating rules at once can share it.</summary>
+        private int First(Violation violation)
+        {
+            var first = int.MaxValue;
+            if (byRule.Count == 0 || !byRule.TryGetValue(violation.Rule.Id, out var byTarget))
+            {
+                return first;
+            }
+
+            var bindings = violation.Bindings;
+            if (bindings.Count > 0 && byTarget.TryGetValue(bindings[0].Id, out var bound))
+            {
+                first = Math.Min(first, FirstOf(bound, bindings));
+            }
+
+            if (byTarget.TryGetValue(violation.At.Id, out var reported))
+            {
+                first = Math.Min(first, FirstOf(reported, [violation.At]));
+            }
+
+            return first;
         }
 
         private int FirstOf(List<int> positions, IReadOnlyList<Entity> entities)
