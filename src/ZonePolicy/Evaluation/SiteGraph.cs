@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ZonePolicy.Topology;
 using ZonePolicy.Types;
 
@@ -39,24 +40,11 @@ internal sealed class SiteGraph
     {
         this.assets = assets;
         assetCount = assets.Count;
-        var chains = Chains(site, assets);
-        var firstHops = new (int From, int Next, int Chain)[chains.Count];
-        var passedCount = 0;
-        for (var i = 0; i < chains.Count; i++)
-        {
-            var stops = chains[i].Stops;
-            firstHops[i] = (stops[0], stops[1], i);
-            passedCount += stops.Length - 2;
-        }
+        var chains = new Chains(site, assets);
+        var order = SearchOrder(chains, assetCount, FlowRanks(site.OfKind(EntityKind.Flow)));
+        var passedCount = chains.StopCount - (2 * chains.Count);
 
-        Array.Sort(firstHops, (x, y) =>
-        {
-            var byFrom = x.From.CompareTo(y.From);
-            var byNext = byFrom != 0 ? byFrom : x.Next.CompareTo(y.Next);
-            return byNext != 0 ? byNext : string.CompareOrdinal(chains[x.Chain].Flow.Id, chains[y.Chain].Flow.Id);
-        });
-
-        var edgeCount = firstHops.Length + passedCount;
+        var edgeCount = chains.Count + passedCount;
         edgeStart = new int[assetCount + 1];
         edgeSource = new int[edgeCount];
         edgeTarget = new int[edgeCount];
@@ -67,11 +55,12 @@ internal sealed class SiteGraph
 
         // The hops out of the assets first, in search order; the hops out of passed devices after them.
         var edge = 0;
-        var passedEdge = firstHops.Length;
+        var passedEdge = chains.Count;
         var passed = 0;
-        foreach (var (_, _, chain) in firstHops)
+        foreach (var chain in order)
         {
-            var (flow, stops) = chains[chain];
+            var flow = chains.Flows[chain];
+            var stops = chains.StopsOf(chain);
             var node = stops[0];
             edgeStart[node + 1]++;
             for (var i = 1; i < stops.Length; i++)
@@ -102,6 +91,73 @@ internal sealed class SiteGraph
         }
 
         scratch = new SearchScratch(assetCount + passedCount);
+    }
+
+    /// <summary>
+    /// The chains in the order a search takes their first hops: by the asset they leave, then by the number of
+    /// their next stop, then by flow id. Counted into one bucket per asset, so only each asset's own few hops are
+    /// sorted, on integers.
+    /// </summary>
+    private static int[] SearchOrder(Chains chains, int assetCount, int[] flowRanks)
+    {
+        var bucketStart = new int[assetCount + 1];
+        for (var chain = 0; chain < chains.Count; chain++)
+        {
+            bucketStart[chains.StopsOf(chain)[0] + 1]++;
+        }
+
+        for (var i = 0; i < assetCount; i++)
+        {
+            bucketStart[i + 1] += bucketStart[i];
+        }
+
+        var order = new int[chains.Count];
+        var keys = new long[chains.Count];
+        var filled = bucketStart[..^1];
+        for (var chain = 0; chain < chains.Count; chain++)
+        {
+            var stops = chains.StopsOf(chain);
+            var slot = filled[stops[0]]++;
+            order[slot] = chain;
+            keys[slot] = ((long)stops[1] << 32) | (uint)flowRanks[chains.Flows[chain].Ordinal];
+        }
+
+        for (var asset = 0; asset < assetCount; asset++)
+        {
+            var (from, count) = (bucketStart[asset], bucketStart[asset + 1] - bucketStart[asset]);
+            if (count > 1)
+            {
+                // Equal keys are the two directions of one flow that leave and reach the same stops: either order gives the same routes.
+                Array.Sort(keys, order, from, count);
+            }
+        }
+
+        return order;
+    }
+
+    /// <summary>Each flow's rank in id order, by its ordinal.</summary>
+    private static int[] FlowRanks(IReadOnlyList<Entity> flows)
+    {
+        var ranks = new int[flows.Count];
+        var inOrder = true;
+        for (var i = 0; i < ranks.Length; i++)
+        {
+            ranks[i] = i;
+            inOrder &= i == 0 || string.CompareOrdinal(flows[i - 1].Id, flows[i].Id) <= 0;
+        }
+
+        if (!inOrder)
+        {
+            var ids = flows.Select(flow => flow.Id).ToArray();
+            var ordinals = ranks.ToArray();
+            Array.Sort(ids, ordinals, StringComparer.Ordinal);
+            for (var rank = 0; rank < ordinals.Length; rank++)
+            {
+                ranks[ordinals[rank]] = rank;
+            }
+        }
+
+        return ranks;
     }
 
     /// <summary>
@@ -186,51 +242,75 @@ internal sealed class SiteGraph
     private Entity AssetOf(int node) => assets[node < assetCount ? node : passedDevice[node - assetCount]];
 
     /// <summary>
-    /// Each direction a flow runs in as its stops, source and target included; a flow without both ends
-    /// opens no session and is left out, and a stop that repeats the one before it is dropped.
+    /// Each direction a flow runs in as its stops, source and target included, all in one array; a flow without
+    /// both ends opens no session and is left out, and a stop that repeats the one before it is dropped.
     /// </summary>
-    private static List<(Entity Flow, int[] Stops)> Chains(SiteModel site, AssetIndex assets)
+    private sealed class Chains
     {
-        var chains = new List<(Entity Flow, int[] Stops)>();
-        var passes = TopologySchema.Flow["passes"].Slot;
-        var direction = TopologySchema.Flow["direction"].Slot;
-        var stops = new List<int>();
-        foreach (var flow in site.OfKind(EntityKind.Flow))
+        private readonly List<int> stops;
+        private readonly List<int> starts = [0];
+
+        public Chains(SiteModel site, AssetIndex assets)
         {
-            if (flow["from"] is not Entity from || flow["to"] is not Entity to
-                || !assets.TryNumber(from, out var source) || !assets.TryNumber(to, out var target))
+            var flows = site.OfKind(EntityKind.Flow);
+            Flows = new List<Entity>(flows.Count * 2);
+            stops = new List<int>(flows.Count * 6);
+            var passes = TopologySchema.Flow["passes"].Slot;
+            var direction = TopologySchema.Flow["direction"].Slot;
+            foreach (var flow in flows)
             {
-                continue;
-            }
-
-            stops.Clear();
-            stops.Add(source);
-            foreach (var device in flow[passes] as IReadOnlyList<Entity> ?? [])
-            {
-                if (assets.TryNumber(device, out var number) && number != stops[^1])
+                if (flow["from"] is not Entity from || flow["to"] is not Entity to
+                    || !assets.TryNumber(from, out var source) || !assets.TryNumber(to, out var target))
                 {
-                    stops.Add(number);
+                    continue;
                 }
-            }
 
-            if (target != stops[^1])
-            {
-                stops.Add(target);
-            }
+                var first = stops.Count;
+                stops.Add(source);
+                foreach (var device in flow[passes] as IReadOnlyList<Entity> ?? [])
+                {
+                    if (assets.TryNumber(device, out var number) && number != stops[^1])
+                    {
+                        stops.Add(number);
+                    }
+                }
 
-            if (stops.Count < 2)
-            {
-                continue;
-            }
+                if (target != stops[^1])
+                {
+                    stops.Add(target);
+                }
 
-            chains.Add((flow, stops.ToArray()));
-            if (flow[direction] is "bidirectional")
-            {
-                stops.Reverse();
-                chains.Add((flow, stops.ToArray()));
+                var length = stops.Count - first;
+                if (length < 2)
+                {
+                    stops.RemoveAt(first);
+                    continue;
+                }
+
+                Flows.Add(flow);
+                starts.Add(stops.Count);
+                if (flow[direction] is "bidirectional")
+                {
+                    for (var i = first + length - 1; i >= first; i--)
+                    {
+                        stops.Add(stops[i]);
+                    }
+
+                    Flows.Add(flow);
+                    starts.Add(stops.Count);
+                }
             }
         }
 
-        return chains;
+        /// <summary>The flow of each chain.</summary>
+        public List<Entity> Flows { get; }
+
+        public int Count => Flows.Count;
+
+        /// <summary>The stops of every chain together.</summary>
+        public int StopCount => stops.Count;
+
+        public ReadOnlySpan<int> StopsOf(int chain) =>
+            CollectionsMarshal.AsSpan(stops)[starts[chain]..starts[chain + 1]];
     }
 }

@@ -112,6 +112,25 @@ public sealed class DeclaredPathTests : IDisposable
     }
 
     [Fact]
+    public void Routes_as_short_as_each_other_are_taken_by_next_asset_id_and_then_by_flow_id_whatever_the_file_order()
+    {
+        var site = Site(
+            """{ "id": "t", "zone": "cell" }, { "id": "s", "zone": "office" }, { "id": "m-2", "zone": "office" }, { "id": "m-1", "zone": "office" }""",
+            """
+            { "id": "f-9", "from": "s", "to": "m-2" }, { "id": "f-8", "from": "m-2", "to": "t" }, { "id": "f-7", "from": "s", "to": "m-1" },
+            { "id": "f-6", "from": "m-1", "to": "t" }, { "id": "f-5", "from": "s", "to": "t", "via": ["m-2"] }, { "id": "f-4", "from": "s", "to": "t", "via": ["m-2"] },
+            { "id": "f-3", "from": "t", "to": "s", "via": ["m-1"], "direction": "bidirectional" }
+            """);
+
+        // From s, f-3 (back through m-1) and f-7 (to m-1) both go to m-1 first: f-3 is first by id, though last in the file.
+        Assert.Equal(
+        [
+            "s -> m-1 -> t; 2 hops; assets [s, m-1, t]; flows [f-3]",
+            "m-1 -> t; 1 hops; assets [m-1, t]; flows [f-6]",
+        ], Paths(site, ("s", "t", null), ("m-1", "t", null)));
+    }
+
+    [Fact]
     public void A_device_that_only_passes_flows_neither_starts_nor_ends_a_route_but_one_that_ends_a_flow_does()
     {
         var site = Site(
