@@ -22,6 +22,11 @@ internal static class DiagnosticOrder
 
         var files = Ranks(items, d => d.Location.File);
         var ids = Ranks(items, d => d.Id);
+        if (Packed(items, files, ids) is { } packed)
+        {
+            return packed;
+        }
+
         var keys = new SortKey[items.Length];
         for (var i = 0; i < items.Length; i++)
         {
@@ -32,6 +37,72 @@ internal static class DiagnosticOrder
         // The position breaks every tie, so the order is total and an unstable sort gives the stable order.
         Array.Sort(keys, items);
         return items;
+    }
+
+    // The bits of a packed key, from the top: place 2, file 14, line 24, column 12, id 12.
+    private const int IdBits = 12;
+    private const int ColumnBits = 12;
+    private const int LineBits = 24;
+    private const int FileBits = 14;
+
+    /// <summary>
+    /// The diagnostics in order when every place and id fits a 64-bit key (files, lines, columns and ids of
+    /// ordinary size): the keys are sorted as integers, and only diagnostics with equal keys, at one place and id,
+    /// are ordered by message and then by position. Null when some value does not fit.
+    /// </summary>
+    private static Diagnostic[]? Packed(Diagnostic[] items, Dictionary<string, int> files, Dictionary<string, int> ids)
+    {
+        if (files.Count >= (1 << FileBits) - 1 || ids.Count >= 1 << IdBits)
+        {
+            return null;
+        }
+
+        var keys = new ulong[items.Length];
+        var positions = new int[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            var (d, location) = (items[i], items[i].Location);
+            var (line, column) = (location.Line, location.Column);
+            if ((uint)line >= 1u << LineBits || (uint)column >= 1u << ColumnBits)
+            {
+                return null;
+            }
+
+            // A file's rank is one more than its place among the files, so that no file (rank -1 in a SortKey) comes first.
+            var file = location.File is null ? 0 : files[location.File] + 1;
+            keys[i] = ((ulong)(uint)Place(location) << (FileBits + LineBits + ColumnBits + IdBits))
+                | ((ulong)(uint)file << (LineBits + ColumnBits + IdBits))
+                | ((ulong)(uint)line << (ColumnBits + IdBits))
+                | ((ulong)(uint)column << IdBits)
+                | (uint)ids[d.Id];
+            positions[i] = i;
+        }
+
+        Array.Sort(keys, positions);
+        var byMessage = Comparer<int>.Create((x, y) => string.CompareOrdinal(items[x].Message, items[y].Message) is var order && order != 0 ? order : x.CompareTo(y));
+        for (var start = 0; start < keys.Length;)
+        {
+            var end = start + 1;
+            while (end < keys.Length && keys[end] == keys[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(positions, start, end - start, byMessage);
+            }
+
+            start = end;
+        }
+
+        var sorted = new Diagnostic[items.Length];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            sorted[i] = items[positions[i]];
+        }
+
+        return sorted;
     }
 
     private static bool IsSorted(Diagnostic[] items)
