@@ -46,6 +46,22 @@ internal sealed class EvaluationContext(SiteModel site, DateOnly today, Compiled
 
     public PermittedNetwork Network => Permitted.Network;
 
+    /// <summary>
+    /// Lets go of the site's graphs and the searches over them, when no rule left to evaluate in this context
+    /// searches paths: a large site's graphs are tens of megabytes. Asked for again, they are built again.
+    /// </summary>
+    public void DropGraphs()
+    {
+        graph = null;
+        permitted = null;
+        searches.Clear();
+        searches.TrimExcess();
+        avoidedBySite.Clear();
+        avoidedBySite.TrimExcess();
+        avoidedByValues.Clear();
+        avoidedByValues.TrimExcess();
+    }
+
     public EvaluationMonitor Monitor { get; } = new(budget);
 
     public object? Constant(int index)

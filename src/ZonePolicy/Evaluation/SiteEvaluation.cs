@@ -94,12 +94,18 @@ internal static class SiteEvaluation
         var outcomes = new RuleOutcome?[program.Rules.Count];
         var contexts = lanes.Select(_ => program.CreateContext(site, today, budget)).ToArray();
         var next = -1;
+        var sharedSearch = shared.Any(index => program.Rules[index].SearchesPaths);
 
         void Work(int lane)
         {
             foreach (var index in lanes[lane])
             {
                 outcomes[index] = Evaluate(program.Rules, index, contexts[lane], sinks);
+            }
+
+            if (!sharedSearch && lanes[lane].Any(index => program.Rules[index].SearchesPaths))
+            {
+                contexts[lane].DropGraphs();
             }
 
             for (var taken = Interlocked.Increment(ref next); taken < shared.Count; taken = Interlocked.Increment(ref next))

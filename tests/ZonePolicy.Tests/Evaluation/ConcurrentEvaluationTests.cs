@@ -58,6 +58,23 @@ public sealed class ConcurrentEvaluationTests
         Assert.Null(OneRuleALane(program));
     }
 
+    [Fact]
+    public void A_context_that_dropped_its_graphs_builds_them_again_and_finds_the_same_paths()
+    {
+        var program = Compile("""
+            rule R-PATH "path" { for zone s where s.kind == "external" for zone d where d.kind == "control" let p = path(s, d) forbid p != null at d message "{d} from {s}: {p}" }
+            rule R-PERMIT "permitted" { for zone s where s.kind == "external" for zone d where d.kind == "control" forbid permittedPath(s, d) != null at d }
+            """);
+        var context = program.CreateContext(Site, Today);
+        List<string> Found() => [.. program.Rules.SelectMany(rule => rule.Evaluate(context)).Select(v => $"{v.Rule.Id} {v.At.Id}: {v.Message} via {v.Witness}")];
+
+        var before = Found();
+        context.DropGraphs();
+
+        Assert.Contains(before, line => line.StartsWith("R-PATH ", StringComparison.Ordinal));
+        Assert.Equal(before, Found());
+    }
+
     /// <summary>Each rule on a thread and in a context of its own.</summary>
     private static (RuleOutcome?[] Outcomes, EvaluationContext Context)? OneRuleALane(CompiledProgram program) =>
         SiteEvaluation.InLanes(
