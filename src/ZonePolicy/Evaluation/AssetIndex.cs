@@ -14,6 +14,9 @@ internal sealed class AssetIndex
     // By an asset's ordinal in its table (file order): its number in id order.
     private readonly int[] numbers;
 
+    // A zone's asset numbers, in the order of its assets; an index is used by one thread at a time.
+    private readonly Dictionary<Entity, int[]> zones = new(ReferenceEqualityComparer.Instance);
+
     public AssetIndex(SiteModel site)
     {
         var inFileOrder = site.OfKind(EntityKind.Asset);
@@ -54,16 +57,34 @@ internal sealed class AssetIndex
         TryNumber(asset, out var number) ? number : throw new KeyNotFoundException($"`{asset.Id}` is not an asset of this site");
 
     /// <summary>The numbers of the assets an end point stands for: a zone's own assets, or the asset itself.</summary>
-    public IEnumerable<int> NumbersOf(Entity endpoint)
+    /// <remarks>A zone's are worked out once: rules ask for them for every pair of zones they search between.</remarks>
+    public IReadOnlyList<int> NumbersOf(Entity endpoint)
     {
-        var members = endpoint.Kind == EntityKind.Zone ? endpoint["assets"] as IReadOnlyList<Entity> ?? [] : [endpoint];
+        if (endpoint.Kind != EntityKind.Zone)
+        {
+            return TryNumber(endpoint, out var number) ? [number] : [];
+        }
+
+        if (!zones.TryGetValue(endpoint, out var numbers))
+        {
+            zones.Add(endpoint, numbers = Numbers(endpoint["assets"] as IReadOnlyList<Entity> ?? []));
+        }
+
+        return numbers;
+    }
+
+    private int[] Numbers(IReadOnlyList<Entity> members)
+    {
+        var numbers = new List<int>(members.Count);
         foreach (var asset in members)
         {
             if (TryNumber(asset, out var number))
             {
-                yield return number;
+                numbers.Add(number);
             }
         }
+
+        return [.. numbers];
     }
 
     private static bool InOrder(string[] ids)

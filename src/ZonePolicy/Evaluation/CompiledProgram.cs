@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using ZonePolicy.Binding;
 using ZonePolicy.Scripting;
 using ZonePolicy.Topology;
@@ -283,7 +282,7 @@ internal sealed class CompiledRule
         // An entity is one object per site and a `for` binds entities of one kind, whose ids differ: the same
         // entities are the same binding.
         private readonly HashSet<Entity[]> bound = new(SameEntities.Instance);
-        private readonly StringBuilder text = new();
+        private string?[] text = [];
 
         public Dictionary<int, Entity[]> Prefiltered { get; } = [];
 
@@ -307,13 +306,14 @@ internal sealed class CompiledRule
             }
 
             var atEntity = at?.Invoke(frame) as Entity ?? (Entity)frame.Slots[lastFor]!;
-            text.Clear();
-            foreach (var part in message)
+            var parts = text.Length == message.Length ? text : text = new string?[message.Length];
+            for (var i = 0; i < parts.Length; i++)
             {
-                text.Append(part(frame));
+                parts[i] = message[i](frame);
             }
 
-            var violation = new Violation(rule, bindings, atEntity, text.ToString(), Witness(frame, pathLets));
+            // The parts joined in one copy, with no builder in between.
+            var violation = new Violation(rule, bindings, atEntity, string.Concat(parts.AsSpan()), Witness(frame, pathLets));
             if (sink is null)
             {
                 Violations.Add(violation);

@@ -255,11 +255,12 @@ internal sealed class SiteGraph
             var flows = site.OfKind(EntityKind.Flow);
             Flows = new List<Entity>(flows.Count * 2);
             stops = new List<int>(flows.Count * 6);
+            var (fromSlot, toSlot) = (TopologySchema.Flow["from"].Slot, TopologySchema.Flow["to"].Slot);
             var passes = TopologySchema.Flow["passes"].Slot;
             var direction = TopologySchema.Flow["direction"].Slot;
             foreach (var flow in flows)
             {
-                if (flow["from"] is not Entity from || flow["to"] is not Entity to
+                if (flow[fromSlot] is not Entity from || flow[toSlot] is not Entity to
                     || !assets.TryNumber(from, out var source) || !assets.TryNumber(to, out var target))
                 {
                     continue;

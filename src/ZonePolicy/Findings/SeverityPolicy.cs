@@ -40,6 +40,7 @@ internal sealed class SeverityPolicy
 
     // What each id in each file at each severity comes to: a check's findings share a few of each.
     private readonly Dictionary<(string Id, string File, Severity Severity), Severity> decided = [];
+    private (string? Id, string? File, Severity Declared, Severity Severity) last;
 
     private SeverityPolicy(Dictionary<string, Severity?> explicitLevels, AnalyzerConfigSet configs, Func<string, string?> fullPathOf, bool warningsAsErrors)
     {
@@ -118,12 +119,19 @@ internal sealed class SeverityPolicy
 
     private Severity SeverityOf(string id, string file, Severity declared)
     {
+        // A check's findings come rule after rule, mostly in one file: the same id and file objects as the last time.
+        if (ReferenceEquals(id, last.Id) && ReferenceEquals(file, last.File) && declared == last.Declared)
+        {
+            return last.Severity;
+        }
+
         var key = (id, file, declared);
         if (!decided.TryGetValue(key, out var severity))
         {
             decided.Add(key, severity = Decide(id, file, declared));
         }
 
+        last = (id, file, declared, severity);
         return severity;
     }
 

@@ -3,6 +3,7 @@ using ZonePolicy.Diagnostics;
 using ZonePolicy.Evaluation;
 using ZonePolicy.Syntax;
 using ZonePolicy.Topology;
+using ZonePolicy.Types;
 
 namespace ZonePolicy.Tests.Evaluation;
 
@@ -73,6 +74,19 @@ public sealed class ConcurrentEvaluationTests
 
         Assert.Contains(before, line => line.StartsWith("R-PATH ", StringComparison.Ordinal));
         Assert.Equal(before, Found());
+    }
+
+    [Fact]
+    public void A_zone_stands_for_its_assets_numbers_in_its_own_order_each_time_and_an_asset_for_itself()
+    {
+        var assets = new AssetIndex(Site);
+        var zone = Site.OfKind(EntityKind.Zone)[1];
+        var members = (IReadOnlyList<Entity>)zone["assets"]!;
+
+        Assert.Equal(members.Select(assets.NumberOf), assets.NumbersOf(zone));
+        Assert.Same(assets.NumbersOf(zone), assets.NumbersOf(zone));
+        Assert.Equal([assets.NumberOf(members[2])], assets.NumbersOf(members[2]));
+        Assert.Empty(assets.NumbersOf(Site.OfKind(EntityKind.Flow)[0]));
     }
 
     /// <summary>Each rule on a thread and in a context of its own.</summary>
