@@ -347,7 +347,8 @@ public static class PolicyEngine
             }
 
             var severities = SeverityPolicy.Create(request.Severities, configs, rules, request.WarningsAsErrors, inputs.FullPathOf, diagnostics);
-            var inForce = new List<Diagnostic>();
+            // Sized for every finding at once: a large check's list would otherwise be copied as it grows, at its peak of memory.
+            var inForce = new List<Diagnostic>(diagnostics.Items.Count + violations.Count);
             var quiet = new List<Diagnostic>();
             foreach (var diagnostic in diagnostics.Items)
             {
