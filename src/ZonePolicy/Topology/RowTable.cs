@@ -17,9 +17,12 @@ internal abstract class RowTable
     private readonly Column?[] columns;
     private readonly Chunks<int> starts = new();
     private TableRow?[] rows = [];
-    private int[] lines = [];
-    private int[] lineColumns = [];
-    private string file = string.Empty;
+    private LineTable? lineTable;
+
+    // The column of each placed row, in a file with a character beyond ASCII; null in an ASCII file, where
+    // the line table alone gives it. Rows added after the table was sealed have no place.
+    private int[]? placedColumns;
+    private int placed;
 
     private protected RowTable(Shape shape, ModelTables model)
     {
@@ -66,23 +69,42 @@ internal abstract class RowTable
         return rows[ordinal] ?? Interlocked.CompareExchange(ref rows[ordinal], CreateRow(ordinal), null) ?? rows[ordinal]!;
     }
 
-    public SourceLocation LocationOf(int row) => row < lines.Length
-        ? SourceLocation.At(file, lines[row], lineColumns[row])
-        : SourceLocation.InFile(file);
-
-    /// <summary>Ends loading: places each row in <paramref name="text"/> by its line and column.</summary>
-    public void Seal(SourceText text)
+    /// <summary>Where the row's JSON object starts, worked out from its offset when asked.</summary>
+    public SourceLocation LocationOf(int row)
     {
-        file = text.File;
-        var offsets = new int[Count];
-        for (var row = 0; row < Count; row++)
+        if (lineTable is null || row >= placed)
         {
-            offsets[row] = starts[row];
+            return SourceLocation.InFile(lineTable?.File ?? string.Empty);
         }
 
-        lines = new int[Count];
-        lineColumns = new int[Count];
-        text.Place(offsets, lines, lineColumns);
+        if (placedColumns is null)
+        {
+            return lineTable.AsciiPoint(starts[row]);
+        }
+
+        return SourceLocation.At(lineTable.File, lineTable.LineOf(starts[row]), placedColumns[row]);
+    }
+
+    /// <summary>
+    /// Ends loading: keeps the file's line table to place each row when asked, and in a file with characters
+    /// beyond ASCII each row's column, which needs the bytes the model does not keep.
+    /// </summary>
+    public void Seal(SourceText text)
+    {
+        lineTable = text.Lines;
+        placed = Count;
+        if (!text.IsAscii)
+        {
+            var offsets = new int[Count];
+            for (var row = 0; row < Count; row++)
+            {
+                offsets[row] = starts[row];
+            }
+
+            placedColumns = new int[Count];
+            text.PlaceColumns(offsets, placedColumns);
+        }
+
         Array.Resize(ref rows, Count);
     }
 
