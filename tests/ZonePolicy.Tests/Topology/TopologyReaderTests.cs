@@ -3,6 +3,7 @@ using CsCheck;
 using Xunit;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Topology;
+using ZonePolicy.Types;
 using static ZonePolicy.Tests.Topology.TopologyTestSupport;
 
 namespace ZonePolicy.Tests.Topology;
@@ -64,6 +65,49 @@ public class TopologyReaderTests
     {
         AssertAgree(FullSite.Replace(from, to, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData(3, 5)]
+    [InlineData(0, 63)]
+    [InlineData(10, 200)]
+    [InlineData(150, 151)]
+    public void One_pass_read_gives_up_on_a_duplicate_id_near_or_far_from_the_first(int first, int second)
+    {
+        var ids = Enumerable.Range(0, 300).Select(i => $"z{i}").ToArray();
+        ids[second] = ids[first];
+
+        Assert.Null(TopologyReader.TryRead(Text(Zones(ids))));
+        Assert.NotNull(TopologyReader.TryRead(Text(Zones([.. Enumerable.Range(0, 300).Select(i => $"z{i}")]))));
+    }
+
+    [Fact]
+    public void One_pass_read_gives_up_on_an_id_repeated_with_an_escape()
+    {
+        Assert.Null(TopologyReader.TryRead(Text(Zones(["z0", "z1", "z\u0031", "z3"]))));
+    }
+
+    [Fact]
+    public void One_pass_read_resolves_references_to_entities_declared_just_before_them()
+    {
+        var zones = Enumerable.Range(0, 100).Select(i => $$"""{ "id": "z{{i}}" }""");
+        var assets = Enumerable.Range(0, 100).Select(i => $$"""{ "id": "a{{i}}", "zone": "z{{99 - i}}" }""");
+        var json = $$"""{ "schemaVersion": "1", "zones": [{{string.Join(", ", zones)}}], "assets": [{{string.Join(", ", assets)}}] }""";
+
+        var model = TopologyReader.TryRead(Text(json));
+
+        Assert.NotNull(model);
+        var assetsRead = model.OfKind(EntityKind.Asset);
+        Assert.Equal(100, assetsRead.Count);
+        for (var i = 0; i < assetsRead.Count; i++)
+        {
+            Assert.Equal($"z{99 - i}", Assert.IsType<Entity>(assetsRead[i]["zone"]).Id);
+        }
+
+        AssertAgree(json);
+    }
+
+    private static string Zones(IEnumerable<string> ids) =>
+        $$"""{ "schemaVersion": "1", "zones": [{{string.Join(", ", ids.Select(id => $$"""{ "id": "{{id}}" }"""))}}] }""";
 
     private static void AssertAgree(string json)
     {
