@@ -23,6 +23,7 @@ internal abstract class RowTable
     // the line table alone gives it. Rows added after the table was sealed have no place.
     private int[]? placedColumns;
     private int placed;
+    private bool isSealed;
 
     private protected RowTable(Shape shape, ModelTables model)
     {
@@ -60,13 +61,31 @@ internal abstract class RowTable
     /// <summary>The object of a row, made on first use and the same ever after (also when asked from several threads).</summary>
     public TableRow RowAt(int ordinal)
     {
-        if (ordinal >= rows.Length)
+        ArgumentOutOfRangeException.ThrowIfNegative(ordinal);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(ordinal, Count);
+        var made = rows;
+        if (ordinal >= made.Length)
         {
-            // Only while the file is read (one thread): Seal sizes the array for every row.
-            Array.Resize(ref rows, Math.Max(Count, rows.Length * 2));
+            made = MakeRoom();
         }
 
-        return rows[ordinal] ?? Interlocked.CompareExchange(ref rows[ordinal], CreateRow(ordinal), null) ?? rows[ordinal]!;
+        return made[ordinal] ?? Interlocked.CompareExchange(ref made[ordinal], CreateRow(ordinal), null) ?? made[ordinal]!;
+    }
+
+    // A table none of whose rows was asked for while the file was read gets its array of row objects when one is
+    // first asked for after loading, maybe by several threads at once: the first array placed is the one kept.
+    // While the file is read (one thread), the array grows as rows are asked for.
+    private TableRow?[] MakeRoom()
+    {
+        var made = rows;
+        if (isSealed && made.Length == 0)
+        {
+            Interlocked.CompareExchange(ref rows, new TableRow?[Count], made);
+            return rows;
+        }
+
+        Array.Resize(ref rows, Math.Max(Count, rows.Length * 2));
+        return rows;
     }
 
     /// <summary>Where the row's JSON object starts, worked out from its offset when asked.</summary>
@@ -93,6 +112,7 @@ internal abstract class RowTable
     {
         lineTable = text.Lines;
         placed = Count;
+        isSealed = true;
         if (!text.IsAscii)
         {
             var offsets = new int[Count];
@@ -105,7 +125,10 @@ internal abstract class RowTable
             text.PlaceColumns(offsets, placedColumns);
         }
 
-        Array.Resize(ref rows, Count);
+        if (rows.Length > 0)
+        {
+            Array.Resize(ref rows, Count);
+        }
     }
 
     /// <summary>Where the JSON object of a row starts, as a byte offset.</summary>
