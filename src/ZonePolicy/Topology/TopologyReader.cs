@@ -298,9 +298,10 @@ internal sealed class TopologyReader
     // The index of the key the reader is on among the schema's declared keys, the reader moved on to its
     // value; -1 (and the read stopped) for a key that does not decode or is not declared: the top-level
     // object and every entity and nested object (ObjectLayout makes sure) take none, as JsonSchema.Net has said.
-    private int DeclaredKey(SchemaMatcher schema, ref Utf8JsonReader json)
+    // The key before it in the same object (-1 for the first) is a guess at which it is.
+    private int DeclaredKey(SchemaMatcher schema, ref Utf8JsonReader json, int previous = -1)
     {
-        var index = Checking && !SchemaMatcher.TokenIsReadable(ref json) ? -1 : schema.PropertyNames.IndexOf(ref json, nameBuffer);
+        var index = Checking && !SchemaMatcher.TokenIsReadable(ref json) ? -1 : schema.PropertyNames.IndexOf(ref json, nameBuffer, previous);
         json.Read();
         if (index < 0)
         {
@@ -375,13 +376,16 @@ internal sealed class TopologyReader
         var schema = objectLayout.Schema;
         Span<bool> seenSlots = stackalloc bool[table.Shape.SlotCount];
         var seenKeys = 0UL;
+        var previous = -1;
         while (!stopped && json.Read() && json.TokenType == JsonTokenType.PropertyName)
         {
             var key = TokenSpan.Of(ref json);
-            if (DeclaredKey(schema, ref json) is not (var index and >= 0))
+            if (DeclaredKey(schema, ref json, previous) is not (var index and >= 0))
             {
                 return;
             }
+
+            previous = index;
 
             seenKeys |= SchemaMatcher.RequiredBit(index);
             var valueSchema = schema.Property(index);
