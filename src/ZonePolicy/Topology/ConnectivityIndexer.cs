@@ -26,6 +26,8 @@ internal static class ConnectivityIndexer
     private static readonly int AssetZone = TopologySchema.Asset["zone"].Slot;
     private static readonly int AssetType = TopologySchema.Asset["type"].Slot;
     private static readonly int Interfaces = TopologySchema.Asset["interfaces"].Slot;
+    private static readonly int FlowVia = TopologySchema.Flow["via"].Slot;
+    private static readonly int FlowConduit = TopologySchema.Flow["conduit"].Slot;
 
     /// <summary>
     /// Declares the computed attributes, each worked out for every row the first time a rule reads it:
@@ -36,7 +38,7 @@ internal static class ConnectivityIndexer
         var assets = tables.Entities(EntityKind.Asset);
         var flows = tables.Entities(EntityKind.Flow);
         var conduits = tables.Entities(EntityKind.Conduit);
-        flows.SetComputed(TopologySchema.Flow["passes"].Slot, () => [.. flows.Entities.Select(PassesOf)]);
+        flows.SetComputed(TopologySchema.Flow["passes"].Slot, () => Passes(flows, conduits));
         var networks = new Lazy<IReadOnlyList<Entity>[]>(() => [.. assets.Entities.Select(NetworksOf)]);
         assets.SetComputed(TopologySchema.Asset["networks"].Slot, () => [.. networks.Value]);
         assets.SetComputed(TopologySchema.Asset["bridges"].Slot, () =>
@@ -71,15 +73,44 @@ internal static class ConnectivityIndexer
     /// </summary>
     public static IReadOnlyList<Entity> PassesOf(Entity flow)
     {
-        if (flow[TopologySchema.Flow["via"].Slot] is IReadOnlyList<Entity?> { Count: > 0 } via)
+        if (flow[FlowVia] is IReadOnlyList<Entity?> { Count: > 0 } via)
         {
             return via.OfType<Entity>().ToArray();
         }
 
-        return flow[TopologySchema.Flow["conduit"].Slot] is Entity conduit
+        return flow[FlowConduit] is Entity conduit
             && conduit[Boundary] is IReadOnlyList<Entity?> boundary
             ? boundary.OfType<Entity>().ToArray()
             : [];
+    }
+
+    /// <summary>
+    /// <see cref="PassesOf"/> for every flow, by row: the flows of one conduit share one list of its boundary, so
+    /// a large site makes a list per conduit and per flow with a <c>via</c>, not one per flow.
+    /// </summary>
+    internal static object?[] Passes(EntityTable flows, EntityTable conduits)
+    {
+        var passes = new object?[flows.Count];
+        var boundaries = new IReadOnlyList<Entity>?[conduits.Count];
+        for (var row = 0; row < passes.Length; row++)
+        {
+            if (flows.Get(FlowVia, row) is IReadOnlyList<Entity?> { Count: > 0 } via)
+            {
+                passes[row] = via.OfType<Entity>().ToArray();
+            }
+            else if (flows.OrdinalAt(FlowConduit, row) is var conduit and >= 0)
+            {
+                passes[row] = boundaries[conduit] ??= conduits.Get(Boundary, conduit) is IReadOnlyList<Entity?> boundary
+                    ? boundary.OfType<Entity>().ToArray()
+                    : [];
+            }
+            else
+            {
+                passes[row] = Array.Empty<Entity>();
+            }
+        }
+
+        return passes;
     }
 
     /// <summary>The devices that filter a conduit: its boundary when it denies by default, and every device an allow rule names.</summary>

@@ -17,9 +17,13 @@ internal abstract class RowTable
     private readonly Column?[] columns;
     private readonly Chunks<int> starts = new();
     private TableRow?[] rows = [];
-    private int[] lines = [];
-    private int[] lineColumns = [];
-    private string file = string.Empty;
+    private LineTable? lineTable;
+
+    // The column of each placed row, in a file with a character beyond ASCII; null in an ASCII file, where
+    // the line table alone gives it. Rows added after the table was sealed have no place.
+    private int[]? placedColumns;
+    private int placed;
+    private bool isSealed;
 
     private protected RowTable(Shape shape, ModelTables model)
     {
@@ -57,33 +61,74 @@ internal abstract class RowTable
     /// <summary>The object of a row, made on first use and the same ever after (also when asked from several threads).</summary>
     public TableRow RowAt(int ordinal)
     {
-        if (ordinal >= rows.Length)
+        ArgumentOutOfRangeException.ThrowIfNegative(ordinal);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(ordinal, Count);
+        var made = rows;
+        if (ordinal >= made.Length)
         {
-            // Only while the file is read (one thread): Seal sizes the array for every row.
-            Array.Resize(ref rows, Math.Max(Count, rows.Length * 2));
+            made = MakeRoom();
         }
 
-        return rows[ordinal] ?? Interlocked.CompareExchange(ref rows[ordinal], CreateRow(ordinal), null) ?? rows[ordinal]!;
+        return made[ordinal] ?? Interlocked.CompareExchange(ref made[ordinal], CreateRow(ordinal), null) ?? made[ordinal]!;
     }
 
-    public SourceLocation LocationOf(int row) => row < lines.Length
-        ? SourceLocation.At(file, lines[row], lineColumns[row])
-        : SourceLocation.InFile(file);
-
-    /// <summary>Ends loading: places each row in <paramref name="text"/> by its line and column.</summary>
-    public void Seal(SourceText text)
+    // A table none of whose rows was asked for while the file was read gets its array of row objects when one is
+    // first asked for after loading, maybe by several threads at once: the first array placed is the one kept.
+    // While the file is read (one thread), the array grows as rows are asked for.
+    private TableRow?[] MakeRoom()
     {
-        file = text.File;
-        var offsets = new int[Count];
-        for (var row = 0; row < Count; row++)
+        var made = rows;
+        if (isSealed && made.Length == 0)
         {
-            offsets[row] = starts[row];
+            Interlocked.CompareExchange(ref rows, new TableRow?[Count], made);
+            return rows;
         }
 
-        lines = new int[Count];
-        lineColumns = new int[Count];
-        text.Place(offsets, lines, lineColumns);
-        Array.Resize(ref rows, Count);
+        Array.Resize(ref rows, Math.Max(Count, rows.Length * 2));
+        return rows;
+    }
+
+    /// <summary>Where the row's JSON object starts, worked out from its offset when asked.</summary>
+    public SourceLocation LocationOf(int row)
+    {
+        if (lineTable is null || row >= placed)
+        {
+            return SourceLocation.InFile(lineTable?.File ?? string.Empty);
+        }
+
+        if (placedColumns is null)
+        {
+            return lineTable.AsciiPoint(starts[row]);
+        }
+
+        return SourceLocation.At(lineTable.File, lineTable.LineOf(starts[row]), placedColumns[row]);
+    }
+
+    /// <summary>
+    /// Ends loading: keeps the file's line table to place each row when asked, and in a file with characters
+    /// beyond ASCII each row's column, which needs the bytes the model does not keep.
+    /// </summary>
+    public void Seal(SourceText text)
+    {
+        lineTable = text.Lines;
+        placed = Count;
+        isSealed = true;
+        if (!text.IsAscii)
+        {
+            var offsets = new int[Count];
+            for (var row = 0; row < Count; row++)
+            {
+                offsets[row] = starts[row];
+            }
+
+            placedColumns = new int[Count];
+            text.PlaceColumns(offsets, placedColumns);
+        }
+
+        if (rows.Length > 0)
+        {
+            Array.Resize(ref rows, Count);
+        }
     }
 
     /// <summary>Where the JSON object of a row starts, as a byte offset.</summary>

@@ -17,6 +17,7 @@ internal sealed class SourceText
     private readonly Task<(int[] LineStarts, bool IsAscii)>? scanning;
     private int[]? lineStarts;
     private bool isAscii;
+    private LineTable? lines;
 
     // Offsets are mostly asked for in file order; remembering the last answer keeps column counting
     // linear on very long lines (a minified file).
@@ -57,13 +58,21 @@ internal sealed class SourceText
         }
     }
 
-    /// <summary>The 1-based line of a byte offset.</summary>
-    public int LineOf(int offset)
+    /// <summary>Whether every byte of the file is ASCII: then a column is a byte offset from its line's start.</summary>
+    public bool IsAscii
     {
-        offset = Math.Clamp(offset, 0, Length);
-        var index = Array.BinarySearch(LineStarts, offset);
-        return (index >= 0 ? index : ~index - 1) + 1;
+        get
+        {
+            _ = LineStarts;
+            return isAscii;
+        }
     }
+
+    /// <summary>The line table alone, without the bytes: what a loaded model keeps to place its rows when asked.</summary>
+    public LineTable Lines => lines ??= new LineTable(File, LineStarts, Length);
+
+    /// <summary>The 1-based line of a byte offset.</summary>
+    public int LineOf(int offset) => LineTable.LineOf(LineStarts, Math.Clamp(offset, 0, Length));
 
     /// <summary>The byte offset where a 0-based line starts (System.Text.Json's line numbers).</summary>
     public int LineStart(long zeroBasedLine) =>
@@ -83,10 +92,10 @@ internal sealed class SourceText
     }
 
     /// <summary>
-    /// The line and column of many offsets at once, as <see cref="Point"/> gives them; offsets in increasing
+    /// The columns of many offsets at once, as <see cref="Point"/> gives them; offsets in increasing
     /// order (the rows of a table) cost a step along the line table each instead of a search.
     /// </summary>
-    public void Place(ReadOnlySpan<int> offsets, Span<int> lines, Span<int> columns)
+    public void PlaceColumns(ReadOnlySpan<int> offsets, Span<int> columns)
     {
         var starts = LineStarts;
         var line = 0;
@@ -103,7 +112,6 @@ internal sealed class SourceText
                 line++;
             }
 
-            lines[i] = line + 1;
             columns[i] = ColumnOf(line + 1, offset);
         }
     }
@@ -154,5 +162,31 @@ internal sealed class SourceText
     {
         var next = span[(previous + 1)..].IndexOf((byte)'\n');
         return next < 0 ? -1 : previous + 1 + next;
+    }
+}
+
+/// <summary>
+/// Where each line of a file starts, kept by a loaded model once the file's bytes are gone: a row's line is
+/// found from its byte offset when a diagnostic asks for it, and in an ASCII file so is its column.
+/// </summary>
+internal sealed class LineTable(string file, int[] starts, int length)
+{
+    public string File { get; } = file;
+
+    /// <summary>The 1-based line of a byte offset.</summary>
+    public int LineOf(int offset) => LineOf(starts, Math.Clamp(offset, 0, length));
+
+    /// <summary>The 1-based column of a byte offset in a file whose bytes are all ASCII.</summary>
+    public SourceLocation AsciiPoint(int offset)
+    {
+        offset = Math.Clamp(offset, 0, length);
+        var line = LineOf(starts, offset);
+        return SourceLocation.At(File, line, offset - starts[line - 1] + 1);
+    }
+
+    internal static int LineOf(int[] starts, int offset)
+    {
+        var index = Array.BinarySearch(starts, offset);
+        return (index >= 0 ? index : ~index - 1) + 1;
     }
 }

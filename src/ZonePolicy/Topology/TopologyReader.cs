@@ -25,6 +25,9 @@ internal sealed class TopologyReader
     // would otherwise cost a comparison per pair.
     private const int SuggestionBudget = 100;
 
+    // How many ids a checking read registers together (see RegisterQueued).
+    private const int QueuedIdLimit = 64;
+
     private readonly SourceText text;
     private readonly List<Diagnostic>? diagnostics;
     private readonly TopologyLayout layout = TopologyLayout.Instance;
@@ -33,7 +36,11 @@ internal sealed class TopologyReader
     private readonly int[] nextOrdinal = new int[EntityKinds.All.Count];
     private readonly ValuePool pool;
     private readonly Utf8StringTable idTable;
-    private readonly List<Registered> registered;
+    private readonly List<int> firstUses;
+    private readonly List<QueuedId> queuedIds = new(QueuedIdLimit);
+
+    // Where the slots RegisterQueued reads ahead go, so that the reads are not left out as unused.
+    private long touchedSlots;
     private readonly List<PendingReference> pending = [];
     private readonly List<Waiver> waivers = [];
     private readonly List<Attestation> attestations = [];
@@ -59,7 +66,7 @@ internal sealed class TopologyReader
         // Room for about one id per 192 bytes (a flow takes about 200 on its line, an asset 800), so the tables
         // of a large file are not copied as they grow.
         idTable = new Utf8StringTable(text.Length / 192);
-        registered = new List<Registered>(text.Length / 192);
+        firstUses = new List<int>(text.Length / 192);
         pool = model.Pool;
         records = [.. layout.RecordShapes.Select(model.Records)];
     }
@@ -87,7 +94,8 @@ internal sealed class TopologyReader
             return null;
         }
 
-        return reader.ResolvePending() ? reader.Finish() : null;
+        reader.RegisterQueued();
+        return !reader.stopped && reader.ResolvePending() ? reader.Finish() : null;
     }
 
     /// <summary>
@@ -181,21 +189,71 @@ internal sealed class TopologyReader
     {
         var bytes = ValueBytes(ref json);
         var hash = Utf8StringTable.Hash(bytes);
-        var first = idTable.Find(bytes, hash);
+        if (Checking && !json.ValueIsEscaped)
+        {
+            // A checking read gives up at a duplicate without saying where, so the id can join the table a little later.
+            var owner = new IdOwner(row, table is null ? -1 - (int)record : (int)table.Kind);
+            queuedIds.Add(new QueuedId((int)json.TokenStartIndex, bytes.Length, hash, owner.Packed));
+            table?.Set(EntityShape.IdSlot, row, Encoding.UTF8.GetString(bytes));
+            if (queuedIds.Count == QueuedIdLimit)
+            {
+                RegisterQueued();
+            }
+
+            return;
+        }
+
+        RegisterQueued();
+        var first = idTable.Find(bytes, hash, out _);
         if (first < 0)
         {
-            var id = Encoding.UTF8.GetString(bytes);
-            idTable.Add(id, hash);
-            registered.Add(new Registered(row, (int)json.TokenStartIndex, table is null ? -1 - (int)record : (int)table.Kind));
-            table?.Set(EntityShape.IdSlot, row, id);
+            var owner = new IdOwner(row, table is null ? -1 - (int)record : (int)table.Kind);
+            idTable.Add(bytes, hash, owner.Packed);
+            firstUses.Add((int)json.TokenStartIndex);
+            table?.Set(EntityShape.IdSlot, row, Encoding.UTF8.GetString(bytes));
             return;
         }
 
         var duplicate = idTable[first];
         table?.Set(EntityShape.IdSlot, row, duplicate);
-        var firstUse = registered[first];
+        idTable.Find(bytes, hash, out var packed);
+        var firstUse = IdOwner.Unpack(packed);
         var what = firstUse.Kind is { } firstKind ? firstKind.Keyword() : (firstUse.Record == RecordKind.Attestation ? "attestation" : "waiver");
-        Report(DiagnosticDescriptors.DuplicateId, ValueSpan(ref json), MessageText.Show(duplicate), what, text.LineOf(firstUse.Start));
+        Report(DiagnosticDescriptors.DuplicateId, ValueSpan(ref json), MessageText.Show(duplicate), what, text.LineOf(firstUses[first]));
+    }
+
+    // The ids queued by a checking read join the table together: each lands in a random place of a table far
+    // larger than the processor's caches, and touching all their places first lets the processor wait for them
+    // at once instead of one after the other between the tokens of their entities.
+    private void RegisterQueued()
+    {
+        if (queuedIds.Count == 0)
+        {
+            return;
+        }
+
+        var touched = 0L;
+        foreach (var queued in queuedIds)
+        {
+            touched ^= idTable.Touch(queued.Hash);
+        }
+
+        touchedSlots = touched;
+        var bytes = text.Bytes.Span;
+        foreach (var queued in queuedIds)
+        {
+            var id = bytes.Slice(queued.TokenStart + 1, queued.Length);
+            if (idTable.Find(id, queued.Hash, out _) >= 0)
+            {
+                Stop();
+                break;
+            }
+
+            idTable.Add(id, queued.Hash, queued.Owner);
+            firstUses.Add(queued.TokenStart);
+        }
+
+        queuedIds.Clear();
     }
 
     private void ReadDocument(ref Utf8JsonReader json)
@@ -240,9 +298,10 @@ internal sealed class TopologyReader
     // The index of the key the reader is on among the schema's declared keys, the reader moved on to its
     // value; -1 (and the read stopped) for a key that does not decode or is not declared: the top-level
     // object and every entity and nested object (ObjectLayout makes sure) take none, as JsonSchema.Net has said.
-    private int DeclaredKey(SchemaMatcher schema, ref Utf8JsonReader json)
+    // The key before it in the same object (-1 for the first) is a guess at which it is.
+    private int DeclaredKey(SchemaMatcher schema, ref Utf8JsonReader json, int previous = -1)
     {
-        var index = Checking && !SchemaMatcher.TokenIsReadable(ref json) ? -1 : schema.PropertyNames.IndexOf(ref json, nameBuffer);
+        var index = Checking && !SchemaMatcher.TokenIsReadable(ref json) ? -1 : schema.PropertyNames.IndexOf(ref json, nameBuffer, previous);
         json.Read();
         if (index < 0)
         {
@@ -317,13 +376,16 @@ internal sealed class TopologyReader
         var schema = objectLayout.Schema;
         Span<bool> seenSlots = stackalloc bool[table.Shape.SlotCount];
         var seenKeys = 0UL;
+        var previous = -1;
         while (!stopped && json.Read() && json.TokenType == JsonTokenType.PropertyName)
         {
             var key = TokenSpan.Of(ref json);
-            if (DeclaredKey(schema, ref json) is not (var index and >= 0))
+            if (DeclaredKey(schema, ref json, previous) is not (var index and >= 0))
             {
                 return;
             }
+
+            previous = index;
 
             seenKeys |= SchemaMatcher.RequiredBit(index);
             var valueSchema = schema.Property(index);
@@ -524,7 +586,14 @@ internal sealed class TopologyReader
     {
         id = null;
         var bytes = ValueBytes(ref json);
-        var number = idTable.Find(bytes, Utf8StringTable.Hash(bytes));
+        var hash = Utf8StringTable.Hash(bytes);
+        var number = idTable.Find(bytes, hash, out var packed);
+        if (number < 0 && queuedIds.Count > 0)
+        {
+            RegisterQueued();
+            number = idTable.Find(bytes, hash, out packed);
+        }
+
         if (number < 0)
         {
             if (Checking)
@@ -539,7 +608,7 @@ internal sealed class TopologyReader
             return -1;
         }
 
-        var target = registered[number];
+        var target = IdOwner.Unpack(packed);
         if (target.Kind != reader.Target)
         {
             var actual = target.Kind is { } other ? WithArticle(other) : target.Record == RecordKind.Attestation ? "an attestation" : "a waiver";
@@ -570,8 +639,8 @@ internal sealed class TopologyReader
         foreach (var reference in pending)
         {
             var bytes = Encoding.UTF8.GetBytes(reference.Id);
-            var number = idTable.Find(bytes, Utf8StringTable.Hash(bytes));
-            if (number < 0 || registered[number] is not { Kind: { } kind } target || kind != reference.Target)
+            var number = idTable.Find(bytes, Utf8StringTable.Hash(bytes), out var packed);
+            if (number < 0 || IdOwner.Unpack(packed) is not { Kind: { } kind } target || kind != reference.Target)
             {
                 return false;
             }
@@ -1050,14 +1119,18 @@ internal sealed class TopologyReader
         (kind is EntityKind.Asset or EntityKind.Operation ? "an " : "a ") + Noun(kind);
 
     /// <summary>
-    /// An id's first use: the entity's row and where its id starts, and whose id it is: the entity kind's number,
-    /// or below zero a waiver or an attestation. Twelve bytes, as a large file registers a million ids.
+    /// Whose id a registered id is: the entity's row and kind (the kind's number), or below zero a waiver or an
+    /// attestation. Kept packed in the id table beside the id's bytes, so resolving a reference reads no other table.
     /// </summary>
-    private readonly record struct Registered(int Row, int Start, int Owner)
+    private readonly record struct IdOwner(int Row, int Owner)
     {
         public EntityKind? Kind => Owner >= 0 ? (EntityKind)Owner : null;
 
         public RecordKind Record => (RecordKind)(-1 - Owner);
+
+        public long Packed => ((long)Row << 32) | (uint)Owner;
+
+        public static IdOwner Unpack(long packed) => new((int)(packed >> 32), (int)packed);
     }
 
     /// <summary>Lists to collect an array's elements in, reused from one array to the next (and nested arrays).</summary>
@@ -1081,6 +1154,9 @@ internal sealed class TopologyReader
             free.Push(list);
         }
     }
+
+    /// <summary>An id a checking read has met and not registered yet: where its string token starts, its length, hash and owner.</summary>
+    private readonly record struct QueuedId(int TokenStart, int Length, ulong Hash, long Owner);
 
     /// <summary>The entity whose attributes are being read (also while reading its nested objects).</summary>
     private readonly record struct Owner(EntityTable Table, int Row);

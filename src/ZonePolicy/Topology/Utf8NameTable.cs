@@ -19,6 +19,11 @@ internal sealed class Utf8NameTable
     private readonly int[] slots;
     private readonly int mask;
 
+    // By a key's index plus one (0 before the first key of an object): the key that followed it last time. Objects
+    // of one kind mostly list their keys in one order, so most keys are found by one comparison with this guess.
+    // Threads reading at once may overwrite each other's guesses; a guess is only ever compared, never trusted.
+    private readonly int[] following;
+
     public Utf8NameTable(IReadOnlyList<string> names)
     {
         this.names = [.. names.Select(Encoding.UTF8.GetBytes)];
@@ -29,6 +34,8 @@ internal sealed class Utf8NameTable
         }
 
         mask = size - 1;
+        following = new int[this.names.Length + 1];
+        Array.Fill(following, -1);
         slots = new int[size];
         Array.Fill(slots, -1);
         for (var i = 0; i < this.names.Length; i++)
@@ -74,6 +81,29 @@ internal sealed class Utf8NameTable
         var length = reader.ValueSpan.Length;
         var decoded = length <= buffer.Length ? buffer : new byte[length];
         return IndexOf(decoded[..reader.CopyString(decoded)]);
+    }
+
+    /// <summary>
+    /// The index of the property name the reader is on, as <see cref="IndexOf(ref Utf8JsonReader, Span{byte})"/> gives it,
+    /// guessed first from the key <paramref name="previous"/> before it in the same object (-1 for the first).
+    /// </summary>
+    public int IndexOf(ref Utf8JsonReader reader, scoped Span<byte> buffer, int previous)
+    {
+        if (reader.ValueIsEscaped || previous < -1 || previous >= names.Length)
+        {
+            return IndexOf(ref reader, buffer);
+        }
+
+        var name = reader.ValueSpan;
+        var guess = following[previous + 1];
+        if (guess >= 0 && name.SequenceEqual(names[guess]))
+        {
+            return guess;
+        }
+
+        var index = IndexOf(name);
+        following[previous + 1] = index;
+        return index;
     }
 
     /// <summary>Whether the escaped string the reader is on decodes (an unpaired surrogate escape does not).</summary>

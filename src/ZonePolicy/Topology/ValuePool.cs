@@ -19,8 +19,8 @@ internal sealed class ValuePool
     public static readonly object False = false;
 
     private readonly List<object?> values = [null, False, True];
+    // Each text's UTF-8 bytes with its code as the value.
     private readonly Utf8StringTable strings = new();
-    private readonly List<int> stringCodes = [];
     private readonly Dictionary<string, int> givenStrings = new(StringComparer.Ordinal);
     private readonly Dictionary<long, int> integers = [];
     private readonly Dictionary<DateOnly, int> dates = [];
@@ -38,15 +38,13 @@ internal sealed class ValuePool
     public int StringCode(ReadOnlySpan<byte> utf8)
     {
         var hash = Utf8StringTable.Hash(utf8);
-        var number = strings.Find(utf8, hash);
-        if (number < 0)
+        if (strings.Find(utf8, hash, out var code) < 0)
         {
-            var text = Encoding.UTF8.GetString(utf8);
-            number = strings.Add(text, hash);
-            stringCodes.Add(Add(text));
+            code = Add(Encoding.UTF8.GetString(utf8));
+            strings.Add(utf8, hash, code);
         }
 
-        return stringCodes[number];
+        return (int)code;
     }
 
     // A text given as a string (a default value, a computed attribute) is looked up as such, without encoding it each time.

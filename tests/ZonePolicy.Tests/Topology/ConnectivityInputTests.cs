@@ -1,4 +1,6 @@
 using ZonePolicy.Diagnostics;
+using ZonePolicy.Topology;
+using ZonePolicy.Types;
 using static ZonePolicy.Tests.Topology.TopologyTestSupport;
 
 namespace ZonePolicy.Tests.Topology;
@@ -132,4 +134,31 @@ public class ConnectivityInputTests
           ]
         }
         """;
+    [Fact]
+    public void A_flow_passes_its_via_or_else_its_conduits_boundary_and_flows_of_one_conduit_share_the_list()
+    {
+        var model = LoadValidText("""
+            { "schemaVersion": "1",
+              "zones": [ { "id": "a" }, { "id": "b" } ],
+              "assets": [ { "id": "fw", "zone": "a" }, { "id": "gw", "zone": "b" }, { "id": "x", "zone": "a" }, { "id": "y", "zone": "b" } ],
+              "conduits": [ { "id": "c", "zones": ["a", "b"], "boundary": ["fw", "gw"] }, { "id": "open", "zones": ["a", "b"] } ],
+              "flows": [
+                { "id": "f1", "from": "x", "to": "y", "conduit": "c" },
+                { "id": "f2", "from": "y", "to": "x", "conduit": "c" },
+                { "id": "f3", "from": "x", "to": "y", "conduit": "c", "via": ["gw"] },
+                { "id": "f4", "from": "x", "to": "y", "conduit": "open" },
+                { "id": "f5", "from": "x", "to": "y" }
+              ] }
+            """);
+
+        var flows = model.OfKind(EntityKind.Flow);
+        var passes = flows.Select(flow => Assert.IsAssignableFrom<IReadOnlyList<Entity>>(flow["passes"])).ToArray();
+
+        Assert.Equal(["fw,gw", "fw,gw", "gw", "", ""], passes.Select(list => string.Join(",", list.Select(device => device.Id))));
+        Assert.Same(passes[0], passes[1]);
+        foreach (var flow in flows)
+        {
+            Assert.Equal(ConnectivityIndexer.PassesOf(flow), (IReadOnlyList<Entity>)flow["passes"]!);
+        }
+    }
 }

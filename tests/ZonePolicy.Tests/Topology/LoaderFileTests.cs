@@ -2,6 +2,7 @@ using System.Text;
 using Xunit;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Topology;
+using ZonePolicy.Types;
 using static ZonePolicy.Tests.Topology.TopologyTestSupport;
 
 namespace ZonePolicy.Tests.Topology;
@@ -98,5 +99,36 @@ public sealed class LoaderFileTests : IDisposable
 
         Assert.True(model.TryGet("y", out var zone));
         Assert.Equal((1, 79), (zone.Location.Line, zone.Location.Column));
+    }
+    [Theory]
+    [InlineData("Hall A", 47, 65)]
+    [InlineData("café", 45, 63)]
+    [InlineData("𝄞 Hall", 48, 66)]
+    public void Rows_are_placed_by_line_and_character_column_after_ASCII_two_byte_and_four_byte_text(string name, int zoneColumn, int osColumn)
+    {
+        var model = LoadValidText($$"""
+            { "schemaVersion": "1",
+              "zones": [ { "id": "z", "name": "{{name}}" }, { "id": "y" } ],
+              "assets": [ { "id": "a", "zone": "z", "name": "{{name}}", "os": { "name": "x" } } ] }
+            """);
+
+        Assert.True(model.TryGet("y", out var zone));
+        Assert.True(model.TryGet("a", out var asset));
+        var os = Assert.IsType<RecordValue>(asset["os"]);
+        Assert.Equal(("site.json", 2, zoneColumn), (zone.Location.File, zone.Location.Line, zone.Location.Column));
+        Assert.Equal((3, 15), (asset.Location.Line, asset.Location.Column));
+        Assert.Equal((3, osColumn), (os.Location.Line, os.Location.Column));
+    }
+
+    [Fact]
+    public void A_row_added_after_loading_has_no_position_in_the_file()
+    {
+        var model = LoadValidText("""{ "schemaVersion": "1", "zones": [ { "id": "z" } ] }""");
+        var table = model.TableOf(EntityKind.Zone);
+
+        var added = table.Add(0);
+
+        Assert.False(table.LocationOf(added).HasPosition);
+        Assert.Equal("site.json", table.LocationOf(added).File);
     }
 }
