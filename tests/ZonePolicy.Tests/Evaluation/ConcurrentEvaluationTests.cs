@@ -1,7 +1,5 @@
-using ZonePolicy.Binding;
-using ZonePolicy.Diagnostics;
 using ZonePolicy.Evaluation;
-using ZonePolicy.Syntax;
+using ZonePolicy.Tests.Support;
 using ZonePolicy.Topology;
 using ZonePolicy.Types;
 
@@ -17,7 +15,7 @@ public sealed class ConcurrentEvaluationTests
     [Fact]
     public void Attribute_join_and_path_rules_find_the_same_on_several_threads_as_on_one()
     {
-        var program = Compile("""
+        var program = RuleCompilation.Compile("""
             let gateways = ["firewall", "data-diode"]
             let is_gateway(d) = d.type in gateways
             rule R-OS "os" { for asset a where a.type == "plc" require a.props["patched"] == true message "{a} in {a.zone}" }
@@ -41,7 +39,7 @@ public sealed class ConcurrentEvaluationTests
     [Fact]
     public void A_constant_with_a_problem_is_reported_once_under_the_first_rule_that_computes_it_as_on_one_thread()
     {
-        var program = Compile("""
+        var program = RuleCompilation.Compile("""
             let broken = "x" matches lower("[unclosed")
             rule R-A "a" { for asset a where a.type == "plc" require broken or a.props["patched"] == true }
             rule R-B "b" { for flow f require broken or f.encrypted }
@@ -62,7 +60,7 @@ public sealed class ConcurrentEvaluationTests
     [Fact]
     public void A_context_that_dropped_its_graphs_builds_them_again_and_finds_the_same_paths()
     {
-        var program = Compile("""
+        var program = RuleCompilation.Compile("""
             rule R-PATH "path" { for zone s where s.kind == "external" for zone d where d.kind == "control" let p = path(s, d) forbid p != null at d message "{d} from {s}: {p}" }
             rule R-PERMIT "permitted" { for zone s where s.kind == "external" for zone d where d.kind == "control" forbid permittedPath(s, d) != null at d }
             """);
@@ -115,16 +113,6 @@ public sealed class ConcurrentEvaluationTests
         }
 
         return lines;
-    }
-
-    private static CompiledProgram Compile(string rules)
-    {
-        var parsed = RuleParser.Parse(rules, "rules.zpol");
-        Assert.Empty(parsed.Diagnostics);
-        var diagnostics = new DiagnosticBag();
-        var program = ProgramBinder.Bind([new SourceModule(".", [parsed.Unit!])], [], diagnostics);
-        Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.Items));
-        return CompiledProgram.Compile(program);
     }
 
     /// <summary>A site of three plants, each an external zone, a DMZ and two control zones, with flows inside and between them.</summary>

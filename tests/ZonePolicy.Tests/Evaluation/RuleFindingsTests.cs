@@ -1,8 +1,7 @@
-using ZonePolicy.Binding;
 using ZonePolicy.Diagnostics;
 using ZonePolicy.Evaluation;
 using ZonePolicy.Findings;
-using ZonePolicy.Syntax;
+using ZonePolicy.Tests.Support;
 using ZonePolicy.Topology;
 
 namespace ZonePolicy.Tests.Evaluation;
@@ -31,7 +30,7 @@ public sealed class RuleFindingsTests
     [Fact]
     public void A_sink_receives_the_violations_a_rule_returns_without_one_in_the_same_order()
     {
-        var (program, site) = (Compile(), LoadSite());
+        var (program, site) = (RuleCompilation.Compile(Rules), LoadSite());
         foreach (var rule in program.Rules)
         {
             var received = new List<Violation>();
@@ -48,7 +47,7 @@ public sealed class RuleFindingsTests
     [Fact]
     public void Findings_made_per_rule_on_several_threads_are_those_the_waivers_give_all_violations_at_once()
     {
-        var (program, site) = (Compile(), LoadSite());
+        var (program, site) = (RuleCompilation.Compile(Rules), LoadSite());
         var rules = Enumerable.Range(0, program.Rules.Count).ToList();
         var all = SiteEvaluation.Run(program, site, Today, EvaluationMonitor.DefaultBudget, rules, threads: 1).Outcomes
             .SelectMany(o => o!.Violations).Select(v => ((IReadOnlyList<Violation>)[v], ViolationFindings.ToDiagnostic(v))).ToList();
@@ -80,16 +79,6 @@ public sealed class RuleFindingsTests
 
     private static List<string> Describe(IEnumerable<Diagnostic> diagnostics) =>
         [.. diagnostics.Select(d => $"{d} [{string.Join(",", d.Entities)}] {d.Waiver?.Reason} {d.Witness.Count}")];
-
-    private static CompiledProgram Compile()
-    {
-        var parsed = RuleParser.Parse(Rules, "rules.zpol");
-        Assert.Empty(parsed.Diagnostics);
-        var diagnostics = new DiagnosticBag();
-        var program = ProgramBinder.Bind([new SourceModule(".", [parsed.Unit!])], [], diagnostics);
-        Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.Items));
-        return CompiledProgram.Compile(program);
-    }
 
     /// <summary>An external zone, a DMZ and two control zones of five assets each, with flows between them and waivers.</summary>
     private static SiteModel LoadSite()
