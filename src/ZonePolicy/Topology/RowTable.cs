@@ -23,7 +23,6 @@ internal abstract class RowTable
     // the line table alone gives it. Rows added after the table was sealed have no place.
     private int[]? placedColumns;
     private int placed;
-    private bool isSealed;
 
     private protected RowTable(Shape shape, ModelTables model)
     {
@@ -78,7 +77,7 @@ internal abstract class RowTable
     private TableRow?[] MakeRoom()
     {
         var made = rows;
-        if (isSealed && made.Length == 0)
+        if (lineTable is not null && made.Length == 0)
         {
             Interlocked.CompareExchange(ref rows, new TableRow?[Count], made);
             return rows;
@@ -112,7 +111,6 @@ internal abstract class RowTable
     {
         lineTable = text.Lines;
         placed = Count;
-        isSealed = true;
         if (!text.IsAscii)
         {
             var offsets = new int[Count];

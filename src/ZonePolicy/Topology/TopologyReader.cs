@@ -189,10 +189,10 @@ internal sealed class TopologyReader
     {
         var bytes = ValueBytes(ref json);
         var hash = Utf8StringTable.Hash(bytes);
+        var owner = new IdOwner(row, table is null ? -1 - (int)record : (int)table.Kind);
         if (Checking && !json.ValueIsEscaped)
         {
             // A checking read gives up at a duplicate without saying where, so the id can join the table a little later.
-            var owner = new IdOwner(row, table is null ? -1 - (int)record : (int)table.Kind);
             queuedIds.Add(new QueuedId((int)json.TokenStartIndex, bytes.Length, hash, owner.Packed));
             table?.Set(EntityShape.IdSlot, row, Encoding.UTF8.GetString(bytes));
             if (queuedIds.Count == QueuedIdLimit)
@@ -204,10 +204,9 @@ internal sealed class TopologyReader
         }
 
         RegisterQueued();
-        var first = idTable.Find(bytes, hash, out _);
+        var first = idTable.Find(bytes, hash, out var packed);
         if (first < 0)
         {
-            var owner = new IdOwner(row, table is null ? -1 - (int)record : (int)table.Kind);
             idTable.Add(bytes, hash, owner.Packed);
             firstUses.Add((int)json.TokenStartIndex);
             table?.Set(EntityShape.IdSlot, row, Encoding.UTF8.GetString(bytes));
@@ -216,7 +215,6 @@ internal sealed class TopologyReader
 
         var duplicate = idTable[first];
         table?.Set(EntityShape.IdSlot, row, duplicate);
-        idTable.Find(bytes, hash, out var packed);
         var firstUse = IdOwner.Unpack(packed);
         var what = firstUse.Kind is { } firstKind ? firstKind.Keyword() : (firstUse.Record == RecordKind.Attestation ? "attestation" : "waiver");
         Report(DiagnosticDescriptors.DuplicateId, ValueSpan(ref json), MessageText.Show(duplicate), what, text.LineOf(firstUses[first]));
