@@ -257,7 +257,8 @@ public static class PolicyEngine
         {
             if (session is null && site.OfKind(EntityKind.Asset).Count + site.OfKind(EntityKind.Flow).Count >= LargeSite)
             {
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+                // Swept, not compacted: moving the model's objects would cost more than the holes it leaves.
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
             }
         }
 
@@ -365,7 +366,7 @@ public static class PolicyEngine
             var waived = new Diagnostic?[suppressed.Count];
             for (var i = 0; i < waived.Length; i++)
             {
-                if ((waived[i] = SharedFindings.Adjust(suppressed[i], severities.Apply)) is { } kept)
+                if ((waived[i] = SharedFindings.Adjust(suppressed[i], severities.Applier)) is { } kept)
                 {
                     quiet.Add(kept);
                 }

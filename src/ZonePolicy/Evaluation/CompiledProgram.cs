@@ -56,6 +56,9 @@ internal sealed class CompiledRule
     private readonly Action<Frame, RuleRun> body;
     private readonly int[] forSlots;
     private readonly PrefilteredFor[] prefiltered;
+
+    // Every `for` runs over all entities of its kind, each once: no two bindings are the same, so none is looked up.
+    private readonly bool bindingsDistinct;
     private bool? searchesPaths;
 
     private CompiledRule(BoundRule rule, Action<Frame, RuleRun> body, int[] forSlots, PrefilteredFor[] prefiltered)
@@ -64,6 +67,7 @@ internal sealed class CompiledRule
         this.body = body;
         this.forSlots = forSlots;
         this.prefiltered = prefiltered;
+        bindingsDistinct = rule.Fors.All(f => f.Source is null);
     }
 
     public BoundRule Rule { get; }
@@ -132,7 +136,7 @@ internal sealed class CompiledRule
     /// </param>
     public IReadOnlyList<Violation> Evaluate(EvaluationContext context, out int bindings, Action<Violation>? sink)
     {
-        var run = new RuleRun(Rule, sink);
+        var run = new RuleRun(Rule, sink, bindingsDistinct);
         context.Monitor.BeginRule(Rule.Id);
         try
         {
@@ -184,9 +188,15 @@ internal sealed class CompiledRule
         }
         catch (ScriptFunctionException failure)
         {
-            var bindings = boundSlots.Select(s => (Entity)frame.Slots[s]!).ToArray();
-            frame.Context.Monitor.Problems.Add(failure.ToDiagnostic(rule.Id, bindings));
+            ReportFailure(failure, frame, rule, boundSlots);
         }
+    }
+
+    // A method of its own: a lambda over `frame` in Guarded would make its closure on every call, not only on a failure.
+    private static void ReportFailure(ScriptFunctionException failure, Frame frame, BoundRule rule, int[] boundSlots)
+    {
+        var bindings = boundSlots.Select(s => (Entity)frame.Slots[s]!).ToArray();
+        frame.Context.Monitor.Problems.Add(failure.ToDiagnostic(rule.Id, bindings));
     }
 
     // boundSlots is null when the program has no C# function: nothing can fail, so nothing is guarded.
@@ -277,11 +287,11 @@ internal sealed class CompiledRule
     private sealed record PrefilteredFor(int Index, Func<EvaluationContext, Entity[]> Filter);
 
     /// <summary>The state of one rule over one site: the violations so far, one per distinct binding.</summary>
-    private sealed class RuleRun(BoundRule rule, Action<Violation>? sink)
+    private sealed class RuleRun(BoundRule rule, Action<Violation>? sink, bool bindingsDistinct)
     {
         // An entity is one object per site and a `for` binds entities of one kind, whose ids differ: the same
-        // entities are the same binding.
-        private readonly HashSet<Entity[]> bound = new(SameEntities.Instance);
+        // entities are the same binding. Null when no binding can come twice.
+        private readonly HashSet<Entity[]>? bound = bindingsDistinct ? null : new(SameEntities.Instance);
         private string?[] text = [];
 
         public Dictionary<int, Entity[]> Prefiltered { get; } = [];
@@ -300,7 +310,7 @@ internal sealed class CompiledRule
                 bindings[i] = (Entity)frame.Slots[forSlots[i]]!;
             }
 
-            if (!bound.Add(bindings))
+            if (bound is not null && !bound.Add(bindings))
             {
                 return null;
             }

@@ -195,6 +195,21 @@ internal sealed class EvaluationContext(SiteModel site, DateOnly today, Compiled
         return hash.ToHashCode();
     }
 
-    private static bool SameValues(object?[] a, object?[] b) =>
-        a.Length == b.Length && a.Zip(b).All(p => Operations.ValuesEqual(p.First, p.Second, monitor: null));
+    private static bool SameValues(object?[] a, object?[] b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (!Operations.ValuesEqual(a[i], b[i], monitor: null))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -107,10 +107,11 @@ internal static class Operations
 
     public static bool ListContains(IReadOnlyList<object?> list, object? item, EvaluationMonitor monitor)
     {
-        foreach (var element in list)
+        // By index: a foreach over the interface would allocate an enumerator for every test of every binding.
+        for (var i = 0; i < list.Count; i++)
         {
             monitor.Spend();
-            if (ValuesEqual(element, item, monitor))
+            if (ValuesEqual(list[i], item, monitor))
             {
                 return true;
             }

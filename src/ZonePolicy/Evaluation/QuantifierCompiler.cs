@@ -9,6 +9,7 @@ namespace ZonePolicy.Evaluation;
 /// when one element holds, else null when one is unknown; <c>all</c> is false when one fails, else null when
 /// one is unknown. <c>sum</c>, <c>min</c> and <c>max</c> skip null values; <c>min</c>/<c>max</c> of nothing is null,
 /// and <c>sum</c> of nothing is the zero of its type. A sum that overflows is null, whatever follows.
+/// Lists are walked by index: a foreach over the interface would allocate an enumerator per evaluation.
 /// </summary>
 internal static class QuantifierCompiler
 {
@@ -44,8 +45,9 @@ internal static class QuantifierCompiler
         }
 
         var unknown = false;
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
+            var item = items[i];
             frame.Context.Monitor.Spend();
             frame.Slots[slot] = item;
             switch (where(frame))
@@ -69,8 +71,9 @@ internal static class QuantifierCompiler
         }
 
         var unknown = false;
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
+            var item = items[i];
             frame.Context.Monitor.Spend();
             frame.Slots[slot] = item;
             switch (where(frame))
@@ -99,8 +102,9 @@ internal static class QuantifierCompiler
         }
 
         long count = 0;
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
+            var item = items[i];
             frame.Context.Monitor.Spend();
             frame.Slots[slot] = item;
             if (where(frame) is true)
@@ -121,8 +125,9 @@ internal static class QuantifierCompiler
 
         object? result = null;
         var folded = false;
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
+            var item = items[i];
             frame.Context.Monitor.Spend();
             if (slot >= 0)
             {

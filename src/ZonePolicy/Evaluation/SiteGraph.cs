@@ -248,13 +248,14 @@ internal sealed class SiteGraph
     private sealed class Chains
     {
         private readonly List<int> stops;
-        private readonly List<int> starts = [0];
+        private readonly List<int> starts;
 
         public Chains(SiteModel site, AssetIndex assets)
         {
             var flows = site.OfKind(EntityKind.Flow);
             Flows = new List<Entity>(flows.Count * 2);
             stops = new List<int>(flows.Count * 6);
+            starts = new List<int>(flows.Count * 2 + 1) { 0 };
             var (fromSlot, toSlot) = (TopologySchema.Flow["from"].Slot, TopologySchema.Flow["to"].Slot);
             var passes = TopologySchema.Flow["passes"].Slot;
             var direction = TopologySchema.Flow["direction"].Slot;
@@ -268,9 +269,10 @@ internal sealed class SiteGraph
 
                 var first = stops.Count;
                 stops.Add(source);
-                foreach (var device in flow[passes] as IReadOnlyList<Entity> ?? [])
+                var devices = flow[passes] as IReadOnlyList<Entity> ?? [];
+                for (var i = 0; i < devices.Count; i++)
                 {
-                    if (assets.TryNumber(device, out var number) && number != stops[^1])
+                    if (assets.TryNumber(devices[i], out var number) && number != stops[^1])
                     {
                         stops.Add(number);
                     }

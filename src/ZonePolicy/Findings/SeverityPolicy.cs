@@ -48,7 +48,11 @@ internal sealed class SeverityPolicy
         this.configs = configs;
         this.fullPathOf = fullPathOf;
         this.warningsAsErrors = warningsAsErrors;
+        Applier = Apply;
     }
+
+    /// <summary><see cref="Apply"/> as one delegate for every finding of a check (naming the method each time would make one per finding).</summary>
+    public Func<Diagnostic, Diagnostic?> Applier { get; }
 
     /// <summary>
     /// Reads the settings, reporting each that cannot apply: a bad level or a fixed engine id (ZP0308), an id no

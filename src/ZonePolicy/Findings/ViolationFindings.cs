@@ -34,7 +34,7 @@ internal static class ViolationFindings
     /// </summary>
     public static Diagnostic? Settle(Diagnostic finding, SeverityPolicy severities, Baseline? baseline)
     {
-        var adjusted = SharedFindings.Adjust(finding, severities.Apply);
+        var adjusted = SharedFindings.Adjust(finding, severities.Applier);
         return adjusted is not null && baseline is not null && adjusted.Rule is not null && adjusted.PerRule.Any(baseline.Contains)
             ? adjusted with { Baselined = true }
             : adjusted;
