@@ -157,7 +157,8 @@ internal static class InputReader
     /// <summary>The file's bytes, up to <paramref name="most"/>; a size of 0 may hide content (as in /proc), so reading goes on to the end.</summary>
     private static byte[] ReadAtMost(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long size, long most)
     {
-        var bytes = new byte[size];
+        // Not cleared first: every byte is read into before the array is used (a short read returns a copy of what was read).
+        var bytes = GC.AllocateUninitializedArray<byte>((int)size);
         var offset = 0L;
         while (offset < size)
         {
