@@ -59,6 +59,7 @@ internal static class DiagnosticOrder
 
         var keys = new ulong[items.Length];
         var positions = new int[items.Length];
+        var (fileRanks, idRanks) = (new LastRank(files), new LastRank(ids));
         for (var i = 0; i < items.Length; i++)
         {
             var (d, location) = (items[i], items[i].Location);
@@ -69,12 +70,12 @@ internal static class DiagnosticOrder
             }
 
             // A file's rank is one more than its place among the files, so that no file (rank -1 in a SortKey) comes first.
-            var file = location.File is null ? 0 : files[location.File] + 1;
+            var file = location.File is null ? 0 : fileRanks.Of(location.File) + 1;
             keys[i] = ((ulong)(uint)Place(location) << (FileBits + LineBits + ColumnBits + IdBits))
                 | ((ulong)(uint)file << (LineBits + ColumnBits + IdBits))
                 | ((ulong)(uint)line << (ColumnBits + IdBits))
                 | ((ulong)(uint)column << IdBits)
-                | (uint)ids[d.Id];
+                | (uint)idRanks.Of(d.Id);
             positions[i] = i;
         }
 
@@ -140,11 +141,14 @@ internal static class DiagnosticOrder
     private static Dictionary<string, int> Ranks(Diagnostic[] items, Func<Diagnostic, string?> text)
     {
         var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? last = null;
         foreach (var item in items)
         {
-            if (text(item) is { } key)
+            // Diagnostics in a row mostly share their file and id, as one string: each is hashed once per run.
+            if (text(item) is { } key && !ReferenceEquals(key, last))
             {
                 ranks.TryAdd(key, 0);
+                last = key;
             }
         }
 
@@ -156,6 +160,23 @@ internal static class DiagnosticOrder
         }
 
         return ranks;
+    }
+
+    /// <summary>The rank of a text, looked up again only when it is another string than the last one's.</summary>
+    private struct LastRank(Dictionary<string, int> ranks)
+    {
+        private string? last;
+        private int rank;
+
+        public int Of(string text)
+        {
+            if (!ReferenceEquals(text, last))
+            {
+                (last, rank) = (text, ranks[text]);
+            }
+
+            return rank;
+        }
     }
 
     private readonly record struct SortKey(int Place, int File, int Line, int Column, int Id, string Message, int Position) : IComparable<SortKey>
