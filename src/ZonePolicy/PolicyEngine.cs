@@ -249,8 +249,8 @@ public static class PolicyEngine
 
         /// <summary>
         /// Collects, once a large site is loaded, what loading it left behind (its file's bytes and the reader's
-        /// tables, more than the model itself): the findings of the rules then fill a compact heap instead of
-        /// growing it past that garbage, which lowers a large check's peak working set. Not in a session, whose
+        /// tables, more than the model itself): the findings of the rules then fill the space it freed instead of
+        /// growing the heap past that garbage, which lowers a large check's peak working set. Not in a session, whose
         /// edits load small sites often.
         /// </summary>
         private void CollectLoadGarbage(SiteModel site)

@@ -257,10 +257,11 @@ internal sealed class CompiledRule
                 return;
             }
 
-            foreach (var item in items)
+            // By index, as lists are walked elsewhere in evaluation: a foreach over the interface would make an enumerator per outer binding.
+            for (var i = 0; i < items.Count; i++)
             {
                 frame.Context.Monitor.Spend();
-                if (item is not Entity entity)
+                if (items[i] is not Entity entity)
                 {
                     continue;
                 }
