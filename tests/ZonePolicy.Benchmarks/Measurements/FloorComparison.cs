@@ -27,6 +27,7 @@ internal static class FloorComparison
         }
 
         output.WriteLine($"Against the JsonDocument floor: one process per run, median of {rounds} (wall time, peak working set)");
+        output.WriteLine(CodeForm.Describe());
         output.WriteLine();
         output.WriteLine("| assets | JSON | floor | load+validate | full check | floor peak | load peak | check peak | check peak / file |");
         output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

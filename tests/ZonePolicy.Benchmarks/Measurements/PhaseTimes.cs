@@ -12,6 +12,7 @@ internal static class PhaseTimes
     public static void Run(IReadOnlyList<int> sizes, TextWriter output)
     {
         var program = EnginePipeline.Compile(BenchmarkFiles.RuleFile);
+        output.WriteLine(CodeForm.Describe());
         MeasureCompile(BenchmarkFiles.RulePack(1_000), TextWriter.Null);
         MeasureCompile(BenchmarkFiles.RulePack(1_000), output);
         Measure(sizes.Min(), program, TextWriter.Null);
@@ -134,8 +135,12 @@ internal static class PhaseTimes
         phases.Add(("encoding", clock.Elapsed));
 
         clock.Restart();
-        Topology.TopologyReader.TryRead(text);
+        var model = Topology.TopologyReader.TryRead(text)!;
         phases.Add(("check and store", clock.Elapsed));
+
+        clock.Restart();
+        Topology.ConnectivityIndexer.Check(model, []);
+        phases.Add(("connectivity", clock.Elapsed));
         return phases;
     }
 

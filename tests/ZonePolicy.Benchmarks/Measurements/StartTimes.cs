@@ -35,6 +35,7 @@ internal static class StartTimes
         }
 
         output.WriteLine($"Process start to result, {rounds} rounds (median, fastest):");
+        output.WriteLine(CodeForm.Describe());
         for (var i = 0; i < cases.Length; i++)
         {
             var sorted = times[i].Order().ToArray();

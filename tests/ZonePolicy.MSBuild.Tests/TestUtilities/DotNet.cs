@@ -3,14 +3,20 @@ using System.Text;
 
 namespace ZonePolicy.MSBuild.Tests.TestUtilities;
 
-/// <summary>Runs the <c>dotnet</c> command line in a clean environment and keeps its output.</summary>
+/// <summary>Runs the <c>dotnet</c> command line, or a program it installed, in a clean environment and keeps its output.</summary>
 internal static class DotNet
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan DefaultLimit = TimeSpan.FromMinutes(5);
 
-    public static (int ExitCode, string Output) Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static (int ExitCode, string Output) Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Run(workingDirectory, environment, DefaultLimit, arguments);
+
+    public static (int ExitCode, string Output) Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan limit, params string[] arguments) =>
+        RunProgram("dotnet", workingDirectory, environment, limit, arguments);
+
+    public static (int ExitCode, string Output) RunProgram(string program, string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan limit, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -45,10 +51,10 @@ internal static class DotNet
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!process.WaitForExit(Limit))
+        if (!process.WaitForExit(limit))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"`dotnet {string.Join(' ', arguments)}` did not finish:\n{output}");
+            throw new TimeoutException($"`{program} {string.Join(' ', arguments)}` did not finish:\n{output}");
         }
 
         process.WaitForExit();

@@ -33,15 +33,7 @@ public sealed class PackageFixture : IDisposable
         Version = Path.GetFileNameWithoutExtension(Package)["ZonePolicy.MSBuild.".Length..];
 
         // Every test project lives below Root: these files make it a world of its own.
-        File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="zonepolicy-test-feed" value="{Feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        FolderFeed.WriteNuGetConfig(Root, Feed);
         File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project />");
         File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), "<Project />");
         File.WriteAllText(Path.Combine(Root, ".editorconfig"), "root = true\n");
