@@ -94,11 +94,14 @@ public sealed class PackageFixture : IDisposable
 
     public IReadOnlyDictionary<string, string> Environment { get; }
 
-    public void Dispose()
+    public void Dispose() => DeleteTemporary(Root);
+
+    /// <summary>Deletes a fixture's temporary folder, as far as it can.</summary>
+    internal static void DeleteTemporary(string folder)
     {
         try
         {
-            Directory.Delete(Root, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
         catch (IOException)
         {

@@ -15,16 +15,20 @@ public sealed class ToolPackageFixture : IDisposable
     private static readonly TimeSpan PackLimit = TimeSpan.FromMinutes(15);
 
     private readonly Dictionary<string, string> installed = new(StringComparer.Ordinal);
+    private readonly string root;
+
+    // A package cache of the fixture's own: a tool of this version installed before is never taken from the user's.
+    private readonly Dictionary<string, string> environment;
 
     public ToolPackageFixture()
     {
-        Root = Directory.CreateTempSubdirectory("zonepolicy-tool-").FullName;
-        Feed = Path.Combine(Root, "feed");
+        root = Directory.CreateTempSubdirectory("zonepolicy-tool-").FullName;
+        Feed = Path.Combine(root, "feed");
         var project = Path.Combine(PackageFixture.RepositoryRoot, "src", "ZonePolicy.Cli", "ZonePolicy.Cli.csproj");
 
         // Built in an artifacts folder of its own: the MSBuild package's fixture builds the same projects at the same time.
         var (exitCode, output) = DotNet.Run(PackageFixture.RepositoryRoot, new Dictionary<string, string>(), PackLimit,
-            "pack", project, "-c", "Release", "-o", Feed, "--artifacts-path", Path.Combine(Root, "artifacts"),
+            "pack", project, "-c", "Release", "-o", Feed, "--artifacts-path", Path.Combine(root, "artifacts"),
             "-nodeReuse:false", "--disable-build-servers", "-tl:off");
         if (exitCode != 0)
         {
@@ -35,11 +39,9 @@ public sealed class ToolPackageFixture : IDisposable
         var pointer = Packages.Single(name => name.StartsWith(PackageId + ".", StringComparison.Ordinal) && char.IsAsciiDigit(name[PackageId.Length + 1]));
         Version = Path.GetFileNameWithoutExtension(pointer)[(PackageId.Length + 1)..];
 
-        FolderFeed.WriteNuGetConfig(Root, Feed);
-        Environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(Root, "packages") };
+        FolderFeed.WriteNuGetConfig(root, Feed);
+        environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(root, "packages") };
     }
-
-    public string Root { get; }
 
     public string Feed { get; }
 
@@ -47,8 +49,6 @@ public sealed class ToolPackageFixture : IDisposable
     public IReadOnlyList<string> Packages { get; }
 
     public string Version { get; }
-
-    public IReadOnlyDictionary<string, string> Environment { get; }
 
     /// <summary>The package of the platform the tests run on, or null when the tool has none for it and installs the IL-only one.</summary>
     public string? HostPackage => Packages.SingleOrDefault(name => name == $"{PackageId}.{RuntimeInformation.RuntimeIdentifier}.{Version}.nupkg");
@@ -70,9 +70,9 @@ public sealed class ToolPackageFixture : IDisposable
 
     private string InstallOnce(string packageId)
     {
-        var tools = Path.Combine(Root, "tools", packageId);
-        var (exitCode, output) = DotNet.Run(Root, Environment,
-            "tool", "install", packageId, "--version", Version, "--tool-path", tools, "--configfile", Path.Combine(Root, "nuget.config"));
+        var tools = Path.Combine(root, "tools", packageId);
+        var (exitCode, output) = DotNet.Run(root, environment,
+            "tool", "install", packageId, "--version", Version, "--tool-path", tools, "--configfile", Path.Combine(root, "nuget.config"));
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"installing {packageId} {Version} failed:\n{output}");
@@ -81,15 +81,5 @@ public sealed class ToolPackageFixture : IDisposable
         return Path.Combine(tools, OperatingSystem.IsWindows() ? "zpol.exe" : "zpol");
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A build server that outlived its build may still hold a file; the folder is in temp.
-        }
-    }
+    public void Dispose() => PackageFixture.DeleteTemporary(root);
 }
